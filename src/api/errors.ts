@@ -1,0 +1,105 @@
+import { WireError } from "./mindbricks/schemas.js";
+
+/**
+ * Typed failures of the data layer. Elements decide what to show from `kind`,
+ * `status` and `serverCode`; `message` is a short, user-safe English sentence
+ * (no URLs, no server internals) used when no translation applies.
+ */
+export type ApiErrorKind =
+  /** The request never got an answer: offline, refused, DNS, CORS. */
+  | "network"
+  /** No answer within the timeout. */
+  | "timeout"
+  /** The caller aborted (element removed, attributes changed). Not an error to show. */
+  | "aborted"
+  /** The server answered with a non-2xx status. */
+  | "http"
+  /** A 2xx answer that is not the JSON we expect. */
+  | "invalid-response";
+
+export interface ApiErrorDetails {
+  status?: number;
+  /** The server's own code: `errMsg_…` (marketplace) or a DRF `detail`-less code. */
+  serverCode?: string;
+  /** The server's explanation, for developers; never rendered as-is. */
+  detail?: string;
+  /** Field errors (`{field: [messages]}`) from DRF-style bodies. */
+  fieldErrors?: Readonly<Record<string, readonly string[]>>;
+  /** How long the server asked us to wait (429/503 `Retry-After`). */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  readonly serverCode: string | undefined;
+  readonly detail: string | undefined;
+  readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(kind: ApiErrorKind, message: string, details: ApiErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.kind = kind;
+    this.status = details.status;
+    this.serverCode = details.serverCode;
+    this.detail = details.detail;
+    this.fieldErrors = details.fieldErrors ?? {};
+    this.retryAfterMs = details.retryAfterMs;
+  }
+
+  /** Worth offering "try again": the failure may be transient. */
+  get retryable(): boolean {
+    if (this.kind === "network" || this.kind === "timeout" || this.kind === "invalid-response") return true;
+    return this.status === 429 || (this.status !== undefined && this.status >= 500);
+  }
+}
+
+export const isAbort = (error: unknown): boolean =>
+  (error instanceof ApiError && error.kind === "aborted") ||
+  (error instanceof DOMException && error.name === "AbortError");
+
+const STATUS_MESSAGES: Record<number, string> = {
+  400: "The request was not accepted.",
+  401: "Please sign in to continue.",
+  403: "You are not allowed to do this.",
+  404: "This could not be found.",
+  409: "This conflicts with a change made elsewhere.",
+  413: "This is too large to send.",
+  429: "Too many requests. Please wait a moment and try again.",
+};
+
+export function messageForStatus(status: number): string {
+  return STATUS_MESSAGES[status] ?? (status >= 500 ? "The review service is having trouble. Please try again." : "The request failed.");
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Reads both error envelopes we meet on the wire:
+ * marketplace `{result:"ERR", status, message:"errMsg_…", errCode, detail}` and
+ * DRF `{detail}` / `{field: [messages]}`.
+ */
+export function parseErrorBody(body: unknown): Pick<ApiErrorDetails, "serverCode" | "detail" | "fieldErrors"> {
+  if (!isRecord(body)) return {};
+  const marketplace = WireError.safeParse(body);
+  if (marketplace.success) {
+    const { message, detail } = marketplace.data;
+    return { serverCode: message, ...(typeof detail === "string" ? { detail } : {}) };
+  }
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "detail") continue;
+    const messages = Array.isArray(value) ? value.filter((m): m is string => typeof m === "string") : typeof value === "string" ? [value] : [];
+    if (messages.length > 0) fieldErrors[key] = messages;
+  }
+  const detail = body["detail"];
+  const code = body["code"];
+  return {
+    ...(typeof detail === "string" ? { detail } : {}),
+    ...(typeof code === "string" ? { serverCode: code } : {}),
+    ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
+  };
+}

@@ -1,0 +1,76 @@
+import type { Aggregate, ModerationItem, ModerationStatus, Review, RevieweeType } from "../../core/model.js";
+import { publicAuthorName } from "../../core/names.js";
+import { isAggregatePublic, marketplaceVisibility } from "../../core/visibility.js";
+import type { WireAggregate, WireReview } from "./schemas.js";
+
+/**
+ * The double-blind window: a review is published when both sides of a stay
+ * have reviewed, or 14 days after the first submission on the reservation.
+ * The wire has no "window closes at" field, so the viewer's own pending
+ * review shows `submittedAt + 14 days` — exact for the first review of a stay,
+ * and an upper bound otherwise (the second review publishes both at once).
+ */
+export const REVIEW_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+
+const REVIEWEE_TYPES: readonly string[] = ["listing", "host", "guest"];
+
+export function toRevieweeType(value: string | null | undefined): RevieweeType | undefined {
+  const lower = value?.toLowerCase();
+  return lower !== undefined && REVIEWEE_TYPES.includes(lower) ? (lower as RevieweeType) : undefined;
+}
+
+/** Wire review → domain review, or null when the viewer may not see it. */
+export function toReview(wire: WireReview, viewerId: string | null | undefined): Review | null {
+  const visibility = marketplaceVisibility(wire, viewerId);
+  if (visibility.kind === "hidden") return null;
+  const revieweeType = toRevieweeType(wire.revieweeType);
+  const submittedAt = new Date(wire.submittedAt);
+  const review: Review = {
+    id: wire.id,
+    rating: wire.rating,
+    text: wire.reviewText,
+    authorName: publicAuthorName(wire.reviewer?.fullname),
+    // Hosts review guests; guests review hosts and listings.
+    authorRole: revieweeType === "guest" ? "host" : "guest",
+    revieweeId: wire.revieweeId,
+    submittedAt,
+    visibility: visibility.kind === "public" ? "public" : "pending",
+  };
+  if (revieweeType) review.revieweeType = revieweeType;
+  if (wire.reservationId) review.reservationId = wire.reservationId;
+  if (wire.reviewerId) review.reviewerId = wire.reviewerId;
+  if (visibility.kind === "own-pending") {
+    review.pendingReason = visibility.reason;
+    if (visibility.reason === "double-blind") review.pendingUntil = new Date(submittedAt.getTime() + REVIEW_WINDOW_MS);
+  }
+  return review;
+}
+
+/** Wire aggregate → domain aggregate; numbers only survive when the server marks them public. */
+export function toAggregate(wire: WireAggregate): Aggregate {
+  const revieweeType = toRevieweeType(wire.revieweeType);
+  const key = revieweeType ? { revieweeId: wire.revieweeId, revieweeType } : { revieweeId: wire.revieweeId };
+  if (!isAggregatePublic(wire)) return { ...key, visible: false };
+  return { ...key, visible: true, average: wire.averageRating, count: wire.reviewCount };
+}
+
+const MODERATION: Record<string, ModerationStatus> = { pending: "pending", approved: "approved", rejected: "rejected" };
+
+/** Wire review → what a moderator sees (full name included; this is never used on public pages). */
+export function toModerationItem(wire: WireReview): ModerationItem | null {
+  const status = MODERATION[wire.moderationStatus];
+  if (status === undefined || wire.isActive === false) return null;
+  const item: ModerationItem = {
+    id: wire.id,
+    rating: wire.rating,
+    text: wire.reviewText,
+    authorFullName: wire.reviewer?.fullname ?? wire.reviewerId ?? "",
+    revieweeId: wire.revieweeId,
+    submittedAt: new Date(wire.submittedAt),
+    status,
+    isPublished: wire.isPublished,
+  };
+  const revieweeType = toRevieweeType(wire.revieweeType);
+  if (revieweeType) item.revieweeType = revieweeType;
+  return item;
+}

@@ -1,0 +1,205 @@
+import type { Aggregate, ModerationItem, Page, Review, ReviewDraft } from "../../core/model.js";
+import { ApiError } from "../errors.js";
+import type { HttpClient, HttpMethod } from "../http.js";
+import { parseItems, parseWhole } from "../parse.js";
+import type {
+  ModerationDecision,
+  ModerationQuery,
+  RequestContext,
+  ReviewPage,
+  ReviewQuery,
+  ReviewSource,
+  RevieweeKey,
+} from "../source.js";
+import { toAggregate, toModerationItem, toReview } from "./adapter.js";
+import { WireAggregate, WireEnvelope, WireReview, type WirePaging } from "./schemas.js";
+
+/** The service's page size ceiling; bigger batches are split. */
+export const MAX_PAGE_ROWS = 100;
+/** How many pages a moderation listing reads at most (the seed has no status filter). */
+const MAX_MODERATION_PAGES = 20;
+
+type Params = ReadonlyArray<readonly [string, string]>;
+
+/**
+ * The marketplace review service (seed 003) as a `ReviewSource`: success
+ * envelope `{status:"OK", dataName, [dataName], paging}`, repeated filters,
+ * `pageNumber`/`pageRowCount` paging, `Authorization: Bearer <token>`.
+ */
+export class MindbricksSource implements ReviewSource {
+  readonly kind = "mindbricks" as const;
+  readonly #base: string;
+  readonly #http: HttpClient;
+
+  constructor(apiBase: string, http: HttpClient) {
+    this.#base = apiBase.replace(/\/+$/, "");
+    this.#http = http;
+  }
+
+  async listReviews(query: ReviewQuery, context: RequestContext = {}): Promise<ReviewPage> {
+    const page = query.page ?? 1;
+    const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_ROWS);
+    const params: [string, string][] = [["revieweeId", query.revieweeId]];
+    if (query.revieweeType) params.push(["revieweeType", query.revieweeType]);
+    if (query.reservationId) params.push(["reservationId", query.reservationId]);
+    params.push(["pageNumber", String(page)], ["pageRowCount", String(pageSize)]);
+
+    const { envelope, data } = await this.#call("GET", "/v1/reviews", params, context, "reviews");
+    const viewerId = envelope.userId ?? null;
+    const parsed = parseItems(WireReview, data, "GET /v1/reviews");
+    const items: Review[] = [];
+    for (const wire of parsed.items) {
+      const review = toReview(wire, viewerId);
+      // A response for another reviewee is a server bug; it must not show here.
+      if (review && matches(review, query)) items.push(review);
+    }
+    return {
+      ...paging(envelope.paging, page, pageSize, items.length),
+      items,
+      viewerId,
+      dropped: parsed.items.length - items.length + parsed.dropped,
+    };
+  }
+
+  async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
+    try {
+      const { envelope, data } = await this.#call("GET", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review");
+      return toReview(parseWhole(WireReview, data), envelope.userId);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  async createReview(draft: ReviewDraft, context: RequestContext = {}): Promise<Review> {
+    // The seed marks moderationStatus and isPublished as required on create; the
+    // server decides both, so we send the only honest values: pending, unpublished.
+    const body = {
+      moderationStatus: "pending",
+      isPublished: false,
+      reviewText: draft.text,
+      rating: draft.rating,
+      revieweeId: draft.revieweeId,
+      reservationId: draft.reservationId,
+      revieweeType: draft.revieweeType,
+    };
+    const { envelope, data } = await this.#call("POST", "/v1/reviews", [], context, "review", body);
+    const wire = parseWhole(WireReview, data);
+    const review = toReview(wire, wire.reviewerId ?? envelope.userId);
+    if (!review) throw new ApiError("invalid-response", "The review service sent an answer we could not read.");
+    return review;
+  }
+
+  async updateReview(id: string, patch: { text: string }, context: RequestContext = {}): Promise<Review | null> {
+    const { envelope, data } = await this.#call("PATCH", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review", {
+      reviewText: patch.text,
+    });
+    return toReview(parseWhole(WireReview, data), envelope.userId);
+  }
+
+  async deleteReview(id: string, context: RequestContext = {}): Promise<void> {
+    await this.#call("DELETE", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review");
+  }
+
+  async findOwnReview(draft: ReviewDraft, context: RequestContext = {}): Promise<Review | null> {
+    const page = await this.listReviews(
+      { revieweeId: draft.revieweeId, revieweeType: draft.revieweeType, reservationId: draft.reservationId, pageSize: MAX_PAGE_ROWS },
+      context,
+    );
+    return page.items.find((review) => page.viewerId !== null && review.reviewerId === page.viewerId) ?? null;
+  }
+
+  async listAggregates(keys: readonly RevieweeKey[], context: RequestContext = {}): Promise<Aggregate[]> {
+    const chunks: RevieweeKey[][] = [];
+    for (let i = 0; i < keys.length; i += MAX_PAGE_ROWS) chunks.push(keys.slice(i, i + MAX_PAGE_ROWS));
+    const results = await Promise.all(chunks.map((chunk) => this.#aggregateChunk(chunk, context)));
+    return results.flat();
+  }
+
+  async #aggregateChunk(keys: readonly RevieweeKey[], context: RequestContext): Promise<Aggregate[]> {
+    const ids = [...new Set(keys.map((key) => key.revieweeId))];
+    const types = [...new Set(keys.flatMap((key) => (key.revieweeType ? [key.revieweeType] : [])))];
+    const params: [string, string][] = ids.map((id) => ["revieweeId", id]);
+    // Only narrow by type when every key names one; otherwise match types below.
+    if (keys.every((key) => key.revieweeType)) for (const type of types) params.push(["revieweeType", type]);
+    params.push(["pageNumber", "1"], ["pageRowCount", String(MAX_PAGE_ROWS)]);
+    const { data } = await this.#call("GET", "/v1/reviewaggregates", params, context, "reviewAggregates");
+    const parsed = parseItems(WireAggregate, data, "GET /v1/reviewaggregates");
+    return parsed.items
+      .map(toAggregate)
+      .filter((aggregate) => keys.some((key) => matches(aggregate, key)));
+  }
+
+  async getAggregate(id: string, context: RequestContext = {}): Promise<Aggregate | null> {
+    try {
+      const { data } = await this.#call("GET", `/v1/reviewaggregates/${encodeURIComponent(id)}`, [], context, "reviewAggregate");
+      return toAggregate(parseWhole(WireAggregate, data));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<Page<ModerationItem>> {
+    // The list API has no moderationStatus filter: read the moderator's view page by page and filter here.
+    const all: ModerationItem[] = [];
+    for (let pageNumber = 1; pageNumber <= MAX_MODERATION_PAGES; pageNumber++) {
+      const params: Params = [["pageNumber", String(pageNumber)], ["pageRowCount", String(MAX_PAGE_ROWS)]];
+      const { envelope, data } = await this.#call("GET", "/v1/reviews", params, context, "reviews");
+      for (const wire of parseItems(WireReview, data, "GET /v1/reviews (moderation)").items) {
+        const item = toModerationItem(wire);
+        if (item?.status === query.status) all.push(item);
+      }
+      if (!envelope.paging || pageNumber >= envelope.paging.pageCount) break;
+    }
+    const pageSize = query.pageSize ?? 20;
+    const page = query.page ?? 1;
+    return {
+      items: all.slice((page - 1) * pageSize, page * pageSize),
+      page,
+      pageSize,
+      total: all.length,
+      pageCount: Math.ceil(all.length / pageSize),
+    };
+  }
+
+  async moderate(id: string, decision: ModerationDecision, context: RequestContext = {}): Promise<ModerationItem> {
+    // Approving leaves publication to the double-blind rule; rejecting also unpublishes.
+    const body = decision === "approve" ? { moderationStatus: "approved" } : { moderationStatus: "rejected", isPublished: false };
+    const { data } = await this.#call("PATCH", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review", body);
+    const item = toModerationItem(parseWhole(WireReview, data));
+    if (!item) throw new ApiError("invalid-response", "The review service sent an answer we could not read.");
+    return item;
+  }
+
+  async #call(
+    method: HttpMethod,
+    path: string,
+    params: Params,
+    context: RequestContext,
+    expectedDataName: string,
+    body?: unknown,
+  ): Promise<{ envelope: WireEnvelope; data: unknown }> {
+    const search = new URLSearchParams(params as [string, string][]).toString();
+    const headers: Record<string, string> = context.token ? { Authorization: `Bearer ${context.token}` } : {};
+    const response = await this.#http.request({
+      method,
+      url: `${this.#base}${path}${search ? `?${search}` : ""}`,
+      headers,
+      body,
+      signal: context.signal,
+    });
+    const envelope = parseWhole(WireEnvelope, response.body);
+    if (envelope.dataName !== expectedDataName) throw new ApiError("invalid-response", "The review service sent an answer we could not read.");
+    return { envelope, data: (response.body as Record<string, unknown>)[expectedDataName] };
+  }
+}
+
+function matches(item: { revieweeId: string; revieweeType?: string | undefined }, key: RevieweeKey): boolean {
+  return item.revieweeId === key.revieweeId && (!key.revieweeType || !item.revieweeType || item.revieweeType === key.revieweeType);
+}
+
+function paging(wire: WirePaging | null | undefined, page: number, pageSize: number, count: number): Page<never> {
+  if (!wire) return { items: [], page, pageSize, total: count, pageCount: count > 0 ? 1 : 0 };
+  return { items: [], page: wire.pageNumber, pageSize: wire.pageRowCount, total: wire.totalRowCount, pageCount: wire.pageCount };
+}

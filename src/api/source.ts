@@ -1,0 +1,55 @@
+import type { Aggregate, ModerationItem, ModerationStatus, Page, Review, ReviewDraft, RevieweeType, SourceKind } from "../core/model.js";
+
+export interface RequestContext {
+  signal?: AbortSignal | undefined;
+  /** Bearer token (marketplace) or API key (directory admin); never put in a URL. */
+  token?: string | null | undefined;
+}
+
+export interface RevieweeKey {
+  revieweeId: string;
+  revieweeType?: RevieweeType | undefined;
+}
+
+export interface ReviewQuery extends RevieweeKey {
+  /** 1-based. */
+  page?: number;
+  pageSize?: number;
+  reservationId?: string | undefined;
+}
+
+export interface ReviewPage extends Page<Review> {
+  /** The signed-in viewer as the server saw them, when it says. */
+  viewerId: string | null;
+  /** Items that failed validation or visibility and were dropped from this page. */
+  dropped: number;
+}
+
+export interface ModerationQuery {
+  status: ModerationStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+export type ModerationDecision = "approve" | "reject";
+
+/**
+ * One backend, in domain terms. Elements and the store know only this.
+ * Every method that returns reviews has already applied the visibility rules.
+ */
+export interface ReviewSource {
+  readonly kind: SourceKind;
+  listReviews(query: ReviewQuery, context?: RequestContext): Promise<ReviewPage>;
+  /** Null when the review does not exist or may not be shown to this viewer. */
+  getReview(id: string, context?: RequestContext): Promise<Review | null>;
+  createReview(draft: ReviewDraft, context?: RequestContext): Promise<Review>;
+  updateReview(id: string, patch: { text: string }, context?: RequestContext): Promise<Review | null>;
+  deleteReview(id: string, context?: RequestContext): Promise<void>;
+  /** The viewer's own review for this reservation and reviewee, if the server has one (did a POST land?). */
+  findOwnReview(draft: ReviewDraft, context?: RequestContext): Promise<Review | null>;
+  /** One request for many reviewees. Reviewees without an aggregate are absent from the result. */
+  listAggregates(keys: readonly RevieweeKey[], context?: RequestContext): Promise<Aggregate[]>;
+  getAggregate(id: string, context?: RequestContext): Promise<Aggregate | null>;
+  listForModeration(query: ModerationQuery, context?: RequestContext): Promise<Page<ModerationItem>>;
+  moderate(id: string, decision: ModerationDecision, context?: RequestContext): Promise<ModerationItem>;
+}

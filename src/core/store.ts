@@ -1,0 +1,162 @@
+import type { RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../api/source.js";
+import type { Aggregate } from "./model.js";
+
+export interface StoreOptions {
+  /** How long a result is reused. Short: reviews change, but a page shows the same data in many places. */
+  ttlMs?: number;
+  now?: () => number;
+  /** When queued aggregate lookups are sent; default: after the current task, so one page load batches. */
+  schedule?: (flush: () => void) => void;
+}
+
+interface Entry<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  waiters: number;
+  settledAt?: number;
+}
+
+interface QueuedLookup {
+  key: RevieweeKey;
+  resolve: (aggregate: Aggregate | null) => void;
+  reject: (error: unknown) => void;
+}
+
+const abortError = (signal: AbortSignal): unknown => signal.reason ?? new DOMException("Aborted", "AbortError");
+
+/**
+ * One per page: identical requests share one in-flight promise, results are
+ * reused for a short time, and aggregate lookups made in the same task for
+ * different reviewees become one request with repeated `revieweeId`.
+ *
+ * A shared request is aborted only when every caller waiting on it has aborted,
+ * so one element leaving the page never cancels its neighbour's data.
+ */
+export class ReviewStore {
+  readonly #entries = new Map<string, Entry<unknown>>();
+  readonly #queues = new Map<ReviewSource, Map<string, QueuedLookup[]>>();
+  readonly #ttlMs: number;
+  readonly #now: () => number;
+  readonly #schedule: (flush: () => void) => void;
+  readonly #tokenIds = new Map<string, number>();
+
+  constructor(options: StoreOptions = {}) {
+    this.#ttlMs = options.ttlMs ?? 30_000;
+    this.#now = options.now ?? Date.now;
+    this.#schedule = options.schedule ?? ((flush) => void setTimeout(flush, 0));
+  }
+
+  /** A list page, shared between identical callers; keyed by viewer, since a viewer sees their own pending review. */
+  reviews(source: ReviewSource, sourceKey: string, query: ReviewQuery, context: RequestContext = {}): Promise<ReviewPage> {
+    const key = ["reviews", sourceKey, this.#viewerKey(context.token), query.revieweeId, query.revieweeType ?? "", query.reservationId ?? "", query.page ?? 1, query.pageSize ?? ""].join("\u0000");
+    return this.shared(key, (signal) => source.listReviews(query, { token: context.token, signal }), context.signal);
+  }
+
+  /**
+   * The aggregate of one reviewee. Aggregates are public data, so they are
+   * fetched without credentials and shared by every viewer on the page.
+   */
+  aggregate(source: ReviewSource, sourceKey: string, key: RevieweeKey, signal?: AbortSignal): Promise<Aggregate | null> {
+    const cacheKey = ["aggregate", sourceKey, key.revieweeId, key.revieweeType ?? ""].join("\u0000");
+    return this.shared(cacheKey, () => this.#enqueue(source, sourceKey, key), signal);
+  }
+
+  /** Forget cached results (after a write), so the next read sees the change. */
+  invalidate(): void {
+    for (const [key, entry] of this.#entries) if (entry.settledAt !== undefined) this.#entries.delete(key);
+  }
+
+  /** Runs `load` once for all identical callers within the TTL. */
+  shared<T>(key: string, load: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    let entry = this.#entries.get(key) as Entry<T> | undefined;
+    if (entry?.settledAt !== undefined && this.#now() - entry.settledAt > this.#ttlMs) {
+      this.#entries.delete(key);
+      entry = undefined;
+    }
+    if (!entry) {
+      const controller = new AbortController();
+      const created: Entry<T> = { controller, waiters: 0, promise: load(controller.signal) };
+      created.promise.then(
+        () => (created.settledAt = this.#now()),
+        () => {
+          // Failures are not cached: the next caller tries again.
+          if (this.#entries.get(key) === created) this.#entries.delete(key);
+        },
+      );
+      this.#entries.set(key, created as Entry<unknown>);
+      entry = created;
+    }
+    if (entry.settledAt !== undefined) return entry.promise;
+    if (!signal) {
+      // A caller that cannot abort keeps the shared request alive for good.
+      entry.waiters++;
+      return entry.promise;
+    }
+    return this.#waitFor(key, entry, signal);
+  }
+
+  #waitFor<T>(key: string, entry: Entry<T>, signal: AbortSignal): Promise<T> {
+    entry.waiters++;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        entry.waiters--;
+        if (entry.waiters === 0 && entry.settledAt === undefined) {
+          entry.controller.abort(signal.reason);
+          if (this.#entries.get(key) === entry) this.#entries.delete(key);
+        }
+        reject(abortError(signal));
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      entry.promise.then(
+        (value) => {
+          signal.removeEventListener("abort", onAbort);
+          entry.waiters--;
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener("abort", onAbort);
+          entry.waiters--;
+          reject(error);
+        },
+      );
+    });
+  }
+
+  #enqueue(source: ReviewSource, sourceKey: string, key: RevieweeKey): Promise<Aggregate | null> {
+    return new Promise((resolve, reject) => {
+      let bySource = this.#queues.get(source);
+      if (!bySource) this.#queues.set(source, (bySource = new Map()));
+      let queue = bySource.get(sourceKey);
+      if (!queue) {
+        bySource.set(sourceKey, (queue = []));
+        this.#schedule(() => void this.#flush(source, sourceKey));
+      }
+      queue.push({ key, resolve, reject });
+    });
+  }
+
+  async #flush(source: ReviewSource, sourceKey: string): Promise<void> {
+    const bySource = this.#queues.get(source);
+    const queue = bySource?.get(sourceKey) ?? [];
+    bySource?.delete(sourceKey);
+    try {
+      const aggregates = await source.listAggregates(queue.map((lookup) => lookup.key));
+      for (const { key, resolve } of queue) {
+        resolve(
+          aggregates.find((a) => a.revieweeId === key.revieweeId && (!key.revieweeType || !a.revieweeType || a.revieweeType === key.revieweeType)) ??
+            null,
+        );
+      }
+    } catch (error) {
+      for (const lookup of queue) lookup.reject(error);
+    }
+  }
+
+  #viewerKey(token: string | null | undefined): string {
+    if (!token) return "anonymous";
+    let id = this.#tokenIds.get(token);
+    if (id === undefined) this.#tokenIds.set(token, (id = this.#tokenIds.size + 1));
+    return `viewer-${id}`;
+  }
+}
