@@ -1,0 +1,55 @@
+// `npm test`: typecheck, server tests, component tests in Chromium, end-to-end tests.
+// `npm test -- <step>…` runs only the named steps: types, server, unit, e2e.
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { ensureChromium } from "./chromium.mjs";
+
+function findTests(dir) {
+  let found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found = found.concat(findTests(path));
+    else if (name.endsWith(".test.ts")) found.push(path);
+  }
+  return found.sort();
+}
+
+const bin = (name) => join("node_modules", ".bin", name);
+const node = (...args) => [process.execPath, args];
+
+const steps = {
+  types: () => [
+    [bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
+    [bin("tsc"), ["--noEmit", "-p", "tsconfig.node.json"]],
+  ],
+  server: () => [node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"))],
+  unit: () => [node("--import", "tsx", "node_modules/@web/test-runner/dist/bin.js", "--config", "web-test-runner.config.mjs")],
+  e2e: () => {
+    const files = findTests("test/e2e");
+    if (files.length === 0) return [];
+    return [[bin("vite"), ["build", "--logLevel", "warn"]], [bin("vite"), ["build", "--mode", "iife", "--logLevel", "warn"]], node("--import", "tsx", "--test", "--test-concurrency=1", ...files)];
+  },
+};
+
+const wanted = process.argv.slice(2);
+const names = wanted.length > 0 ? wanted : Object.keys(steps);
+for (const name of names) {
+  if (!(name in steps)) {
+    console.error(`Unknown test step "${name}". Steps: ${Object.keys(steps).join(", ")}`);
+    process.exit(2);
+  }
+}
+if (names.some((name) => name === "unit" || name === "e2e")) process.env.CHROME_PATH = ensureChromium();
+
+for (const name of names) {
+  console.log(`\n▶ ${name}`);
+  for (const [command, args] of steps[name]()) {
+    const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+    if (result.status !== 0) {
+      console.error(`\n✗ ${name} failed (${[command, ...args].slice(0, 4).join(" ")}…)`);
+      process.exit(result.status ?? 1);
+    }
+  }
+}
+console.log("\n✓ all test steps passed");

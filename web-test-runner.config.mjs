@@ -1,0 +1,51 @@
+// Component and unit tests in headless Chromium (Debian's, never a downloaded one).
+// Run through scripts/test.mjs, which loads tsx so the harness below can be TypeScript.
+import { esbuildPlugin } from "@web/dev-server-esbuild";
+import { chromeLauncher } from "@web/test-runner-chrome";
+import { fileURLToPath } from "node:url";
+import { harnessMiddleware } from "./test/harness/middleware.ts";
+
+const executablePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+
+export default {
+  files: ["test/**/*.test.ts", "!test/server/**", "!test/e2e/**"],
+  nodeResolve: { exportConditions: ["development"] },
+  concurrency: 2,
+  plugins: [esbuildPlugin({ ts: true, target: "es2022", tsconfig: fileURLToPath(new URL("./tsconfig.json", import.meta.url)) })],
+  middleware: [harnessMiddleware()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--disable-quic",
+        ],
+      },
+    }),
+  ],
+  // Lit announces its dev build once per page; every other log stays visible.
+  filterBrowserLogs: ({ args }) => !args.some((arg) => typeof arg === "string" && arg.includes("Lit is in dev mode")),
+  testFramework: { config: { timeout: 8000 } },
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"></head><body>
+<script type="module">
+  // Lit dev-mode warnings (other than the dev-mode notice itself) fail the test that caused them.
+  window.__litWarnings = [];
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => {
+    const text = args.map(String).join(" ");
+    if (text.includes("lit.dev/msg/") && !text.includes("Lit is in dev mode")) window.__litWarnings.push(text);
+    warn(...args);
+  };
+</script>
+<script type="module" src="${testFramework}"></script>
+</body></html>`,
+};
