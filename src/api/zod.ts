@@ -1,6 +1,14 @@
-import * as z from "zod/mini";
+import { config } from "zod/mini";
 
-// No code generation at run time, so a strict CSP without 'unsafe-eval' works.
-z.config({ jitless: true });
+let configured = false;
 
-export { z };
+/**
+ * No code generation at run time, so a strict CSP without 'unsafe-eval' works.
+ * Applied on first parse rather than on import, so importing stays free of
+ * side effects.
+ */
+export function ensureJitless(): void {
+  if (configured) return;
+  configured = true;
+  config({ jitless: true });
+}

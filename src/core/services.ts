@@ -4,7 +4,13 @@ import type { ReviewSource } from "../api/source.js";
 import type { SourceKind } from "./model.js";
 import { ReviewStore } from "./store.js";
 
-export type SourceFactory = (apiBase: string, http: HttpClient) => ReviewSource;
+export interface SourceLocation {
+  apiBase: string;
+  /** Directory backend: which directory. */
+  directoryId?: string | null;
+}
+
+export type SourceFactory = (location: SourceLocation, http: HttpClient) => ReviewSource;
 
 /**
  * What every element on a page shares: one HTTP client, one store, one source
@@ -20,17 +26,17 @@ export class Services {
   constructor(options: { http?: HttpClient; store?: ReviewStore; factories?: Partial<Record<SourceKind, SourceFactory>> } = {}) {
     this.http = options.http ?? new HttpClient();
     this.store = options.store ?? new ReviewStore();
-    this.#factories = { mindbricks: (base, http) => new MindbricksSource(base, http), ...options.factories };
+    this.#factories = { mindbricks: ({ apiBase }, http) => new MindbricksSource(apiBase, http), ...options.factories };
   }
 
   /** The source for a backend at a base URL; null when that backend is not available in this build. */
-  source(kind: SourceKind, apiBase: string): ReviewSource | null {
-    const key = `${kind} ${apiBase}`;
+  source(kind: SourceKind, location: SourceLocation): ReviewSource | null {
+    const key = `${kind} ${location.apiBase} ${location.directoryId ?? ""}`;
     let source = this.#sources.get(key);
     if (!source) {
       const factory = this.#factories[kind];
       if (!factory) return null;
-      this.#sources.set(key, (source = factory(apiBase, this.http)));
+      this.#sources.set(key, (source = factory(location, this.http)));
     }
     return source;
   }

@@ -1,5 +1,18 @@
 import type { RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../api/source.js";
-import type { Aggregate } from "./model.js";
+import type { Aggregate, Review } from "./model.js";
+import { uniqueById } from "./sort.js";
+
+/** Page size for reading a reviewee's whole set of reviews. */
+const ALL_PAGE_SIZE = 100;
+/** Pages read at most (1,000 reviews): enough for any widget, bounded for a runaway server. */
+const ALL_MAX_PAGES = 10;
+
+export interface AllReviews {
+  reviews: Review[];
+  viewerId: string | null;
+  /** Items the data layer refused (invalid or not visible). */
+  dropped: number;
+}
 
 export interface StoreOptions {
   /** How long a result is reused. Short: reviews change, but a page shows the same data in many places. */
@@ -50,6 +63,24 @@ export class ReviewStore {
   reviews(source: ReviewSource, sourceKey: string, query: ReviewQuery, context: RequestContext = {}): Promise<ReviewPage> {
     const key = ["reviews", sourceKey, this.#viewerKey(context.token), query.revieweeId, query.revieweeType ?? "", query.reservationId ?? "", query.page ?? 1, query.pageSize ?? ""].join("\u0000");
     return this.shared(key, (signal) => source.listReviews(query, { token: context.token, signal }), context.signal);
+  }
+
+  /**
+   * Every review of a reviewee the viewer may see (bounded), read page by page
+   * through the shared cache; duplicates are dropped. Sorting and filtering
+   * happen on this whole set, so they are right across pages.
+   */
+  async allReviews(source: ReviewSource, sourceKey: string, query: RevieweeKey, context: RequestContext = {}): Promise<AllReviews> {
+    const page = (n: number) => this.reviews(source, sourceKey, { ...query, page: n, pageSize: ALL_PAGE_SIZE }, context);
+    const first = await page(1);
+    const more = Math.min(first.pageCount, ALL_MAX_PAGES);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, more - 1) }, (_, i) => page(i + 2)));
+    const pages = [first, ...rest];
+    return {
+      reviews: uniqueById(pages.flatMap((p) => p.items)),
+      viewerId: first.viewerId,
+      dropped: pages.reduce((sum, p) => sum + p.dropped, 0),
+    };
   }
 
   /**

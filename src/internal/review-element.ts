@@ -4,9 +4,12 @@ import { CONFIG_EVENT, currentConfig, resolveToken, type TokenProvider } from ".
 import type { RevieweeType, SourceKind } from "../core/model.js";
 import { services } from "../core/services.js";
 import { BaseElement } from "./base-element.js";
+import { errorState } from "./states.js";
 
 const SOURCES: readonly string[] = ["mindbricks", "partnerpage"];
 const REVIEWEE_TYPES: readonly string[] = ["listing", "host", "guest"];
+/** A sign-in, a new review or a moderation decision anywhere on the page: reload. */
+const REFRESH_EVENTS = [CONFIG_EVENT, "review-submitted", "review-moderated"];
 /** How far outside the viewport a lazy element starts loading. */
 const LAZY_MARGIN = "300px";
 
@@ -33,20 +36,20 @@ export abstract class ReviewElement extends BaseElement {
   @property({ attribute: false }) token: TokenProvider | null = null;
 
   @state() protected nearViewport = false;
-  /** Bumped when page configuration changes, so loaders see new arguments. */
-  @state() protected configVersion = 0;
+  /** Bumped when configuration or reviews change on the page, so loaders see new arguments and reload. */
+  @state() protected refreshVersion = 0;
 
   #observer: IntersectionObserver | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    globalThis.addEventListener(CONFIG_EVENT, this.#onConfig);
+    for (const name of REFRESH_EVENTS) globalThis.addEventListener(name, this.#refresh);
     this.#watchViewport();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    globalThis.removeEventListener(CONFIG_EVENT, this.#onConfig);
+    for (const name of REFRESH_EVENTS) globalThis.removeEventListener(name, this.#refresh);
     this.#observer?.disconnect();
     this.#observer = undefined;
   }
@@ -55,8 +58,8 @@ export abstract class ReviewElement extends BaseElement {
     if (changed.has("loading") && this.isConnected) this.#watchViewport();
   }
 
-  #onConfig = (): void => {
-    this.configVersion++;
+  #refresh = (): void => {
+    this.refreshVersion++;
   };
 
   #watchViewport(): void {
@@ -77,6 +80,40 @@ export abstract class ReviewElement extends BaseElement {
       { rootMargin: LAZY_MARGIN },
     );
     this.#observer.observe(this);
+  }
+
+  /**
+   * What is wrong with this element's settings, for developers; empty when it
+   * can load. A wrong id or type is an error rather than a silent fallback:
+   * guessing could show the wrong reviews.
+   */
+  protected configurationProblems(): string[] {
+    const problems: string[] = [];
+    if (!this.resolvedApiBase) problems.push('"api-base" is missing (attribute, configure({ apiBase }) or data-api-base)');
+    const source = this.source ?? currentConfig().source;
+    if (source !== undefined && !SOURCES.includes(source)) problems.push(`"source" must be mindbricks or partnerpage, not "${source}"`);
+    if (this.revieweeType !== null && !REVIEWEE_TYPES.includes(this.revieweeType)) {
+      problems.push(`"reviewee-type" must be listing, host or guest, not "${this.revieweeType}"`);
+    }
+    if (this.resolvedSource === "partnerpage") {
+      if (!this.resolvedDirectoryId) problems.push('"directory-id" is missing');
+      if (!this.entryId) problems.push('"entry-id" is missing');
+    } else if (!this.revieweeId) {
+      problems.push('"reviewee-id" is missing');
+    }
+    return problems;
+  }
+
+  #warned = "";
+
+  /** The contained error of a misconfigured element, with one console warning naming the problem. */
+  protected renderMisconfigured(problems: readonly string[]) {
+    const text = `<${this.localName}>: ${problems.join("; ")}`;
+    if (this.#warned !== text) {
+      this.#warned = text;
+      console.warn(`[review-widgets] ${text}`);
+    }
+    return errorState(this.i18n, this.i18n.t("misconfigured"), () => this.requestUpdate());
   }
 
   protected get resolvedSource(): SourceKind {
@@ -104,7 +141,7 @@ export abstract class ReviewElement extends BaseElement {
   /** The backend for this element, or null when not configured. */
   protected get reviewSource(): ReviewSource | null {
     const base = this.resolvedApiBase;
-    if (!base) return null;
+    if (!base || this.configurationProblems().length > 0) return null;
     return services().source(this.resolvedSource, { apiBase: base, directoryId: this.resolvedDirectoryId });
   }
 

@@ -1,4 +1,4 @@
-import { z } from "../zod.js";
+import * as z from "zod/mini";
 
 /**
  * Wire schemas of the marketplace review service (seed 003). Only the fields

@@ -1,0 +1,12 @@
+/** Registers every tag (once: defining twice is harmless). */
+import { RatingSummary } from "./components/rating-summary/rating-summary.js";
+import { ReviewForm } from "./components/review-form/review-form.js";
+import { ReviewList } from "./components/review-list/review-list.js";
+import { StarRating } from "./components/star-rating/star-rating.js";
+
+StarRating.define();
+RatingSummary.define();
+ReviewList.define();
+ReviewForm.define();
+
+export * from "./index.js";

@@ -1,0 +1,13 @@
+/**
+ * review-widgets: the element classes and page configuration, without side
+ * effects. Import "review-widgets/define" (or call `X.define()`) to register the tags.
+ */
+export { configure, type ReviewWidgetsConfig, type TokenProvider } from "./core/config.js";
+export { addMessages, type Messages } from "./core/i18n/index.js";
+export { ApiError, type ApiErrorKind } from "./api/errors.js";
+export type { ReviewEventMap } from "./core/events.js";
+export type { Aggregate, ModerationItem, Page, Review, ReviewDraft, RevieweeType, SourceKind } from "./core/model.js";
+export { StarRating } from "./components/star-rating/star-rating.js";
+export { RatingSummary } from "./components/rating-summary/rating-summary.js";
+export { ReviewList } from "./components/review-list/review-list.js";
+export { ReviewForm } from "./components/review-form/review-form.js";
