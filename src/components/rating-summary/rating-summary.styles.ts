@@ -1,0 +1,65 @@
+import { css } from "lit";
+
+export const ratingSummaryStyles = css`
+  .line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.5em;
+    min-block-size: var(--review-summary-height, 1.75em);
+  }
+  [part~="average"] {
+    font-size: var(--review-average-size, 1.25em);
+    font-weight: 700;
+    line-height: 1;
+  }
+  [part~="count"] {
+    color: var(--_muted);
+  }
+  .line[part~="skeleton"] {
+    inline-size: min(100%, 14em);
+  }
+  [part~="distribution"] {
+    display: grid;
+    grid-template-columns: max-content minmax(4em, 1fr) max-content;
+    align-items: center;
+    gap: 0.25em 0.6em;
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
+    max-inline-size: var(--review-distribution-width, 22em);
+  }
+  [part~="distribution"] li {
+    display: contents;
+  }
+  .bar {
+    block-size: var(--review-bar-height, 0.5em);
+    border-radius: 999px;
+    background: var(--review-bar-track-color, light-dark(#e4e6ea, #3a3c42));
+    overflow: hidden;
+  }
+  .bar span {
+    display: block;
+    block-size: 100%;
+    inline-size: var(--share, 0%);
+    background: var(--review-bar-color, var(--review-star-color, light-dark(#c2570c, #ffb54d)));
+  }
+  .distribution-skeleton {
+    block-size: calc(5 * 1.5em + 4 * 0.25em);
+    margin-block-start: 0.5em;
+    max-inline-size: var(--review-distribution-width, 22em);
+  }
+  .value {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  @media (forced-colors: active) {
+    .bar {
+      border: 1px solid CanvasText;
+    }
+    .bar span {
+      background: CanvasText;
+    }
+  }
+`;

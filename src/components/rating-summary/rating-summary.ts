@@ -1,0 +1,142 @@
+import { html, nothing } from "lit";
+import { property } from "lit/decorators.js";
+import { styleMap } from "lit/directives/style-map.js";
+import type { ApiError } from "../../api/errors.js";
+import { distributionOf } from "../../core/aggregate.js";
+import type { Aggregate } from "../../core/model.js";
+import { services } from "../../core/services.js";
+import { Loader } from "../../internal/loader.js";
+import { ReviewElement } from "../../internal/review-element.js";
+import { baseStyles } from "../../internal/shared.styles.js";
+import { errorState } from "../../internal/states.js";
+import { StarRating } from "../star-rating/star-rating.js";
+import { ratingSummaryStyles } from "./rating-summary.styles.js";
+
+type Counts = readonly [number, number, number, number, number];
+
+interface Summary {
+  aggregate: Aggregate | null;
+  distribution: Counts | null;
+}
+
+/**
+ * The average rating, its stars and the number of reviews of one reviewee,
+ * with optional distribution bars. Shows no numbers when the server marks the
+ * aggregate hidden or there are fewer reviews than `min-count` — and says so.
+ * All summaries of a page share one aggregate request.
+ *
+ * @summary Average rating, stars, review count and distribution.
+ * @csspart average - The average, e.g. "4.3".
+ * @csspart stars - The nested <star-rating> (its `star` parts are exported).
+ * @csspart star - Each star of the nested rating.
+ * @csspart count - "23 reviews".
+ * @csspart distribution - The list of per-star bars.
+ * @csspart empty - The text shown instead of numbers.
+ * @csspart skeleton - The loading placeholder (same height as the result).
+ * @csspart error - The error message (role=alert).
+ * @csspart retry - The retry button in the error state.
+ * @cssprop --review-star-color - Star and bar colour.
+ * @cssprop --review-star-size - Star size.
+ * @cssprop --review-average-size - Font size of the average.
+ * @cssprop --review-bar-color - Distribution bar colour.
+ * @cssprop --review-bar-track-color - Distribution track colour.
+ * @cssprop --review-bar-height - Distribution bar thickness.
+ * @cssprop --review-distribution-width - Maximum width of the distribution.
+ * @cssprop --review-summary-height - Reserved height of the summary line.
+ * @cssprop --review-font - Font family (inherits by default).
+ * @cssprop --review-text-color - Text colour (inherits by default).
+ * @cssprop --review-muted-color - Secondary text colour.
+ * @fires review-load - `{count}` when loaded (0 when no numbers may be shown).
+ * @fires review-error - `{error}` when loading failed.
+ */
+export class RatingSummary extends ReviewElement {
+  static readonly tag = "rating-summary";
+  static override styles = [baseStyles, ratingSummaryStyles];
+
+  /** Below this many reviews, no average or count is shown. */
+  @property({ type: Number, attribute: "min-count" }) minCount = 0;
+  /** Show per-star distribution bars. */
+  @property({ type: Boolean, attribute: "show-distribution" }) showDistribution = false;
+
+  readonly #loader = new Loader<Summary>(this, {
+    args: () => {
+      const source = this.reviewSource;
+      const subject = this.subjectId;
+      if (!source || !subject || !this.nearViewport) return null;
+      return [source, subject, this.resolvedRevieweeType, this.showDistribution, this.refreshVersion];
+    },
+    task: (signal) => this.#load(signal),
+    onComplete: (summary) => this.emit("review-load", { count: this.#shown(summary.aggregate)?.count ?? 0 }),
+    onError: (error: ApiError) => this.emit("review-error", { error }),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Registered on first use rather than on import, so importing stays free of side effects.
+    StarRating.define();
+  }
+
+  async #load(signal: AbortSignal): Promise<Summary> {
+    const source = this.reviewSource!;
+    const key = { revieweeId: this.subjectId!, revieweeType: this.resolvedRevieweeType };
+    const { store } = services();
+    const aggregate = await store.aggregate(source, this.sourceKey, key, signal);
+    let distribution: Counts | null = null;
+    if (this.showDistribution && aggregate?.visible) {
+      // Public reviews only, read without credentials: a pending review never moves a bar.
+      distribution = aggregate.distribution ?? distributionOf((await store.allReviews(source, this.sourceKey, key, { signal })).reviews);
+    }
+    return { aggregate, distribution };
+  }
+
+  /** The aggregate when its numbers may be shown. */
+  #shown(aggregate: Aggregate | null): Extract<Aggregate, { visible: true }> | null {
+    return aggregate?.visible && aggregate.count > 0 && aggregate.count >= this.minCount ? aggregate : null;
+  }
+
+  override render() {
+    const i18n = this.i18n;
+    const problems = this.configurationProblems();
+    if (problems.length > 0) return this.renderMisconfigured(problems);
+    const { status, value, error } = this.#loader;
+    if (status === "error") return errorState(i18n, error?.message ?? i18n.t("loadFailed"), () => void this.#loader.run());
+    if (status !== "complete" || !value) {
+      return html`<div class="line" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>
+        ${this.showDistribution ? html`<div class="distribution-skeleton" part="skeleton"></div>` : nothing}`;
+    }
+    const aggregate = this.#shown(value.aggregate);
+    if (!aggregate) {
+      const none = !value.aggregate || (value.aggregate.visible && value.aggregate.count === 0);
+      return html`<p class="line" part="empty">${i18n.t(none ? "noReviews" : "notEnoughReviews")}</p>`;
+    }
+    const average = i18n.decimal(aggregate.average);
+    return html`<div class="line">
+        <span part="average" aria-hidden="true">${average}</span>
+        <star-rating part="stars" exportparts="star" .value=${aggregate.average} lang=${i18n.lang}></star-rating>
+        <span part="count">${i18n.t("reviewCount", { count: aggregate.count })}</span>
+      </div>
+      ${this.showDistribution && value.distribution ? this.#renderDistribution(value.distribution) : nothing}`;
+  }
+
+  #renderDistribution(counts: Counts) {
+    const i18n = this.i18n;
+    const total = counts.reduce((sum, n) => sum + n, 0) || 1;
+    return html`<ul part="distribution" aria-label=${i18n.t("distribution")}>
+      ${[5, 4, 3, 2, 1].map((stars) => {
+        const count = counts[stars - 1] ?? 0;
+        const label = i18n.t("distributionRow", { stars: i18n.t("stars", { count: stars }), count: i18n.t("reviewCount", { count }) });
+        return html`<li aria-label=${label}>
+          <span aria-hidden="true">${i18n.t("stars", { count: stars })}</span>
+          <span class="bar" aria-hidden="true"><span style=${styleMap({ "--share": `${(count / total) * 100}%` })}></span></span>
+          <span class="value" aria-hidden="true">${i18n.integer(count)}</span>
+        </li>`;
+      })}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "rating-summary": RatingSummary;
+  }
+}

@@ -1,0 +1,405 @@
+import { html, nothing, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { live } from "lit/directives/live.js";
+import { ApiError } from "../../api/errors.js";
+import { clearDraft, draftKey, loadDraft, saveDraft, type StoredDraft } from "../../core/drafts.js";
+import type { MessageKey } from "../../core/i18n/index.js";
+import type { Review, ReviewDraft } from "../../core/model.js";
+import { services } from "../../core/services.js";
+import { Loader } from "../../internal/loader.js";
+import { ReviewElement } from "../../internal/review-element.js";
+import { baseStyles } from "../../internal/shared.styles.js";
+import { StarRating } from "../star-rating/star-rating.js";
+import { reviewFormStyles } from "./review-form.styles.js";
+
+type Field = "rating" | "text" | "firstName" | "lastName" | "email" | "title" | "company";
+type Fields = Required<StoredDraft>;
+
+const EMPTY: Fields = { rating: 0, text: "", title: "", firstName: "", lastName: "", email: "", company: "" };
+const SHORT_FIELD_MAX = 120;
+const NAME_MAX = 60;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+/** Remaining-character counts at which screen readers hear how much room is left. */
+const ANNOUNCE_AT = [100, 50, 20, 0];
+
+/** Length in characters as people count them: a surrogate pair is one. */
+const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+
+type Failure = { message: string; retry: boolean };
+
+/**
+ * Writes a review: star input, text with a live character count, validation
+ * that speaks up only after a field is left or a submit is attempted, exactly
+ * one POST however often it is submitted, and a draft kept in localStorage
+ * (per reservation and reviewee) through reloads and failed submits. After an
+ * ambiguous failure (network, timeout, 5xx) it checks whether the first POST
+ * landed before posting again.
+ *
+ * @summary The review form.
+ * @csspart form - The form.
+ * @csspart textarea - The review text field.
+ * @csspart submit - The submit button.
+ * @csspart notice - The double-blind notice, and the confirmation after sending.
+ * @csspart stars - The star input (its `star` parts are exported).
+ * @csspart star - Each star of the input.
+ * @csspart error - The submit error (role=alert).
+ * @csspart retry - Its retry button.
+ * @csspart skeleton - Placeholder while checking for an existing review.
+ * @cssprop --review-textarea-height - Minimum height of the text field.
+ * @cssprop --review-accent-color - Submit button and notice accent.
+ * @cssprop --review-danger-color - Error colour.
+ * @cssprop --review-border-color - Field borders.
+ * @cssprop --review-radius - Corner radius.
+ * @cssprop --review-font - Font family (inherits by default).
+ * @fires review-submit - `{draft}` before the POST; cancelable.
+ * @fires review-submitted - `{review}` after the server accepted it.
+ * @fires review-auth-required - `{}` when the server answered 401: sign the user in, then submit again.
+ * @fires review-error - `{error}` when sending failed.
+ */
+export class ReviewForm extends ReviewElement {
+  static readonly tag = "review-form";
+  static override styles = [baseStyles, reviewFormStyles];
+
+  /** The stay being reviewed (marketplace). */
+  @property({ attribute: "reservation-id" }) reservationId: string | null = null;
+  /** Fewest characters of text (default 20). */
+  @property({ type: Number, attribute: "min-length" }) minLength = 20;
+  /** Most characters of text (default 2000). */
+  @property({ type: Number, attribute: "max-length" }) maxLength = 2000;
+
+  @state() private fields: Fields = { ...EMPTY };
+  @state() private touched = new Set<Field>();
+  @state() private attempted = false;
+  @state() private busy = false;
+  @state() private failure: Failure | null = null;
+  @state() private serverErrors: Partial<Record<Field, string>> = {};
+  @state() private restored = false;
+  @state() private sent: Review | null = null;
+  @state() private live = "";
+  #inFlight = false;
+  /** A previous POST failed in a way that does not say whether it landed. */
+  #uncertain = false;
+  #draftKey = "";
+  #focusAfterRender: string | null = null;
+
+  /** Whether the viewer already has a review for this stay (marketplace, signed in). */
+  readonly #existing = new Loader<Review | null>(this, {
+    args: () => {
+      const source = this.reviewSource;
+      if (!source) return null;
+      return [source, this.subjectId, this.reservationId, this.resolvedRevieweeType, this.token, this.refreshVersion];
+    },
+    task: async (signal) => {
+      const token = await this.currentToken();
+      if (!token || this.resolvedSource !== "mindbricks") return null;
+      return this.reviewSource!.findOwnReview(this.#domainDraft(), { token, signal });
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    StarRating.define();
+  }
+
+  protected override configurationProblems(): string[] {
+    const problems = super.configurationProblems();
+    if (this.resolvedSource === "mindbricks" && !this.reservationId) problems.push('"reservation-id" is missing');
+    return problems;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const key = draftKey([this.resolvedSource, this.resolvedDirectoryId, this.reservationId ?? this.entryId, this.resolvedRevieweeType, this.subjectId]);
+    if (key !== this.#draftKey) {
+      this.#draftKey = key;
+      const draft = loadDraft(key);
+      this.fields = { ...EMPTY, ...draft };
+      this.restored = draft !== null;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusAfterRender) {
+      this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender)?.focus();
+      this.#focusAfterRender = null;
+    }
+  }
+
+  get #isDirectory(): boolean {
+    return this.resolvedSource === "partnerpage";
+  }
+
+  get #max(): number {
+    return Number.isInteger(this.maxLength) && this.maxLength > 0 ? this.maxLength : 2000;
+  }
+
+  get #min(): number {
+    return Number.isInteger(this.minLength) && this.minLength >= 0 ? Math.min(this.minLength, this.#max) : 20;
+  }
+
+  #domainDraft(): ReviewDraft {
+    const f = this.fields;
+    const draft: ReviewDraft = {
+      rating: f.rating,
+      text: f.text.trim(),
+      revieweeId: this.subjectId ?? "",
+      revieweeType: this.resolvedRevieweeType,
+    };
+    if (this.reservationId) draft.reservationId = this.reservationId;
+    if (this.#isDirectory) {
+      Object.assign(draft, { firstName: f.firstName.trim(), lastName: f.lastName.trim(), email: f.email.trim() });
+      if (f.title.trim()) draft.title = f.title.trim();
+      if (f.company.trim()) draft.company = f.company.trim();
+    }
+    return draft;
+  }
+
+  /** Every field's problem, whether or not it is shown yet. */
+  #errors(): Partial<Record<Field, string>> {
+    const i18n = this.i18n;
+    const f = this.fields;
+    const errors: Partial<Record<Field, string>> = {};
+    if (!(f.rating >= 1 && f.rating <= 5)) errors.rating = i18n.t("ratingRequired");
+    const length = codePoints(f.text.trim());
+    if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
+    else if (length > this.#max) errors.text = i18n.t("textTooLong", { max: i18n.integer(this.#max) });
+    if (this.#isDirectory) {
+      for (const name of ["firstName", "lastName"] as const) {
+        const value = f[name].trim();
+        if (!value) errors[name] = i18n.t("fieldRequired");
+        else if (codePoints(value) > NAME_MAX) errors[name] = i18n.t("fieldTooLong", { max: NAME_MAX });
+      }
+      if (!f.email.trim()) errors.email = i18n.t("fieldRequired");
+      else if (!EMAIL.test(f.email.trim())) errors.email = i18n.t("emailInvalid");
+      for (const name of ["title", "company"] as const) {
+        if (codePoints(f[name]) > SHORT_FIELD_MAX) errors[name] = i18n.t("fieldTooLong", { max: SHORT_FIELD_MAX });
+      }
+    }
+    return { ...errors, ...this.serverErrors };
+  }
+
+  /** The problem to show for a field: only once it was left, or after a submit attempt. */
+  #shownError(field: Field, errors: Partial<Record<Field, string>>): string | undefined {
+    return this.attempted || this.touched.has(field) || this.serverErrors[field] ? errors[field] : undefined;
+  }
+
+  #update(field: Field, value: string | number): void {
+    const before = this.fields.text;
+    this.fields = { ...this.fields, [field]: value };
+    if (this.serverErrors[field]) this.serverErrors = { ...this.serverErrors, [field]: undefined };
+    this.restored = false;
+    saveDraft(this.#draftKey, this.fields);
+    if (field === "text") this.#announceRoom(before, String(value));
+  }
+
+  #announceRoom(before: string, after: string): void {
+    const left = (text: string) => this.#max - codePoints(text);
+    const crossed = ANNOUNCE_AT.find((mark) => left(before) > mark && left(after) <= mark);
+    if (crossed !== undefined) this.live = this.i18n.t("charactersLeft", { count: Math.max(0, left(after)) });
+  }
+
+  #touch(field: Field): void {
+    if (!this.touched.has(field)) this.touched = new Set(this.touched).add(field);
+  }
+
+  async #submit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.#inFlight || this.sent) return;
+    this.attempted = true;
+    const errors = this.#errors();
+    const first = (["rating", "firstName", "lastName", "email", "title", "company", "text"] as const).find((field) => errors[field]);
+    if (first) {
+      this.failure = null;
+      this.#focusAfterRender = first === "rating" ? "star-rating" : `#${first}`;
+      return;
+    }
+    const source = this.reviewSource;
+    if (!source) return;
+    const draft = this.#domainDraft();
+    if (!this.emit("review-submit", { draft }, true)) return;
+
+    this.#inFlight = true;
+    this.busy = true;
+    this.failure = null;
+    try {
+      const token = await this.currentToken();
+      const landed = this.#uncertain ? await source.findOwnReview(draft, { token }) : null;
+      const review = landed ?? (await source.createReview(draft, { token }));
+      this.#uncertain = false;
+      clearDraft(this.#draftKey);
+      services().store.invalidate();
+      this.sent = review;
+      this.#focusAfterRender = '[part~="notice"]';
+      this.emit("review-submitted", { review });
+    } catch (error) {
+      this.#fail(error instanceof ApiError ? error : new ApiError("invalid-response", "Unexpected failure.", { cause: error }));
+    } finally {
+      this.#inFlight = false;
+      this.busy = false;
+    }
+  }
+
+  #fail(error: ApiError): void {
+    const i18n = this.i18n;
+    const ambiguous = error.kind === "network" || error.kind === "timeout" || error.kind === "invalid-response" || (error.status ?? 0) >= 500;
+    if (ambiguous) this.#uncertain = true;
+    this.emit("review-error", { error });
+    let key: MessageKey = "submitFailed";
+    let retry = ambiguous;
+    if (error.status === 401) {
+      key = "signInToReview";
+      this.emit("review-auth-required", {});
+    } else if (error.status === 429) {
+      key = "tooManyRequests";
+      retry = true;
+    } else if (error.serverCode === "errMsg_reviewAlreadyExists") {
+      key = "alreadyReviewed";
+    } else if (error.serverCode === "errMsg_stayNotCompleted") {
+      key = "stayNotCompleted";
+    } else if (error.status === 403) {
+      key = "notAllowed";
+    } else if (error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
+      this.serverErrors = this.#mapFieldErrors(error.fieldErrors);
+      key = "fixErrors";
+    } else if (error.status === 400) {
+      key = "fixErrors";
+    }
+    this.failure = { message: i18n.t(key), retry };
+  }
+
+  /** DRF field errors (snake_case) onto our fields; the server's words, shown as text. */
+  #mapFieldErrors(fieldErrors: Readonly<Record<string, readonly string[]>>): Partial<Record<Field, string>> {
+    const names: Record<string, Field> = {
+      rating: "rating",
+      summary: "text",
+      first_name: "firstName",
+      last_name: "lastName",
+      email: "email",
+      title: "title",
+      company: "company",
+    };
+    const mapped: Partial<Record<Field, string>> = {};
+    for (const [name, messages] of Object.entries(fieldErrors)) {
+      const field = names[name];
+      if (field && messages[0]) mapped[field] = messages[0];
+    }
+    return mapped;
+  }
+
+  override render() {
+    const problems = this.configurationProblems();
+    if (problems.length > 0) return this.renderMisconfigured(problems);
+    const i18n = this.i18n;
+    if (this.sent) return html`<p part="notice" role="status" tabindex="-1">${this.#sentText(this.sent)}</p>`;
+    const { status, value: existing } = this.#existing;
+    if (status === "pending" || status === "initial") {
+      return html`<div class="form-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
+    }
+    if (existing) {
+      return html`<p part="notice" role="status">${i18n.t("alreadyReviewed")} ${existing.visibility === "pending" ? this.#sentText(existing) : ""}</p>`;
+    }
+    return this.#renderForm();
+  }
+
+  #sentText(review: Review): string {
+    const i18n = this.i18n;
+    if (this.#isDirectory) return i18n.t("submittedDirectory");
+    if (review.visibility === "public") return i18n.t("submittedPublic");
+    if (review.pendingReason === "double-blind" && review.pendingUntil) return i18n.t("submittedDoubleBlind", { date: i18n.date(review.pendingUntil) });
+    return i18n.t("submittedModeration");
+  }
+
+  #renderForm() {
+    const i18n = this.i18n;
+    const errors = this.#errors();
+    const textError = this.#shownError("text", errors);
+    const ratingError = this.#shownError("rating", errors);
+    const count = codePoints(this.fields.text);
+    return html`<form part="form" novalidate aria-label=${i18n.t("writeReview")} @submit=${this.#submit}>
+      ${this.restored ? html`<p class="message" role="status">${i18n.t("draftRestored")}</p>` : nothing}
+      ${this.#isDirectory ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice")}</p>`}
+      <fieldset>
+        <legend>${i18n.t("yourRating")}</legend>
+        <star-rating
+          part="stars"
+          exportparts="star"
+          mode="input"
+          name="rating"
+          required
+          lang=${i18n.lang}
+          .value=${this.fields.rating}
+          ?invalid=${Boolean(ratingError)}
+          ?disabled=${this.busy}
+          label=${ratingError ? `${i18n.t("yourRating")}: ${ratingError}` : i18n.t("yourRating")}
+          @change=${(e: Event) => this.#update("rating", (e.target as StarRating).value)}
+          @focusout=${() => this.#touch("rating")}
+        ></star-rating>
+        ${ratingError ? html`<p class="field-error">${ratingError}</p>` : nothing}
+      </fieldset>
+      ${this.#isDirectory ? this.#renderPersonFields(errors) : nothing}
+      <div>
+        <label for="text">${i18n.t("yourText")}</label>
+        <textarea
+          id="text"
+          part="textarea"
+          name="text"
+          aria-describedby="text-hint text-count${textError ? " text-error" : ""}"
+          aria-invalid=${textError ? "true" : "false"}
+          ?readonly=${this.busy}
+          .value=${live(this.fields.text)}
+          @input=${(e: Event) => this.#update("text", (e.target as HTMLTextAreaElement).value)}
+          @blur=${() => this.#touch("text")}
+        ></textarea>
+        <p class="hint" id="text-hint">${i18n.t("textHint")}</p>
+        <p class="count ${count > this.#max ? "over" : ""}" id="text-count">
+          ${i18n.t("characters", { count: i18n.integer(count), max: i18n.integer(this.#max) })}
+        </p>
+        ${textError ? html`<p class="field-error" id="text-error">${textError}</p>` : nothing}
+      </div>
+      ${this.failure
+        ? html`<div part="error" role="alert">
+            <p>${this.failure.message}</p>
+            ${this.failure.retry ? html`<button class="button" part="retry" type="submit">${i18n.t("retry")}</button>` : nothing}
+          </div>`
+        : nothing}
+      <div class="actions">
+        <button class="button primary" part="submit" type="submit" aria-disabled=${this.busy ? "true" : "false"}>
+          ${i18n.t(this.busy ? "submitting" : "submit")}
+        </button>
+      </div>
+      <div class="sr-only" role="status">${this.live}</div>
+    </form>`;
+  }
+
+  #renderPersonFields(errors: Partial<Record<Field, string>>) {
+    const input = (field: "firstName" | "lastName" | "email" | "title" | "company", label: MessageKey, type = "text", optional = false) => {
+      const error = this.#shownError(field, errors);
+      return html`<div>
+        <label for=${field}>${this.i18n.t(label)}${optional ? html` <span class="optional">(${this.i18n.t("optional")})</span>` : nothing}</label>
+        <input
+          id=${field}
+          name=${field}
+          type=${type}
+          autocomplete=${{ firstName: "given-name", lastName: "family-name", email: "email", title: "off", company: "organization" }[field]}
+          aria-invalid=${error ? "true" : "false"}
+          aria-describedby=${error ? `${field}-error` : nothing}
+          ?readonly=${this.busy}
+          .value=${live(this.fields[field])}
+          @input=${(e: Event) => this.#update(field, (e.target as HTMLInputElement).value)}
+          @blur=${() => this.#touch(field)}
+        />
+        ${error ? html`<p class="field-error" id="${field}-error">${error}</p>` : nothing}
+      </div>`;
+    };
+    return html`<div class="row">${input("firstName", "firstName")} ${input("lastName", "lastName")}</div>
+      ${input("email", "email", "email")}
+      <div class="row">${input("title", "headline", "text", true)} ${input("company", "company", "text", true)}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "review-form": ReviewForm;
+  }
+}

@@ -1,0 +1,98 @@
+import { css } from "lit";
+
+export const reviewListStyles = css`
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1.25em;
+    margin-block-end: var(--_gap);
+  }
+  .controls label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    color: var(--_muted);
+  }
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.3em 0.5em;
+    min-block-size: 2em;
+  }
+  .reviews {
+    display: grid;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part~="review"] {
+    padding: var(--review-card-padding, 1em);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  [part~="review"]:focus {
+    outline: none;
+  }
+  [part~="review"]:focus-visible {
+    outline: var(--review-focus-ring, 2px solid var(--_accent));
+    outline-offset: 2px;
+  }
+  [part~="review-pending"] {
+    border-style: dashed;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+  }
+  [part~="review-author"] {
+    font-weight: 600;
+  }
+  [part~="review-date"] {
+    color: var(--_muted);
+    font-size: 0.925em;
+  }
+  [part~="review-body"] {
+    margin: 0.5em 0 0;
+    white-space: pre-line;
+    unicode-bidi: plaintext;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.5em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.85em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  [part~="pending-notice"] {
+    margin: 0.5em 0 0;
+    color: var(--_muted);
+    font-size: 0.925em;
+  }
+  .read-more {
+    margin-block-start: 0.25em;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+    margin-block-start: var(--_gap);
+  }
+  .review-skeleton {
+    block-size: var(--review-skeleton-height, 7.5em);
+  }
+`;

@@ -1,0 +1,230 @@
+import { html, nothing, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { repeat } from "lit/directives/repeat.js";
+import type { ApiError } from "../../api/errors.js";
+import { excerpt } from "../../core/excerpt.js";
+import type { Review } from "../../core/model.js";
+import { services } from "../../core/services.js";
+import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
+import type { AllReviews } from "../../core/store.js";
+import { Loader } from "../../internal/loader.js";
+import { ReviewElement } from "../../internal/review-element.js";
+import { baseStyles } from "../../internal/shared.styles.js";
+import { errorState } from "../../internal/states.js";
+import { StarRating } from "../star-rating/star-rating.js";
+import { reviewListStyles } from "./review-list.styles.js";
+
+const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sortHighest", lowest: "sortLowest" } as const;
+
+/**
+ * The public reviews of one reviewee: sort and star filter over the whole set
+ * (not just the loaded page), "Show more" paging announced to screen readers,
+ * long texts collapsed behind "Read more", and — for a signed-in viewer only —
+ * their own pending review on top, marked pending, with when it will be published.
+ * A review the viewer may not see is never rendered.
+ *
+ * @summary The list of reviews.
+ * @csspart review - Each review (`review-pending` is added to the viewer's own pending one).
+ * @csspart review-pending - The viewer's own, not yet public review.
+ * @csspart review-author - The author label ("Jane D.").
+ * @csspart review-date - The date.
+ * @csspart review-body - The review text.
+ * @csspart stars - A review's nested <star-rating>.
+ * @csspart star - Each star of it.
+ * @csspart pending-notice - Why the viewer's own review is not public yet.
+ * @csspart sort - The sort select.
+ * @csspart filter - The star filter select.
+ * @csspart show-more - The "Show more reviews" button.
+ * @csspart empty - The empty state.
+ * @csspart skeleton - Loading placeholders.
+ * @csspart error - The error message (role=alert).
+ * @csspart retry - The retry button.
+ * @cssprop --review-card-padding - Padding of each review.
+ * @cssprop --review-gap - Space between reviews.
+ * @cssprop --review-radius - Corner radius.
+ * @cssprop --review-surface - Card background.
+ * @cssprop --review-border-color - Card border.
+ * @cssprop --review-accent-color - Links, focus ring and buttons.
+ * @cssprop --review-skeleton-height - Height reserved per review while loading.
+ * @cssprop --review-star-color - Star colour.
+ * @cssprop --review-font - Font family (inherits by default).
+ * @fires review-load - `{count}`: the number of public reviews.
+ * @fires review-error - `{error}` when loading failed.
+ */
+export class ReviewList extends ReviewElement {
+  static readonly tag = "review-list";
+  static override styles = [baseStyles, reviewListStyles];
+
+  /** Reviews per page (1–100, default 10). */
+  @property({ type: Number, attribute: "page-size" }) pageSize = 10;
+  /** `newest` (default), `oldest`, `highest`, `lowest`. */
+  @property({ reflect: true }) sort: string = "newest";
+
+  /** Only reviews with this many stars; null for all. */
+  @state() private stars: number | null = null;
+  @state() private shown = 0;
+  @state() private expanded = new Set<string>();
+  @state() private announcement = "";
+  #focusIndex: number | null = null;
+
+  readonly #loader = new Loader<AllReviews>(this, {
+    args: () => {
+      const source = this.reviewSource;
+      if (!source || !this.nearViewport) return null;
+      return [source, this.subjectId, this.resolvedRevieweeType, this.token, this.refreshVersion];
+    },
+    task: async (signal) => {
+      const token = await this.currentToken();
+      const key = { revieweeId: this.subjectId!, revieweeType: this.resolvedRevieweeType };
+      return services().store.allReviews(this.reviewSource!, this.sourceKey, key, { token, signal });
+    },
+    onComplete: (all) => this.emit("review-load", { count: all.reviews.filter((r) => r.visibility === "public").length }),
+    onError: (error: ApiError) => this.emit("review-error", { error }),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    StarRating.define();
+  }
+
+  get #sort(): Sort {
+    return isSort(this.sort) ? this.sort : "newest";
+  }
+
+  get #pageSize(): number {
+    return Number.isInteger(this.pageSize) && this.pageSize > 0 ? Math.min(this.pageSize, 100) : 10;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusIndex !== null) {
+      // After "Show more", focus moves to the first new review, so keyboard users continue where they were.
+      this.renderRoot.querySelectorAll<HTMLElement>('[part~="review"]')[this.#focusIndex]?.focus();
+      this.#focusIndex = null;
+    }
+  }
+
+  override render() {
+    const problems = this.configurationProblems();
+    if (problems.length > 0) return this.renderMisconfigured(problems);
+    const i18n = this.i18n;
+    const { status, value, error } = this.#loader;
+    if (status === "error") return errorState(i18n, error?.message ?? i18n.t("loadFailed"), () => void this.#loader.run());
+    if (status !== "complete" || !value) {
+      return html`<div aria-busy="true">
+        <span class="sr-only">${i18n.t("loading")}</span>
+        <div class="reviews">
+          ${Array.from({ length: Math.min(3, this.#pageSize) }, () => html`<div class="review-skeleton" part="skeleton"></div>`)}
+        </div>
+      </div>`;
+    }
+    const publicReviews = value.reviews.filter((review) => review.visibility === "public");
+    if (value.reviews.length === 0) return html`<p part="empty">${i18n.t("noReviews")}</p>`;
+
+    const arranged = arrange(value.reviews, this.#sort, this.stars);
+    const own = arranged.filter((review) => review.visibility === "pending").length;
+    const total = arranged.length - own;
+    const limit = this.shown || this.#pageSize;
+    const visible = arranged.slice(0, own + limit);
+    return html`
+      ${publicReviews.length > 1 ? this.#renderControls(publicReviews) : nothing}
+      <div class="sr-only" role="status">${this.announcement}</div>
+      ${total === 0 && this.stars !== null ? html`<p part="empty">${i18n.t("noReviewsWithStars")}</p>` : nothing}
+      <ul class="reviews">
+        ${repeat(visible, (review) => review.id, (review) => html`<li>${this.#renderReview(review)}</li>`)}
+      </ul>
+      ${total > limit
+        ? html`<div class="footer">
+            <span class="muted">${i18n.t("showing", { shown: i18n.integer(limit), total: i18n.integer(total) })}</span>
+            <button class="button" part="show-more" type="button" @click=${() => this.#showMore(own + limit, total)}>${i18n.t("showMore")}</button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  #renderControls(reviews: readonly Review[]) {
+    const i18n = this.i18n;
+    const counts = [0, 0, 0, 0, 0];
+    for (const review of reviews) counts[review.rating - 1]!++;
+    return html`<div class="controls">
+      <label
+        >${i18n.t("sortBy")}
+        <select part="sort" @change=${(e: Event) => this.#changeView({ sort: (e.target as HTMLSelectElement).value })}>
+          ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === this.#sort}>${i18n.t(SORT_LABELS[sort])}</option>`)}
+        </select></label
+      >
+      <label
+        >${i18n.t("filterBy")}
+        <select part="filter" @change=${(e: Event) => this.#changeView({ stars: Number((e.target as HTMLSelectElement).value) || null })}>
+          <option value="" ?selected=${this.stars === null}>${i18n.t("allRatings")}</option>
+          ${[5, 4, 3, 2, 1].map(
+            (stars) => html`<option value=${stars} ?selected=${this.stars === stars}>${i18n.t("stars", { count: stars })} (${i18n.integer(counts[stars - 1] ?? 0)})</option>`,
+          )}
+        </select></label
+      >
+    </div>`;
+  }
+
+  #renderReview(review: Review) {
+    const i18n = this.i18n;
+    const pending = review.visibility === "pending";
+    const author = review.authorName || i18n.t(review.authorRole === "host" ? "host" : review.authorRole === "guest" ? "guest" : "anonymous");
+    const short = excerpt(review.text);
+    const expanded = this.expanded.has(review.id);
+    const bodyId = `body-${review.id}`;
+    return html`<article part=${pending ? "review review-pending" : "review"} tabindex="-1" aria-label=${i18n.t(pending ? "yourReview" : "reviewBy", { author })}>
+      <header>
+        <star-rating part="stars" exportparts="star" .value=${review.rating} lang=${i18n.lang}></star-rating>
+        <bdi part="review-author" dir="auto">${author}</bdi>
+        ${review.authorCompany ? html`<bdi class="muted" dir="auto">${review.authorCompany}</bdi>` : nothing}
+        <time part="review-date" datetime=${review.submittedAt.toISOString()} title=${i18n.date(review.submittedAt)}
+          >${i18n.relative(review.submittedAt)}<span class="sr-only"> (${i18n.date(review.submittedAt)})</span></time
+        >
+        ${pending ? html`<span class="badge">${i18n.t("pending")}</span>` : nothing}
+      </header>
+      ${pending ? html`<p part="pending-notice">${this.#pendingText(review)}</p>` : nothing}
+      ${review.title ? html`<p class="title" dir="auto"><strong>${review.title}</strong></p>` : nothing}
+      <p part="review-body" id=${bodyId} dir="auto">${short !== null && !expanded ? short : review.text}</p>
+      ${short !== null
+        ? html`<button class="read-more" type="button" aria-expanded=${expanded ? "true" : "false"} aria-controls=${bodyId} @click=${() => this.#toggle(review.id)}>
+            ${i18n.t(expanded ? "readLess" : "readMore")}
+          </button>`
+        : nothing}
+    </article>`;
+  }
+
+  #pendingText(review: Review): string {
+    const i18n = this.i18n;
+    if (review.pendingReason === "rejected") return i18n.t("pendingRejected");
+    if (review.pendingReason === "moderation" || !review.pendingUntil) return i18n.t("pendingModeration");
+    return i18n.t("pendingDoubleBlind", { date: i18n.date(review.pendingUntil) });
+  }
+
+  #toggle(id: string): void {
+    const next = new Set(this.expanded);
+    if (!next.delete(id)) next.add(id);
+    this.expanded = next;
+  }
+
+  #showMore(firstNew: number, total: number): void {
+    const shown = (this.shown || this.#pageSize) + this.#pageSize;
+    this.shown = shown;
+    this.#focusIndex = firstNew;
+    this.announcement = this.i18n.t("showing", { shown: this.i18n.integer(Math.min(shown, total)), total: this.i18n.integer(total) });
+  }
+
+  #changeView(change: { sort?: string; stars?: number | null }): void {
+    if (change.sort !== undefined) this.sort = change.sort;
+    if (change.stars !== undefined) this.stars = change.stars;
+    this.shown = 0;
+    const all = this.#loader.value?.reviews ?? [];
+    const total = arrange(all, this.#sort, this.stars).filter((r) => r.visibility === "public").length;
+    this.announcement = this.i18n.t("showing", { shown: this.i18n.integer(Math.min(total, this.#pageSize)), total: this.i18n.integer(total) });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "review-list": ReviewList;
+  }
+}
