@@ -11,3 +11,4 @@ export { StarRating } from "./components/star-rating/star-rating.js";
 export { RatingSummary } from "./components/rating-summary/rating-summary.js";
 export { ReviewList } from "./components/review-list/review-list.js";
 export { ReviewForm } from "./components/review-form/review-form.js";
+export { ReviewModeration } from "./components/review-moderation/review-moderation.js";

@@ -1,5 +1,6 @@
 import { HttpClient } from "../api/http.js";
 import { MindbricksSource } from "../api/mindbricks/source.js";
+import { PartnerpageSource } from "../api/partnerpage/source.js";
 import type { ReviewSource } from "../api/source.js";
 import type { SourceKind } from "./model.js";
 import { ReviewStore } from "./store.js";
@@ -26,10 +27,14 @@ export class Services {
   constructor(options: { http?: HttpClient; store?: ReviewStore; factories?: Partial<Record<SourceKind, SourceFactory>> } = {}) {
     this.http = options.http ?? new HttpClient();
     this.store = options.store ?? new ReviewStore();
-    this.#factories = { mindbricks: ({ apiBase }, http) => new MindbricksSource(apiBase, http), ...options.factories };
+    this.#factories = {
+      mindbricks: ({ apiBase }, http) => new MindbricksSource(apiBase, http),
+      partnerpage: ({ apiBase, directoryId }, http) => new PartnerpageSource(apiBase, directoryId ?? "", http),
+      ...options.factories,
+    };
   }
 
-  /** The source for a backend at a base URL; null when that backend is not available in this build. */
+  /** The source for a backend at a base URL; null when that backend is unknown. */
   source(kind: SourceKind, location: SourceLocation): ReviewSource | null {
     const key = `${kind} ${location.apiBase} ${location.directoryId ?? ""}`;
     let source = this.#sources.get(key);

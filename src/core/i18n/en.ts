@@ -85,7 +85,7 @@ export const en = {
   nothingRejected: "No reviews here.",
   signInToModerate: "Sign in as a moderator to see reviews waiting for moderation.",
   submittedOn: "Submitted {date}",
-  about: "About {name}",
+  reviewOf: "Review of",
 };
 
 export type Catalog = typeof en;

@@ -1,0 +1,192 @@
+import { aggregateOf } from "../../core/aggregate.js";
+import type { Aggregate, ModerationItem, ModerationStatus, Page, Review, ReviewDraft } from "../../core/model.js";
+import { publicAuthorName } from "../../core/names.js";
+import { directoryVisibility } from "../../core/visibility.js";
+import { ApiError } from "../errors.js";
+import type { HttpClient, HttpMethod } from "../http.js";
+import { parseItems, parseWhole } from "../parse.js";
+import type { ModerationDecision, ModerationQuery, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../source.js";
+import { WireDirectoryReview, WirePaginated } from "./schemas.js";
+
+const STATUS: Record<string, ModerationStatus> = { A: "approved", D: "rejected", P: "pending" };
+const MAX_ENTRIES = 100;
+
+/**
+ * The partner directory backend. Public pages hold no credential and talk to
+ * our proxy (`{base}/directories/{id}/reviews`); a directory owner's admin page
+ * holds the API key and talks to the directory API itself
+ * (`{base}/reviews/directory/{id}/`, `Authorization: <key>`, no "Bearer").
+ * Only `status === "A"` is ever public. There is no aggregate on this
+ * backend, so aggregates are computed from public reviews.
+ */
+export class PartnerpageSource implements ReviewSource {
+  readonly kind = "partnerpage" as const;
+  readonly #base: string;
+  readonly #directory: string;
+  readonly #http: HttpClient;
+
+  constructor(apiBase: string, directoryId: string, http: HttpClient) {
+    this.#base = apiBase.replace(/\/+$/, "");
+    this.#directory = encodeURIComponent(directoryId);
+    this.#http = http;
+  }
+
+  async listReviews(query: ReviewQuery, context: RequestContext = {}): Promise<ReviewPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const params: [string, string][] = [["entry_id", query.revieweeId]];
+    if (context.token) params.push(["status", "A"], ["page", String(page)], ["page_size", String(pageSize)]);
+    const { items, dropped, total } = await this.#list(params, context);
+    const reviews = items.filter((wire) => wire.entry.id === query.revieweeId).flatMap((wire) => toPublicReview(wire) ?? []);
+    return {
+      items: reviews,
+      page: context.token ? page : 1,
+      pageSize: context.token ? pageSize : reviews.length,
+      total: total ?? reviews.length,
+      pageCount: context.token ? Math.ceil((total ?? reviews.length) / pageSize) : 1,
+      viewerId: null,
+      dropped: dropped + items.length - reviews.length,
+    };
+  }
+
+  async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
+    // The public proxy has no single-review route; only the API key may read one.
+    if (!context.token) return null;
+    try {
+      return toPublicReview(parseWhole(WireDirectoryReview, (await this.#call("GET", this.#detail(id), [], context)).body));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  async createReview(draft: ReviewDraft, context: RequestContext = {}): Promise<Review> {
+    const body: Record<string, unknown> = {
+      entry_id: draft.revieweeId,
+      rating: draft.rating,
+      summary: draft.text,
+      first_name: draft.firstName ?? "",
+      last_name: draft.lastName ?? "",
+      email: draft.email ?? "",
+    };
+    if (draft.title) body["title"] = draft.title;
+    if (draft.company) body["company"] = draft.company;
+    const response = await this.#call("POST", this.#collection(context), [], context, body);
+    // The author's own submission, pending until the directory approves it.
+    return toReview(parseWhole(WireDirectoryReview, response.body), "pending");
+  }
+
+  async updateReview(id: string, patch: { text: string }, context: RequestContext = {}): Promise<Review | null> {
+    const response = await this.#call("PATCH", this.#detail(id), [], context, { summary: patch.text });
+    return toPublicReview(parseWhole(WireDirectoryReview, response.body));
+  }
+
+  async deleteReview(id: string, context: RequestContext = {}): Promise<void> {
+    await this.#call("DELETE", this.#detail(id), [], context);
+  }
+
+  /** Directory submitters are anonymous: there is no "own" review to find. */
+  async findOwnReview(): Promise<Review | null> {
+    return null;
+  }
+
+  async listAggregates(keys: readonly RevieweeKey[], context: RequestContext = {}): Promise<Aggregate[]> {
+    const ids = [...new Set(keys.map((key) => key.revieweeId))];
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += MAX_ENTRIES) chunks.push(ids.slice(i, i + MAX_ENTRIES));
+    const lists = await Promise.all(
+      chunks.map((chunk) => this.#list(chunk.map((id): [string, string] => ["entry_id", id]), { signal: context.signal })),
+    );
+    const reviews = lists.flatMap((list) => list.items).flatMap((wire) => toPublicReview(wire) ?? []);
+    return ids.map((id) => aggregateOf(id, reviews.filter((review) => review.revieweeId === id)));
+  }
+
+  async getAggregate(id: string, context: RequestContext = {}): Promise<Aggregate | null> {
+    return (await this.listAggregates([{ revieweeId: id }], context))[0] ?? null;
+  }
+
+  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<Page<ModerationItem>> {
+    const status = Object.keys(STATUS).find((code) => STATUS[code] === query.status) ?? "P";
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const params: [string, string][] = [["status", status], ["page", String(page)], ["page_size", String(pageSize)]];
+    const { items, total } = await this.#list(params, context);
+    const moderation = items.flatMap((wire) => toModerationItem(wire) ?? []).filter((item) => item.status === query.status);
+    const count = total ?? moderation.length;
+    return { items: moderation, page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) };
+  }
+
+  async moderate(id: string, decision: ModerationDecision, context: RequestContext = {}): Promise<ModerationItem> {
+    const response = await this.#call("PATCH", this.#detail(id), [], context, { status: decision === "approve" ? "A" : "D" });
+    const item = toModerationItem(parseWhole(WireDirectoryReview, response.body));
+    if (!item) throw new ApiError("invalid-response", "The review service sent an answer we could not read.");
+    return item;
+  }
+
+  async #list(params: [string, string][], context: RequestContext) {
+    const response = await this.#call("GET", this.#collection(context), params, context);
+    const body = response.body;
+    const paginated = Array.isArray(body) ? null : parseWhole(WirePaginated, body);
+    const parsed = parseItems(WireDirectoryReview, paginated ? paginated.results : body, "GET directory reviews");
+    return { items: parsed.items, dropped: parsed.dropped, total: paginated?.count };
+  }
+
+  #collection(context: RequestContext): string {
+    return context.token ? `/reviews/directory/${this.#directory}/` : `/directories/${this.#directory}/reviews`;
+  }
+
+  #detail(id: string): string {
+    return `/reviews/directory/${this.#directory}/${encodeURIComponent(id)}/`;
+  }
+
+  #call(method: HttpMethod, path: string, params: [string, string][], context: RequestContext, body?: unknown) {
+    const search = new URLSearchParams(params).toString();
+    return this.#http.request({
+      method,
+      url: `${this.#base}${path}${search ? `?${search}` : ""}`,
+      headers: context.token ? { Authorization: context.token } : {},
+      body,
+      signal: context.signal,
+    });
+  }
+}
+
+function toReview(wire: WireDirectoryReview, visibility: Review["visibility"]): Review {
+  const review: Review = {
+    id: wire.id,
+    rating: wire.rating,
+    text: wire.summary,
+    authorName: publicAuthorName(wire.firstName, wire.lastName),
+    revieweeId: wire.entry.id,
+    submittedAt: new Date(wire.created),
+    visibility,
+  };
+  if (wire.title) review.title = wire.title;
+  if (wire.company) review.authorCompany = wire.company;
+  if (visibility === "pending") review.pendingReason = "moderation";
+  return review;
+}
+
+/** Only approved reviews become public reviews; anything else is dropped. */
+function toPublicReview(wire: WireDirectoryReview): Review | null {
+  return directoryVisibility(wire).kind === "public" ? toReview(wire, "public") : null;
+}
+
+function toModerationItem(wire: WireDirectoryReview): ModerationItem | null {
+  const status = STATUS[wire.status];
+  if (!status) return null;
+  const item: ModerationItem = {
+    id: wire.id,
+    rating: wire.rating,
+    text: wire.summary,
+    authorFullName: [wire.firstName, wire.lastName].filter(Boolean).join(" "),
+    revieweeId: wire.entry.id,
+    submittedAt: new Date(wire.created),
+    status,
+  };
+  if (wire.title) item.title = wire.title;
+  if (wire.email) item.authorEmail = wire.email;
+  if (wire.company) item.authorCompany = wire.company;
+  if (wire.entry.title) item.revieweeLabel = wire.entry.title;
+  return item;
+}

@@ -1,0 +1,75 @@
+import { css } from "lit";
+
+export const reviewModerationStyles = css`
+  [role="tablist"] {
+    display: flex;
+    gap: 0.25em;
+    margin-block-end: var(--_gap);
+    border-block-end: 1px solid var(--_border);
+  }
+  [role="tab"] {
+    padding: 0.5em 1em;
+    border: 0;
+    border-block-end: 3px solid transparent;
+    background: none;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  [role="tab"][aria-selected="true"] {
+    color: var(--_text);
+    border-block-end-color: var(--_accent);
+  }
+  .items {
+    display: grid;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part~="review"] {
+    padding: var(--review-card-padding, 1em);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+  }
+  [part~="review-author"] {
+    font-weight: 600;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.15em 0.75em;
+    margin: 0.5em 0 0;
+    font-size: 0.925em;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+  }
+  [part~="review-body"] {
+    margin: 0.5em 0 0;
+    white-space: pre-line;
+    unicode-bidi: plaintext;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-block-start: 0.75em;
+  }
+  .decline {
+    color: var(--_danger);
+    border-color: currentColor;
+  }
+  .moderation-skeleton {
+    block-size: 9em;
+  }
+`;

@@ -1,0 +1,235 @@
+import { html, nothing, type PropertyValues } from "lit";
+import { state } from "lit/decorators.js";
+import { ApiError } from "../../api/errors.js";
+import type { ModerationDecision } from "../../api/source.js";
+import type { ModerationItem, ModerationStatus, Page } from "../../core/model.js";
+import { services } from "../../core/services.js";
+import { Loader } from "../../internal/loader.js";
+import { ReviewElement } from "../../internal/review-element.js";
+import { baseStyles } from "../../internal/shared.styles.js";
+import { errorState } from "../../internal/states.js";
+import { StarRating } from "../star-rating/star-rating.js";
+import { reviewModerationStyles } from "./review-moderation.styles.js";
+
+type Tab = "pending" | "rejected";
+const PAGE_SIZE = 20;
+
+/**
+ * The moderator's view: reviews waiting for a decision (and, on a second tab,
+ * the rejected or declined ones), with everything the public never sees —
+ * full name, email — shown to this signed-in admin only. One action each to
+ * approve or decline; the list updates at once and rolls back with a message
+ * if the server refuses. Credentials come from `configure({ token })` or the
+ * `token` property.
+ *
+ * @summary Approve or decline reviews.
+ * @csspart review - Each review.
+ * @csspart review-author - Author's full name.
+ * @csspart review-date - Submission date.
+ * @csspart review-body - Review text.
+ * @csspart stars - The nested <star-rating>.
+ * @csspart star - Each star.
+ * @csspart approve - The approve button.
+ * @csspart decline - The decline (reject) button.
+ * @csspart tabs - The tab list.
+ * @csspart empty - Nothing to moderate.
+ * @csspart skeleton - Loading placeholder.
+ * @csspart error - Load error (role=alert).
+ * @csspart retry - Its retry button.
+ * @cssprop --review-accent-color - Selected tab and approve button.
+ * @cssprop --review-danger-color - Decline button.
+ * @cssprop --review-card-padding - Padding of each review.
+ * @fires review-moderated - `{id, status}` after the server accepted a decision.
+ * @fires review-auth-required - `{}` when the server answered 401 or 403.
+ * @fires review-load - `{count}`: reviews in the current tab.
+ * @fires review-error - `{error}`.
+ */
+export class ReviewModeration extends ReviewElement {
+  static readonly tag = "review-moderation";
+  static override styles = [baseStyles, reviewModerationStyles];
+
+  @state() private tab: Tab = "pending";
+  @state() private items: ModerationItem[] = [];
+  @state() private total = 0;
+  @state() private pages = 1;
+  @state() private announcement = "";
+  @state() private failure = "";
+  #focusIndex: number | null = null;
+
+  readonly #loader = new Loader<Page<ModerationItem> | null>(this, {
+    args: () => {
+      const source = this.reviewSource;
+      if (!source || !this.nearViewport) return null;
+      return [source, this.tab, this.pages, this.token, this.refreshVersion];
+    },
+    task: async (signal) => {
+      const token = await this.currentToken();
+      if (!token) return null;
+      const status: ModerationStatus = this.tab;
+      return this.reviewSource!.listForModeration({ status, page: 1, pageSize: PAGE_SIZE * this.pages }, { token, signal });
+    },
+    onComplete: (page) => {
+      this.items = page?.items ?? [];
+      this.total = page?.total ?? 0;
+      this.emit("review-load", { count: this.total });
+    },
+    onError: (error) => {
+      this.emit("review-error", { error });
+      if (error.status === 401 || error.status === 403) this.emit("review-auth-required", {});
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    StarRating.define();
+  }
+
+  protected override configurationProblems(): string[] {
+    // A moderator sees every reviewee: no reviewee-id or entry-id needed.
+    return super.configurationProblems().filter((problem) => !problem.startsWith('"reviewee-id"') && !problem.startsWith('"entry-id"'));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusIndex !== null) {
+      const rows = this.renderRoot.querySelectorAll<HTMLElement>('[part~="review"]');
+      const target = rows[Math.min(this.#focusIndex, rows.length - 1)];
+      (target ?? this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'))?.focus();
+      this.#focusIndex = null;
+    }
+  }
+
+  override render() {
+    const problems = this.configurationProblems();
+    if (problems.length > 0) return this.renderMisconfigured(problems);
+    const i18n = this.i18n;
+    const directory = this.resolvedSource === "partnerpage";
+    const tabs: [Tab, string][] = [
+      ["pending", i18n.t("pendingTab")],
+      ["rejected", i18n.t(directory ? "declinedTab" : "rejectedTab")],
+    ];
+    return html`<div role="tablist" part="tabs" aria-label=${i18n.t("moderation")} @keydown=${this.#onTabKey}>
+        ${tabs.map(
+          ([tab, label]) => html`<button
+            role="tab"
+            type="button"
+            id="tab-${tab}"
+            aria-selected=${this.tab === tab ? "true" : "false"}
+            aria-controls="panel"
+            tabindex=${this.tab === tab ? 0 : -1}
+            @click=${() => this.#select(tab)}
+          >
+            ${label}
+          </button>`,
+        )}
+      </div>
+      <div class="sr-only" role="status">${this.announcement}</div>
+      ${this.failure ? html`<div part="error" role="alert"><p>${this.failure}</p></div>` : nothing}
+      <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>`;
+  }
+
+  #renderPanel() {
+    const i18n = this.i18n;
+    const { status, value, error } = this.#loader;
+    if (status === "error") {
+      const auth = error?.status === 401 || error?.status === 403;
+      return errorState(i18n, auth ? i18n.t("signInToModerate") : (error?.message ?? i18n.t("loadFailed")), () => void this.#loader.run());
+    }
+    if (status !== "complete") {
+      return html`<div class="moderation-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
+    }
+    if (value === null) return html`<p part="empty">${i18n.t("signInToModerate")}</p>`;
+    if (this.items.length === 0) return html`<p part="empty">${i18n.t(this.tab === "pending" ? "nothingToModerate" : "nothingRejected")}</p>`;
+    return html`<ul class="items">
+        ${this.items.map((item) => html`<li>${this.#renderItem(item)}</li>`)}
+      </ul>
+      ${this.total > this.items.length
+        ? html`<div class="actions">
+            <button class="button" part="show-more" type="button" @click=${() => this.pages++}>${i18n.t("showMore")}</button>
+          </div>`
+        : nothing}`;
+  }
+
+  #renderItem(item: ModerationItem) {
+    const i18n = this.i18n;
+    const directory = this.resolvedSource === "partnerpage";
+    const author = item.authorFullName || i18n.t("anonymous");
+    return html`<article part="review" tabindex="-1" aria-label=${i18n.t("reviewBy", { author })}>
+      <header>
+        <star-rating part="stars" exportparts="star" .value=${item.rating} lang=${i18n.lang}></star-rating>
+        <bdi part="review-author" dir="auto">${author}</bdi>
+        <time part="review-date" class="muted" datetime=${item.submittedAt.toISOString()}>${i18n.t("submittedOn", { date: i18n.date(item.submittedAt) })}</time>
+      </header>
+      ${item.title ? html`<p dir="auto"><strong>${item.title}</strong></p>` : nothing}
+      <p part="review-body" dir="auto">${item.text}</p>
+      <dl>
+        ${item.authorEmail ? html`<dt>${i18n.t("email")}</dt><dd>${item.authorEmail}</dd>` : nothing}
+        ${item.authorCompany ? html`<dt>${i18n.t("company")}</dt><dd dir="auto">${item.authorCompany}</dd>` : nothing}
+        <dt>${i18n.t("reviewOf")}</dt>
+        <dd dir="auto">${item.revieweeLabel ?? `${item.revieweeType ?? ""} ${item.revieweeId}`.trim()}</dd>
+      </dl>
+      <div class="actions">
+        <button class="button primary" part="approve" type="button" @click=${() => this.#decide(item, "approve")}>${i18n.t("approve")}</button>
+        ${this.tab === "pending"
+          ? html`<button class="button decline" part="decline" type="button" @click=${() => this.#decide(item, "reject")}>
+              ${i18n.t(directory ? "decline" : "reject")}
+            </button>`
+          : nothing}
+      </div>
+    </article>`;
+  }
+
+  #select(tab: Tab): void {
+    if (tab === this.tab) return;
+    this.tab = tab;
+    this.pages = 1;
+    this.failure = "";
+  }
+
+  #onTabKey(event: KeyboardEvent): void {
+    const order: Tab[] = ["pending", "rejected"];
+    if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
+    event.preventDefault();
+    const index = order.indexOf(this.tab);
+    const next = event.key === "Home" ? 0 : event.key === "End" ? order.length - 1 : (index + 1) % order.length;
+    this.#select(order[next]!);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
+  }
+
+  /** Optimistic: the review leaves the list at once, and comes back with a message if the server refuses. */
+  async #decide(item: ModerationItem, decision: ModerationDecision): Promise<void> {
+    const i18n = this.i18n;
+    const author = item.authorFullName || i18n.t("anonymous");
+    const index = this.items.indexOf(item);
+    if (index < 0) return;
+    this.items = this.items.filter((other) => other !== item);
+    this.total--;
+    this.failure = "";
+    this.#focusIndex = index;
+    const directory = this.resolvedSource === "partnerpage";
+    this.announcement = i18n.t(decision === "approve" ? "approved" : directory ? "declined" : "rejected", { author });
+    try {
+      const token = await this.currentToken();
+      const updated = await this.reviewSource!.moderate(item.id, decision, { token });
+      services().store.invalidate();
+      this.emit("review-moderated", { id: updated.id, status: updated.status });
+    } catch (error) {
+      const items = [...this.items];
+      items.splice(Math.min(index, items.length), 0, item);
+      this.items = items;
+      this.total++;
+      this.failure = i18n.t("moderationFailed", { author });
+      this.announcement = "";
+      this.#focusIndex = index;
+      const apiError = error instanceof ApiError ? error : new ApiError("invalid-response", "Unexpected failure.", { cause: error });
+      this.emit("review-error", { error: apiError });
+      if (apiError.status === 401 || apiError.status === 403) this.emit("review-auth-required", {});
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "review-moderation": ReviewModeration;
+  }
+}
