@@ -1,0 +1,108 @@
+/**
+ * Response bodies of seed 003: the success envelope and the error body, both
+ * sent as `application/json; charset=utf-8`.
+ */
+import type { MarketplaceError } from "./errors.ts";
+
+export const APP_VERSION = "1.0.0";
+export function jsonResponse(body: unknown, status: number): Response {
+  // A new headers object per response: @hono/node-server writes content-length into it.
+  const headers = {
+    "content-type": "application/json; charset=utf-8",
+    // What a caller sees depends on who the caller is (own hidden reviews,
+    // moderator view): no shared cache may keep these answers.
+    "cache-control": "no-store",
+  };
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** Per-request facts the envelope reports. */
+export interface RequestFacts {
+  startedAt: number;
+  ssoTimeMs: number;
+  requestId: string;
+  userId: string | null;
+  sessionId: string | null;
+  method: string;
+  cacheKeySource: string;
+}
+
+export interface Paging {
+  pageNumber: number;
+  pageRowCount: number;
+  totalRowCount: number;
+  pageCount: number;
+}
+
+export type Action = "get" | "list" | "create" | "update" | "delete";
+
+export interface SuccessOptions {
+  facts: RequestFacts;
+  dataName: string;
+  action: Action;
+  data: unknown;
+  rowCount: number;
+  paging?: Paging;
+  statusCode?: 200 | 201;
+}
+
+export function successResponse(options: SuccessOptions): Response {
+  const { facts, dataName, action, data, rowCount, paging } = options;
+  const statusCode = options.statusCode ?? 200;
+  const body: Record<string, unknown> = {
+    status: "OK",
+    statusCode,
+    elapsedMs: Math.max(0, Date.now() - facts.startedAt),
+    ssoTime: facts.ssoTimeMs,
+    source: "db",
+    cacheKey: hashHex(`${facts.cacheKeySource}|${facts.userId ?? ""}`),
+    userId: facts.userId,
+    sessionId: facts.sessionId,
+    requestId: facts.requestId,
+    dataName,
+    method: facts.method,
+    action,
+    appVersion: APP_VERSION,
+    rowCount,
+    [dataName]: data,
+  };
+  if (paging) body["paging"] = paging;
+  body["filters"] = [];
+  body["uiPermissions"] = [];
+  return jsonResponse(body, statusCode);
+}
+
+export interface ErrorBody {
+  result: "ERR";
+  status: number;
+  message: string;
+  errCode: number;
+  date: string;
+  detail: string;
+}
+
+export function errorBody(error: MarketplaceError, now: Date): ErrorBody {
+  return {
+    result: "ERR",
+    status: error.status,
+    message: error.code,
+    errCode: error.status,
+    date: now.toISOString(),
+    detail: error.detail,
+  };
+}
+
+export function errorResponse(error: MarketplaceError, now: Date): Response {
+  return jsonResponse(errorBody(error, now), error.status);
+}
+
+/** 64-bit FNV-1a as 16 hex digits: a cache key that runs on any runtime. */
+export function hashHex(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * prime) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}

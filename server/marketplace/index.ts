@@ -1,0 +1,40 @@
+/**
+ * The reference "mindbricks" marketplace review backend (seed 003): three
+ * Hono apps over one in-memory, deterministically seeded world.
+ *
+ *   api     → mount at /reviewsystem-api       (/v1/reviews…, /v1/reviewaggregates…)
+ *   auth    → mount at /auth-api               (POST /login)
+ *   control → mount at /demo-api/marketplace   (clock, settings, reset, ids; demo only)
+ */
+import type { Hono } from "hono";
+import type { Clock } from "../clock.ts";
+import { createAuthApp, SessionRegistry } from "./auth.ts";
+import { createControlApp } from "./control.ts";
+import { createReviewApi } from "./routes.ts";
+import { ReviewStore } from "./store.ts";
+
+export interface MarketplaceOptions {
+  clock: Clock;
+  /** New and edited reviews start `approved` instead of `pending`. Default false. */
+  autoApprove?: boolean;
+}
+
+export interface Marketplace {
+  api: Hono;
+  auth: Hono;
+  control: Hono;
+}
+
+/** A fresh, independent world on every call. */
+export function createMarketplace(options: MarketplaceOptions): Marketplace {
+  const { clock } = options;
+  const store = new ReviewStore(clock, { autoApprove: options.autoApprove ?? false });
+  const sessions = new SessionRegistry();
+  return {
+    api: createReviewApi(store, sessions, clock),
+    auth: createAuthApp(store, sessions, clock),
+    control: createControlApp(store, clock),
+  };
+}
+
+export { DEMO, listingTitles, type DemoIds } from "./seed.ts";
