@@ -1,4 +1,5 @@
 import { defineConfig } from "vite";
+import { minifyCssTemplates } from "./scripts/minify-css-templates.ts";
 
 // Two builds (TOOLCHAIN.md: one config with both formats applies `external` to both):
 //  - default mode: unbundled-per-entry ES modules for bundler users, lit and zod left external;
@@ -6,6 +7,7 @@ import { defineConfig } from "vite";
 export default defineConfig(({ mode }) => {
   if (mode === "iife") {
     return {
+      plugins: [minifyCssTemplates()],
       build: {
         emptyOutDir: false,
         target: "es2022",
@@ -19,6 +21,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
+    plugins: [minifyCssTemplates()],
     build: {
       target: "es2022",
       lib: {

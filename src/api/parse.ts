@@ -1,31 +1,28 @@
 import { reportInvalidData } from "../core/diagnostics.js";
 import { ApiError } from "./errors.js";
-import type * as z from "zod/mini";
-import { ensureJitless } from "./zod.js";
+import { check, type Schema } from "./schema.js";
 
-const invalid = () => new ApiError("invalid-response", "The review service sent an answer we could not read.");
+const invalid = () => new ApiError("invalid-response", "invalid response");
 
-/** Parses a whole response with `schema`; a mismatch is an `invalid-response` error. */
-export function parseWhole<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
-  ensureJitless();
-  const result = schema.safeParse(value);
-  if (!result.success) throw invalid();
-  return result.data as z.infer<S>;
+/** Checks a whole response; a mismatch is an `invalid-response` error. */
+export function parseWhole<T>(schema: Schema<T>, value: unknown): T {
+  const result = check(schema, value);
+  if (!result.ok) throw invalid();
+  return result.value;
 }
 
 /**
- * Parses a list item by item: invalid items are dropped and reported once,
+ * Checks a list item by item: invalid items are dropped and reported once,
  * the rest are kept. A value that is not a list at all is an error.
  */
-export function parseItems<S extends z.ZodMiniType>(schema: S, value: unknown, context: string): { items: z.infer<S>[]; dropped: number } {
+export function parseItems<T>(schema: Schema<T>, value: unknown, context: string): { items: T[]; dropped: number } {
   if (!Array.isArray(value)) throw invalid();
-  ensureJitless();
-  const items: z.infer<S>[] = [];
+  const items: T[] = [];
   let example = "";
   for (const raw of value) {
-    const result = schema.safeParse(raw);
-    if (result.success) items.push(result.data as z.infer<S>);
-    else if (example === "") example = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join(", ");
+    const result = check(schema, raw);
+    if (result.ok) items.push(result.value);
+    else example ||= result.problem;
   }
   const dropped = value.length - items.length;
   reportInvalidData({ context, dropped, example });

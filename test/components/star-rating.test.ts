@@ -6,6 +6,12 @@ StarRating.define();
 
 const stars = (el: StarRating) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="star"]')];
 const group = (el: StarRating) => el.shadowRoot!.querySelector<HTMLElement>('[part~="stars"]')!;
+/** Which layer of star `index` is painted at `across` (0..1 from the left edge) on its middle line. */
+function paintedAt(el: StarRating, index: number, across: number): "fill" | "empty" | "none" {
+  const box = stars(el)[index]!.querySelector("svg")!.getBoundingClientRect();
+  const hit = el.shadowRoot!.elementFromPoint(box.left + box.width * across, box.top + box.height * 0.5);
+  return hit?.closest("svg.fill") ? "fill" : hit?.closest(".empty") ? "empty" : "none";
+}
 const checked = (el: StarRating) => stars(el).findIndex((s) => s.getAttribute("aria-checked") === "true") + 1;
 
 async function press(el: StarRating, key: string): Promise<void> {
@@ -25,11 +31,12 @@ describe("<star-rating> display", () => {
     const el = await fixture<StarRating>(html`<star-rating value="4.3"></star-rating>`);
     expect(group(el).getAttribute("role")).to.equal("img");
     expect(group(el).getAttribute("aria-label")).to.equal("Rated 4.3 out of 5");
-    const fills = stars(el).map((s) => s.querySelector<HTMLElement>(".fill")!.style.getPropertyValue("--fill"));
-    expect(fills).to.deep.equal(["100%", "100%", "100%", "100%", "30%"]);
-    const fifth = stars(el)[4]!.querySelector(".fill")!.getBoundingClientRect();
-    const star = stars(el)[4]!.getBoundingClientRect();
-    expect(fifth.width / star.width).to.be.closeTo(0.3, 0.02);
+    const fills = stars(el).map((s) => Number(s.querySelector("svg.fill")!.getAttribute("width")) / 24);
+    expect(fills.map((f) => Math.round(f * 100))).to.deep.equal([100, 100, 100, 100, 30]);
+    // What is painted: within the fifth star, the left 30% is the filled shape, the rest the outline.
+    expect(paintedAt(el, 4, 0.25)).to.equal("fill");
+    expect(paintedAt(el, 4, 0.6)).to.equal("empty");
+    expect(paintedAt(el, 3, 0.6)).to.equal("fill");
   });
 
   it("clamps nonsense values instead of drawing them", async () => {
@@ -44,9 +51,8 @@ describe("<star-rating> display", () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><star-rating value="0.5"></star-rating></div>`);
     const el = wrapper.querySelector("star-rating")!;
     await el.updateComplete;
-    const first = stars(el)[0]!;
-    const fill = first.querySelector(".fill")!.getBoundingClientRect();
-    expect(Math.round(fill.right)).to.equal(Math.round(first.getBoundingClientRect().right));
+    expect(paintedAt(el, 0, 0.75)).to.equal("fill");
+    expect(paintedAt(el, 0, 0.3)).to.equal("empty");
   });
 });
 

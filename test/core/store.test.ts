@@ -116,6 +116,8 @@ describe("ReviewStore", () => {
     const store = new ReviewStore();
     const controllers = [new AbortController(), new AbortController()];
     const calls = controllers.map((c) => store.reviews(source, "k", { revieweeId: "listing-1" }, { signal: c.signal }).catch((e: unknown) => e));
+    // Let the request reach the server (it answers after 300 ms), then everyone leaves.
+    await new Promise((resolve) => setTimeout(resolve, 60));
     controllers.forEach((c) => c.abort());
     const outcomes = await Promise.all(calls);
     expect(outcomes.every((o) => o instanceof DOMException && o.name === "AbortError")).to.equal(true);

@@ -1,67 +1,56 @@
-import * as z from "zod/mini";
+import { boolean, date, literal, nullish, number, object, string, type Infer } from "../schema.js";
 
 /**
  * Wire schemas of the marketplace review service (seed 003). Only the fields
- * the widgets use are checked; unknown fields pass through untouched and unused.
- * Enum-like fields are plain strings here: an unknown value is not a parse
- * error but a hidden review (see core/visibility.ts).
+ * the widgets use are checked (and kept); enum-like fields are plain strings:
+ * an unknown value is not a parse error but a hidden review (core/visibility.ts).
  */
+const id = string(1);
 
-const id = z.string().check(z.minLength(1));
-const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), "not a date"));
-const optionalString = z.optional(z.nullable(z.string()));
-
-export const WireReview = z.looseObject({
+export const WireReview = object({
   id,
-  moderationStatus: z.string(),
-  isPublished: z.boolean(),
-  reviewText: z.string(),
-  rating: z.number().check(z.int(), z.gte(1), z.lte(5)),
+  moderationStatus: string(),
+  isPublished: boolean,
+  reviewText: string(),
+  rating: number(1, 5, true),
   revieweeId: id,
-  reservationId: optionalString,
-  reviewerId: optionalString,
-  revieweeType: optionalString,
-  submittedAt: isoDate,
-  isActive: z.optional(z.boolean()),
-  reviewer: z.optional(z.nullable(z.looseObject({ id: optionalString, fullname: optionalString }))),
+  reservationId: nullish(string()),
+  reviewerId: nullish(string()),
+  revieweeType: nullish(string()),
+  submittedAt: date,
+  isActive: nullish(boolean),
+  reviewer: nullish(object({ id: nullish(string()), fullname: nullish(string()) })),
 });
-export type WireReview = z.infer<typeof WireReview>;
+export type WireReview = Infer<typeof WireReview>;
 
-export const WireAggregate = z.looseObject({
+export const WireAggregate = object({
   id,
   revieweeId: id,
-  revieweeType: optionalString,
-  averageRating: z.number().check(z.gte(0), z.lte(5)),
-  reviewCount: z.number().check(z.int(), z.gte(0)),
-  visibilityStatus: z.string(),
-  isActive: z.optional(z.boolean()),
+  revieweeType: nullish(string()),
+  averageRating: number(0, 5),
+  reviewCount: number(0, Infinity, true),
+  visibilityStatus: string(),
+  isActive: nullish(boolean),
 });
-export type WireAggregate = z.infer<typeof WireAggregate>;
+export type WireAggregate = Infer<typeof WireAggregate>;
 
-export const WirePaging = z.looseObject({
-  pageNumber: z.number().check(z.int(), z.gte(1)),
-  pageRowCount: z.number().check(z.int(), z.gte(0)),
-  totalRowCount: z.number().check(z.int(), z.gte(0)),
-  pageCount: z.number().check(z.int(), z.gte(0)),
-});
-export type WirePaging = z.infer<typeof WirePaging>;
+const count = number(0, Infinity, true);
+export const WirePaging = object({ pageNumber: number(1, Infinity, true), pageRowCount: count, totalRowCount: count, pageCount: count });
+export type WirePaging = Infer<typeof WirePaging>;
 
 /** The success envelope; the data sits under the key named by `dataName`. */
-export const WireEnvelope = z.looseObject({
-  status: z.literal("OK"),
-  dataName: z.string().check(z.minLength(1)),
-  userId: optionalString,
-  paging: z.optional(z.nullable(WirePaging)),
+export const WireEnvelope = object({
+  status: literal("OK"),
+  dataName: string(1),
+  userId: nullish(string()),
+  paging: nullish(WirePaging),
 });
-export type WireEnvelope = z.infer<typeof WireEnvelope>;
+export type WireEnvelope = Infer<typeof WireEnvelope>;
 
 /** The error body: `{result:"ERR", status, message:"errMsg_…", errCode, date, detail}`. */
-export const WireError = z.looseObject({
-  result: z.literal("ERR"),
-  status: z.number(),
-  message: z.string(),
-  errCode: z.optional(z.union([z.number(), z.string()])),
-  date: z.optional(z.string()),
-  detail: z.optional(z.unknown()),
+export const WireError = object({
+  result: literal("ERR"),
+  status: number(),
+  message: string(),
+  detail: nullish(string()),
 });
-export type WireError = z.infer<typeof WireError>;

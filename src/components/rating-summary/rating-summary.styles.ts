@@ -33,16 +33,17 @@ export const ratingSummaryStyles = css`
     display: contents;
   }
   .bar {
+    display: block;
+    inline-size: 100%;
     block-size: var(--review-bar-height, 0.5em);
     border-radius: 999px;
-    background: var(--review-bar-track-color, light-dark(#e4e6ea, #3a3c42));
-    overflow: hidden;
+    fill: var(--review-bar-color, var(--review-star-color, light-dark(#c2570c, #ffb54d)));
   }
-  .bar span {
-    display: block;
-    block-size: 100%;
-    inline-size: var(--share, 0%);
-    background: var(--review-bar-color, var(--review-star-color, light-dark(#c2570c, #ffb54d)));
+  .bar .track {
+    fill: var(--review-bar-track-color, light-dark(#e4e6ea, #3a3c42));
+  }
+  :host(:dir(rtl)) .bar {
+    transform: scaleX(-1);
   }
   .distribution-skeleton {
     block-size: calc(5 * 1.5em + 4 * 0.25em);
@@ -56,10 +57,11 @@ export const ratingSummaryStyles = css`
   }
   @media (forced-colors: active) {
     .bar {
-      border: 1px solid CanvasText;
+      fill: CanvasText;
+      outline: 1px solid CanvasText;
     }
-    .bar span {
-      background: CanvasText;
+    .bar .track {
+      fill: Canvas;
     }
   }
 `;

@@ -1,6 +1,5 @@
-import { html, nothing } from "lit";
+import { html, nothing, svg } from "lit";
 import { property } from "lit/decorators.js";
-import { styleMap } from "lit/directives/style-map.js";
 import type { ApiError } from "../../api/errors.js";
 import { distributionOf } from "../../core/aggregate.js";
 import type { Aggregate } from "../../core/model.js";
@@ -127,7 +126,7 @@ export class RatingSummary extends ReviewElement {
         const label = i18n.t("distributionRow", { stars: i18n.t("stars", { count: stars }), count: i18n.t("reviewCount", { count }) });
         return html`<li aria-label=${label}>
           <span aria-hidden="true">${i18n.t("stars", { count: stars })}</span>
-          <span class="bar" aria-hidden="true"><span style=${styleMap({ "--share": `${(count / total) * 100}%` })}></span></span>
+          <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">${svg`<rect class="track" width="100" height="1"/><rect width=${((count / total) * 100).toFixed(1)} height="1"/>`}</svg>
           <span class="value" aria-hidden="true">${i18n.integer(count)}</span>
         </li>`;
       })}

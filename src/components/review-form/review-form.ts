@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { live } from "lit/directives/live.js";
 import { ApiError } from "../../api/errors.js";
 import { clearDraft, draftKey, loadDraft, saveDraft, type StoredDraft } from "../../core/drafts.js";
 import type { MessageKey } from "../../core/i18n/index.js";
@@ -347,7 +346,7 @@ export class ReviewForm extends ReviewElement {
           aria-describedby="text-hint text-count${textError ? " text-error" : ""}"
           aria-invalid=${textError ? "true" : "false"}
           ?readonly=${this.busy}
-          .value=${live(this.fields.text)}
+          .value=${this.fields.text}
           @input=${(e: Event) => this.#update("text", (e.target as HTMLTextAreaElement).value)}
           @blur=${() => this.#touch("text")}
         ></textarea>
@@ -385,7 +384,7 @@ export class ReviewForm extends ReviewElement {
           aria-invalid=${error ? "true" : "false"}
           aria-describedby=${error ? `${field}-error` : nothing}
           ?readonly=${this.busy}
-          .value=${live(this.fields[field])}
+          .value=${this.fields[field]}
           @input=${(e: Event) => this.#update(field, (e.target as HTMLInputElement).value)}
           @blur=${() => this.#touch(field)}
         />

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { repeat } from "lit/directives/repeat.js";
 import type { ApiError } from "../../api/errors.js";
 import { excerpt } from "../../core/excerpt.js";
 import type { Review } from "../../core/model.js";
@@ -131,7 +130,7 @@ export class ReviewList extends ReviewElement {
       <div class="sr-only" role="status">${this.announcement}</div>
       ${total === 0 && this.stars !== null ? html`<p part="empty">${i18n.t("noReviewsWithStars")}</p>` : nothing}
       <ul class="reviews">
-        ${repeat(visible, (review) => review.id, (review) => html`<li>${this.#renderReview(review)}</li>`)}
+        ${visible.map((review) => html`<li>${this.#renderReview(review)}</li>`)}
       </ul>
       ${total > limit
         ? html`<div class="footer">

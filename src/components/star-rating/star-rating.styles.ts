@@ -15,31 +15,23 @@ export const starRatingStyles = css`
     border-radius: 4px;
   }
   .star {
-    position: relative;
     display: inline-block;
-    inline-size: var(--_size);
-    block-size: var(--_size);
     flex: none;
   }
-  svg {
-    position: absolute;
-    inset-block-start: 0;
-    inset-inline-start: 0;
+  .star > svg {
+    display: block;
     inline-size: var(--_size);
     block-size: var(--_size);
     max-inline-size: none;
+    overflow: visible;
+  }
+  :host(:dir(rtl)) .star > svg {
+    transform: scaleX(-1);
   }
   .empty path {
     fill: var(--_star-empty);
     stroke: var(--_star);
     stroke-width: 1.5;
-  }
-  .fill {
-    position: absolute;
-    inset-block: 0;
-    inset-inline-start: 0;
-    inline-size: var(--fill, 0%);
-    overflow: hidden;
   }
   .fill path {
     fill: var(--_star);
@@ -51,10 +43,6 @@ export const starRatingStyles = css`
     min-block-size: 24px;
     cursor: pointer;
     border-radius: 4px;
-  }
-  :host([mode="input"]) svg {
-    inset-block-start: var(--review-star-input-padding, 0.3rem);
-    inset-inline-start: var(--review-star-input-padding, 0.3rem);
   }
   :host([mode="input"][disabled]) .star {
     cursor: default;

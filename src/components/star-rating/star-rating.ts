@@ -1,11 +1,20 @@
 import { html, svg, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { styleMap } from "lit/directives/style-map.js";
 import { BaseElement } from "../../internal/base-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { starRatingStyles } from "./star-rating.styles.js";
 
 const STAR = svg`<path d="M12 2.6l2.9 6 6.6.8-4.8 4.6 1.2 6.5L12 17.3l-5.9 3.2 1.2-6.5-4.8-4.6 6.6-.8z"/>`;
+
+/**
+ * One star: an outline, and the same star clipped to `fill` (0..1) by a
+ * nested <svg> whose width is an attribute — no inline style, so a strict
+ * CSP (no 'unsafe-inline' styles) holds. Right-to-left text mirrors it in CSS.
+ */
+const star = (fill: number) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true"
+    ><g class="empty">${STAR}</g><svg class="fill" width=${(fill * 24).toFixed(2)} height="24" viewBox="0 0 ${(fill * 24).toFixed(2)} 24">${STAR}</svg></svg
+  >`;
 
 /**
  * A row of stars: a read-only display with fractional fill (4.3 fills 0.3 of
@@ -100,13 +109,6 @@ export class StarRating extends BaseElement {
     return Number.isInteger(this.max) && this.max > 0 && this.max <= 10 ? this.max : 5;
   }
 
-  #star(fill: number) {
-    return html`<svg class="empty" viewBox="0 0 24 24" aria-hidden="true">${STAR}</svg
-      ><span class="fill" style=${styleMap({ "--fill": `${Math.round(fill * 100)}%` })}
-        ><svg viewBox="0 0 24 24" aria-hidden="true">${STAR}</svg></span
-      >`;
-  }
-
   override render() {
     return this.mode === "input" ? this.#renderInput() : this.#renderDisplay();
   }
@@ -116,7 +118,7 @@ export class StarRating extends BaseElement {
     const value = Number.isFinite(this.value) ? Math.min(max, Math.max(0, this.value)) : 0;
     const label = this.label ?? this.i18n.t("ratedOutOf", { rating: this.i18n.decimal(value), max: this.i18n.integer(max) });
     return html`<span part="stars" role="img" aria-label=${label}
-      >${Array.from({ length: max }, (_, i) => html`<span part="star" class="star">${this.#star(Math.min(1, Math.max(0, value - i)))}</span>`)}</span
+      >${Array.from({ length: max }, (_, i) => html`<span part="star" class="star">${star(Math.min(1, Math.max(0, value - i)))}</span>`)}</span
     >`;
   }
 
@@ -146,7 +148,7 @@ export class StarRating extends BaseElement {
           data-rating=${rating}
           @click=${() => this.#choose(rating)}
           @pointerenter=${() => (this.hovered = this.disabled ? 0 : rating)}
-          >${this.#star(rating <= shown ? 1 : 0)}</span
+          >${star(rating <= shown ? 1 : 0)}</span
         >`;
       })}</span
     >`;
