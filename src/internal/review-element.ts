@@ -59,6 +59,8 @@ export abstract class ReviewElement extends BaseElement {
   }
 
   #refresh = (): void => {
+    // Cached results may belong to the old viewer or the old data.
+    services().store.invalidate();
     this.refreshVersion++;
   };
 

@@ -110,10 +110,17 @@ export class ReviewForm extends ReviewElement {
     super.willUpdate(changed);
     const key = draftKey([this.resolvedSource, this.resolvedDirectoryId, this.reservationId ?? this.entryId, this.resolvedRevieweeType, this.subjectId]);
     if (key !== this.#draftKey) {
+      // A different stay or reviewee: a different review, so nothing of the last one carries over.
       this.#draftKey = key;
       const draft = loadDraft(key);
       this.fields = { ...EMPTY, ...draft };
       this.restored = draft !== null;
+      this.sent = null;
+      this.failure = null;
+      this.serverErrors = {};
+      this.attempted = false;
+      this.touched = new Set();
+      this.#uncertain = false;
     }
   }
 
