@@ -1,7 +1,4 @@
-import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
-import { createApp } from "./app.ts";
+import { startServer } from "./serve.ts";
 
 /**
  * `npm start`: the demo pages, the built widgets and the reference API on one
@@ -9,28 +6,23 @@ import { createApp } from "./app.ts";
  * DIRECTORY_API_KEY, DIRECTORY_UPSTREAM (default: the reference API in this
  * process) and PROXY_ALLOWED_ORIGINS (comma-separated).
  */
-const port = Number(process.env["PORT"] ?? 8080);
-const allowedOrigins = (process.env["PROXY_ALLOWED_ORIGINS"] ?? "")
+const env = process.env;
+const allowedOrigins = (env["PROXY_ALLOWED_ORIGINS"] ?? "")
   .split(",")
   .map((origin) => origin.trim())
   .filter(Boolean);
 
-const app = new Hono();
-app.route(
-  "/",
-  createApp({
-    proxy: {
-      allowedOrigins,
-      ...(process.env["DIRECTORY_API_KEY"] ? { apiKey: process.env["DIRECTORY_API_KEY"] } : {}),
-      ...(process.env["DIRECTORY_UPSTREAM"] ? { upstreamBase: process.env["DIRECTORY_UPSTREAM"] } : {}),
-    },
-  }),
-);
-app.use("/dist/*", serveStatic({ root: "./" }));
-app.use("/*", serveStatic({ root: "./demo" }));
-
-const server = serve({ fetch: app.fetch, port, hostname: "0.0.0.0" }, (info) => {
-  console.log(`Review widgets demo and reference API: http://localhost:${info.port}/`);
+const server = await startServer({
+  port: Number(env["PORT"] ?? 8080),
+  hostname: "0.0.0.0",
+  proxy: {
+    allowedOrigins,
+    ...(env["DIRECTORY_API_KEY"] ? { apiKey: env["DIRECTORY_API_KEY"] } : {}),
+    ...(env["DIRECTORY_UPSTREAM"] ? { upstreamBase: env["DIRECTORY_UPSTREAM"] } : {}),
+  },
 });
+console.log(`Review widgets demo and reference API: ${server.url}/`);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => server.close(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void server.close().then(() => process.exit(0)));
+}

@@ -1,0 +1,57 @@
+/**
+ * `npm run screenshots`: regenerates the demo screenshots in docs/screenshots/
+ * (used by the README) with headless Debian Chromium. Needs `npm run build` first.
+ */
+import { chromium, type Page } from "playwright-core";
+import { startServer } from "../server/serve.ts";
+import { CHROMIUM_FLAGS, ensureChromium } from "./chromium.mjs";
+
+const OUT = "docs/screenshots";
+
+async function settle(page: Page): Promise<void> {
+  // Wait until no widget shows a loading skeleton any more.
+  await page.waitForFunction(() => {
+    const hosts = [...document.querySelectorAll("rating-summary, review-list, review-form, review-moderation")];
+    return hosts.every((host) => host.shadowRoot && !host.shadowRoot.querySelector('[part~="skeleton"]'));
+  });
+}
+
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_FLAGS });
+try {
+  const shots: { name: string; path: string; width?: number; full?: boolean; act?: (page: Page) => Promise<void> }[] = [
+    { name: "listing", path: "/", full: true },
+    {
+      name: "listing-guest-pending",
+      path: "/",
+      act: async (page) => {
+        await page.getByRole("radio", { name: "Lena · guest" }).check({ force: true });
+        await page.waitForTimeout(300);
+        await settle(page);
+        await page.locator("#reviews").scrollIntoViewIfNeeded();
+      },
+    },
+    { name: "search", path: "/search.html", full: true },
+    { name: "directory", path: "/directory.html", full: true },
+    { name: "themes", path: "/themes.html", full: true },
+    { name: "arabic", path: "/themes.html?lang=ar", full: true },
+  ];
+  const only = process.argv.slice(2);
+  for (const shot of shots) {
+    if (only.length > 0 && !only.includes(shot.name)) continue;
+    const page = await browser.newPage({ viewport: { width: shot.width ?? 1280, height: 900 }, deviceScaleFactor: 1 });
+    const response = await page.goto(server.url + shot.path);
+    if (!response?.ok()) {
+      await page.close();
+      continue;
+    }
+    await settle(page);
+    await shot.act?.(page);
+    await page.screenshot({ path: `${OUT}/${shot.name}.png`, fullPage: shot.full ?? false });
+    console.log(`${OUT}/${shot.name}.png`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
