@@ -54,7 +54,7 @@ export class ReviewList extends ReviewElement {
   static readonly tag = "review-list";
   static override styles = [baseStyles, reviewListStyles];
 
-  /** Reviews per page (1–100, default 10). */
+  /** Reviews per page (1–1000, default 10). */
   @property({ type: Number, attribute: "page-size" }) pageSize = 10;
   /** `newest` (default), `oldest`, `highest`, `lowest`. */
   @property({ reflect: true }) sort: string = "newest";
@@ -91,7 +91,7 @@ export class ReviewList extends ReviewElement {
   }
 
   get #pageSize(): number {
-    return Number.isInteger(this.pageSize) && this.pageSize > 0 ? Math.min(this.pageSize, 100) : 10;
+    return Number.isInteger(this.pageSize) && this.pageSize > 0 ? Math.min(this.pageSize, 1000) : 10;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
