@@ -34,7 +34,7 @@ try {
     { name: "search", path: "/search.html", full: true },
     { name: "directory", path: "/directory.html", full: true },
     { name: "themes", path: "/themes.html", full: true },
-    { name: "arabic", path: "/themes.html?lang=ar", full: true },
+    { name: "languages", path: "/languages.html", full: true },
   ];
   const only = process.argv.slice(2);
   for (const shot of shots) {

@@ -1,14 +1,9 @@
-/** Registers every tag (once: defining twice is harmless). */
-import { RatingSummary } from "./components/rating-summary/rating-summary.js";
-import { ReviewForm } from "./components/review-form/review-form.js";
-import { ReviewList } from "./components/review-list/review-list.js";
-import { ReviewModeration } from "./components/review-moderation/review-moderation.js";
-import { StarRating } from "./components/star-rating/star-rating.js";
+/** Registers every tag (defining twice is harmless) and loads other languages' strings on demand. */
+import { setCatalogLoader } from "./core/i18n/index.js";
+import { importCatalog } from "./core/i18n/catalogs.js";
+import { defineAll } from "./register.js";
 
-StarRating.define();
-RatingSummary.define();
-ReviewList.define();
-ReviewForm.define();
-ReviewModeration.define();
+setCatalogLoader(importCatalog);
+defineAll();
 
 export * from "./index.js";

@@ -5,8 +5,8 @@
  * Loading it twice, or next to the ESM build, is harmless: the first wins.
  */
 import { configure, setEmbedDefaults, type ReviewWidgetsConfig } from "./core/config.js";
-import { addMessages } from "./core/i18n/index.js";
-import "./define.js";
+import { addMessages, setCatalogLoader } from "./core/i18n/index.js";
+import { defineAll } from "./register.js";
 
 interface ReviewWidgetsGlobal {
   configure: typeof configure;
@@ -20,7 +20,14 @@ declare global {
 }
 
 const script = document.currentScript;
+defineAll();
 if (script instanceof HTMLScriptElement) {
+  // Other languages' strings are small ES modules next to this file (dist/core/i18n/<lang>.js).
+  const base = script.src;
+  setCatalogLoader(async (lang) => {
+    const module = (await import(/* @vite-ignore */ new URL(`core/i18n/${lang}.js`, base).href)) as { default: object };
+    return module.default;
+  });
   const { apiBase, source, locale, directoryId } = script.dataset;
   const defaults: ReviewWidgetsConfig = {};
   if (apiBase) defaults.apiBase = apiBase;

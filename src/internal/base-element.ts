@@ -1,7 +1,7 @@
 import { LitElement } from "lit";
 import { currentConfig } from "../core/config.js";
 import type { ReviewEventMap, ReviewEventName } from "../core/events.js";
-import { translator, type Translator } from "../core/i18n/index.js";
+import { I18N_EVENT, translator, type Translator } from "../core/i18n/index.js";
 
 /** The few things every element needs: a safe `define()`, its language, typed events. */
 export abstract class BaseElement extends LitElement {
@@ -10,9 +10,25 @@ export abstract class BaseElement extends LitElement {
     if (!registry.get(tag)) registry.define(tag, this);
   }
 
-  /** The element's language: its own `lang`, the closest ancestor's, `configure({locale})`, then the page's. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener(I18N_EVENT, this.#retranslate);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener(I18N_EVENT, this.#retranslate);
+  }
+
+  #retranslate = (): void => this.requestUpdate();
+
+  /**
+   * The element's language: its own `lang` or the closest ancestor's inside the
+   * page, then `configure({ locale })` / the embed's `data-locale`, then `<html lang>`.
+   */
   protected get i18n(): Translator {
-    const own = this.lang || this.closest("[lang]")?.getAttribute("lang") || "";
+    const scoped = this.closest("[lang]");
+    const own = scoped && scoped !== document.documentElement ? scoped.getAttribute("lang") : "";
     return translator(own || currentConfig().locale || document.documentElement.lang || "en");
   }
 

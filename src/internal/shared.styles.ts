@@ -41,6 +41,12 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
+  :host(:lang(ar)),
+  :host(:lang(he)),
+  :host(:lang(fa)),
+  :host(:lang(ur)) {
+    direction: rtl;
+  }
   *,
   *::before,
   *::after {

@@ -5,6 +5,34 @@ export type { MessageKey, Messages } from "./en.js";
 const catalogs = new Map<string, Partial<Messages>>([["en", en]]);
 const overrides = new Map<string, Partial<Messages>>();
 
+/** Languages whose catalogs ship as separate files and load on first use. */
+export const LOADABLE = ["es", "de", "ar"];
+/** Fired on the page when a catalog has arrived: elements re-render (they do not refetch). */
+export const I18N_EVENT = "review-widgets:i18n";
+
+export type CatalogLoader = (lang: string) => Promise<Partial<Messages> | undefined>;
+let loader: CatalogLoader | undefined;
+const requested = new Set<string>();
+
+/** How catalogs are fetched: code-split imports (ESM) or files next to the script (IIFE). */
+export function setCatalogLoader(next: CatalogLoader): void {
+  loader = next;
+}
+
+function requestCatalog(lang: string): void {
+  if (!loader || catalogs.has(lang) || requested.has(lang) || !LOADABLE.includes(lang)) return;
+  requested.add(lang);
+  loader(lang).then(
+    (messages) => {
+      if (!messages) return;
+      addMessages(lang, messages, false);
+      globalThis.dispatchEvent?.(new Event(I18N_EVENT));
+    },
+    // Unreachable catalog (offline, CSP): the element stays readable in English.
+    () => undefined,
+  );
+}
+
 /** Adds a language, or overrides strings of one (`configure({ messages })`). */
 export function addMessages(lang: string, messages: Partial<Messages>, asOverride = true): void {
   const key = lang.toLowerCase();
@@ -33,6 +61,7 @@ export class Translator {
     const locale = supported(lang);
     this.lang = locale;
     const primary = locale.split("-")[0]!.toLowerCase();
+    requestCatalog(primary);
     this.#messages = [overrides.get(locale.toLowerCase()), overrides.get(primary), catalogs.get(locale.toLowerCase()), catalogs.get(primary), en].filter(
       (m): m is Partial<Messages> => m !== undefined,
     );
