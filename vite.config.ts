@@ -28,6 +28,7 @@ export default defineConfig(({ mode }) => {
         entry: {
           index: "src/index.ts",
           define: "src/define.ts",
+          "structured-data": "src/structured-data.ts",
         },
         formats: ["es"],
       },

@@ -3,6 +3,11 @@ import { currentConfig } from "../core/config.js";
 import type { ReviewEventMap, ReviewEventName } from "../core/events.js";
 import { I18N_EVENT, translator, type Translator } from "../core/i18n/index.js";
 
+/** A typed, bubbling, composed review event. (Outside the class, so the manifest lists only each element's documented @fires.) */
+function reviewEvent<K extends ReviewEventName>(name: K, detail: ReviewEventMap[K], cancelable: boolean): CustomEvent<ReviewEventMap[K]> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
+}
+
 /** The few things every element needs: a safe `define()`, its language, typed events. */
 export abstract class BaseElement extends LitElement {
   static define<T extends CustomElementConstructor>(this: T & { readonly tag: string }, tag = this.tag, registry = customElements): void {
@@ -34,6 +39,6 @@ export abstract class BaseElement extends LitElement {
 
   /** Fires a typed, bubbling, composed event; returns false when a listener cancelled it. */
   protected emit<K extends ReviewEventName>(name: K, detail: ReviewEventMap[K], cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+    return this.dispatchEvent(reviewEvent(name, detail, cancelable));
   }
 }

@@ -24,6 +24,7 @@ interface Summary {
  * aggregate hidden or there are fewer reviews than `min-count` — and says so.
  * All summaries of a page share one aggregate request.
  *
+ * @tagname rating-summary
  * @summary Average rating, stars, review count and distribution.
  * @csspart average - The average, e.g. "4.3".
  * @csspart stars - The nested <star-rating> (its `star` parts are exported).

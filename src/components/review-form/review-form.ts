@@ -34,6 +34,7 @@ type Failure = { message: string; retry: boolean };
  * ambiguous failure (network, timeout, 5xx) it checks whether the first POST
  * landed before posting again.
  *
+ * @tagname review-form
  * @summary The review form.
  * @csspart form - The form.
  * @csspart textarea - The review text field.

@@ -22,6 +22,7 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * their own pending review on top, marked pending, with when it will be published.
  * A review the viewer may not see is never rendered.
  *
+ * @tagname review-list
  * @summary The list of reviews.
  * @csspart review - Each review (`review-pending` is added to the viewer's own pending one).
  * @csspart review-pending - The viewer's own, not yet public review.

@@ -22,6 +22,7 @@ const PAGE_SIZE = 20;
  * if the server refuses. Credentials come from `configure({ token })` or the
  * `token` property.
  *
+ * @tagname review-moderation
  * @summary Approve or decline reviews.
  * @csspart review - Each review.
  * @csspart review-author - Author's full name.

@@ -21,6 +21,7 @@ const star = (fill: number) =>
  * the fifth star), or, with `mode="input"`, a radio group that works inside a
  * native `<form>` (form-associated: `name`, `required`, reset, validity).
  *
+ * @tagname star-rating
  * @summary Star rating display and input.
  * @csspart stars - The row of stars (the `img` or `radiogroup`).
  * @csspart star - Each star.

@@ -1,0 +1,62 @@
+import type { Aggregate, Review, RevieweeType, SourceKind } from "./model.js";
+
+/**
+ * schema.org JSON-LD for reviews, built from the domain model, so the elements
+ * (opt-in `structured-data`) and the server-side helper emit the same thing.
+ * Only public reviews and public aggregates ever go in. Only things a third
+ * party reviews qualify: marketplace listings and directory entries — not
+ * people (hosts, guests), and never a site reviewing itself.
+ */
+export interface ReviewedItem {
+  name: string;
+  /** schema.org type; default LodgingBusiness (listings) or Organization (directory entries). */
+  type?: string;
+  url?: string;
+}
+
+export type JsonLd = Record<string, unknown>;
+
+/** Whether this reviewee may carry review markup at all. */
+export function qualifies(source: SourceKind, revieweeType: RevieweeType | undefined): boolean {
+  return source === "partnerpage" || revieweeType === undefined || revieweeType === "listing";
+}
+
+export function structuredData(
+  source: SourceKind,
+  item: ReviewedItem,
+  aggregate: Aggregate | null,
+  reviews: readonly Review[] = [],
+): JsonLd | null {
+  const publicReviews = reviews.filter((review) => review.visibility === "public");
+  const rating = aggregate?.visible && aggregate.count > 0 ? aggregate : null;
+  if (!item.name || (!rating && publicReviews.length === 0)) return null;
+  const data: JsonLd = {
+    "@context": "https://schema.org",
+    "@type": item.type ?? (source === "partnerpage" ? "Organization" : "LodgingBusiness"),
+    name: item.name,
+  };
+  if (item.url && /^https?:\/\//i.test(item.url)) data["url"] = item.url;
+  if (rating) {
+    data["aggregateRating"] = { "@type": "AggregateRating", ratingValue: rating.average, reviewCount: rating.count, bestRating: 5, worstRating: 1 };
+  }
+  if (publicReviews.length > 0) {
+    data["review"] = publicReviews.map((review) => ({
+      "@type": "Review",
+      reviewRating: { "@type": "Rating", ratingValue: review.rating, bestRating: 5, worstRating: 1 },
+      author: { "@type": "Person", name: review.authorName || "Anonymous" },
+      datePublished: review.submittedAt.toISOString().slice(0, 10),
+      reviewBody: review.text,
+      ...(review.title ? { name: review.title } : {}),
+    }));
+  }
+  return data;
+}
+
+/**
+ * The JSON-LD as a `<script>` tag for server-rendered HTML. `<`, `>`, `&` and
+ * the line separators are escaped, so review text can never close the script.
+ */
+export function jsonLdScript(data: JsonLd): string {
+  const json = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `<script type="application/ld+json">${json}</script>`;
+}
