@@ -1,0 +1,154 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { e2e, partText, settled } from "./harness.ts";
+
+/**
+ * The script-tag build in plain HTML pages, as a site would use it. Pages are
+ * served on the reference server's origin through a Playwright route; the
+ * widgets and the API come from the real server.
+ */
+const { open } = e2e();
+const LISTING = "20000000-0000-4000-8000-000000000001";
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+/** Opens `html` at /test-page.html and records CSP violations and API requests. */
+async function page(html: string): Promise<Page & { problems: string[]; violations: string[]; requests: string[] }> {
+  const blank = (await open("/languages.html")) as Page & { problems: string[]; violations: string[]; requests: string[] };
+  blank.violations = [];
+  blank.requests = [];
+  await blank.exposeFunction("__violation", (text: string) => blank.violations.push(text));
+  await blank.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) =>
+      (window as unknown as { __violation(text: string): void }).__violation(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  blank.on("request", (request) => {
+    if (/\/(reviewsystem-api|directory-proxy)\//.test(request.url())) blank.requests.push(request.url());
+  });
+  await blank.route("**/test-page.html", (route) => route.fulfill({ contentType: "text/html", body: html }));
+  // Bare imports of the ESM build resolve through an import map to the packages on disk.
+  await blank.route("**/node_modules/**", async (route) => {
+    const path = new URL(route.request().url()).pathname.slice(1);
+    route.fulfill({ contentType: "text/javascript", body: await readFile(path, "utf8") });
+  });
+  await blank.goto(new URL("/test-page.html", blank.url()).href);
+  return blank;
+}
+
+const IMPORT_MAP = JSON.stringify({
+  imports: Object.fromEntries(
+    ["lit", "lit-html", "lit-element", "@lit/reactive-element"].flatMap((name) => [
+      [name, `/node_modules/${name}/${name === "lit-element" ? "index.js" : name.startsWith("@lit") ? "reactive-element.js" : name === "lit-html" ? "lit-html.js" : "index.js"}`],
+      [`${name}/`, `/node_modules/${name}/`],
+    ]),
+  ),
+});
+
+const doc = (head: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed test</title>${head}</head><body>${body}</body></html>`;
+
+describe("the script-tag build", () => {
+  it("registers every tag, reads its data-* settings and exposes configure", async () => {
+    const p = await page(doc(`<script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" data-locale="de" defer></script>`, `<rating-summary reviewee-id="${LISTING}"></rating-summary>`));
+    await settled(p);
+    const tags = await p.evaluate(() => ["star-rating", "rating-summary", "review-list", "review-form", "review-moderation"].map((tag) => Boolean(customElements.get(tag))));
+    assert.deepEqual(tags, [true, true, true, true, true]);
+    assert.equal(await p.evaluate(() => typeof window.ReviewWidgets?.configure), "function");
+    // data-locale="de" applies where no closer lang says otherwise (<html lang="en"> is weaker than the embed's setting).
+    await p.waitForFunction(() => document.querySelector("rating-summary")?.shadowRoot?.textContent?.includes("Bewertungen"));
+    assert.equal(await partText(p, "rating-summary", "count"), "24 Bewertungen");
+    assert.ok(p.requests.every((url) => new URL(url).pathname.startsWith("/reviewsystem-api/")));
+    assert.deepEqual(p.problems, []);
+  });
+
+  it("upgrades elements placed before an async script", async () => {
+    const p = await page(doc("", `<rating-summary reviewee-id="${LISTING}"></rating-summary><script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" async></script>`));
+    await p.waitForFunction(() => customElements.get("rating-summary") !== undefined);
+    await settled(p);
+    assert.equal(await partText(p, "rating-summary", "count"), "24 reviews");
+  });
+
+  it("is harmless when included twice, and next to the ESM build", async () => {
+    const p = await page(
+      doc(
+        `<script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" defer></script>
+         <script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" defer></script>
+         <script type="importmap">${IMPORT_MAP}</script>
+         <script type="module">import { ReviewList } from "/dist/define.js"; window.esmReviewList = ReviewList;</script>`,
+        `<review-list reviewee-id="${LISTING}" page-size="3"></review-list>`,
+      ),
+    );
+    await p.waitForFunction(() => "esmReviewList" in window);
+    await settled(p);
+    // The first definition (the IIFE's) stays; the ESM build's define() was a quiet no-op.
+    assert.equal(await p.evaluate(() => customElements.get("review-list") === (window as unknown as { esmReviewList: unknown }).esmReviewList), false);
+    const reviews = await p.evaluate(() => document.querySelector("review-list")!.shadowRoot!.querySelectorAll('[part~="review"]').length);
+    assert.equal(reviews, 3);
+    assert.deepEqual(p.problems, []);
+  });
+
+  it("makes no request for lazy elements until they near the viewport", async () => {
+    const p = await page(
+      doc(
+        `<script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" defer></script>`,
+        `<div style="height: 4000px"></div><rating-summary id="far" loading="lazy" reviewee-id="${LISTING}"></rating-summary><review-list loading="lazy" reviewee-id="${LISTING}"></review-list>`,
+      ),
+    );
+    await p.waitForFunction(() => customElements.get("rating-summary") !== undefined);
+    await p.waitForTimeout(500);
+    assert.deepEqual(p.requests, []);
+    await p.locator("#far").scrollIntoViewIfNeeded();
+    await settled(p);
+    assert.ok(p.requests.length >= 1, "scrolling near made the request");
+  });
+
+  it("renders under a strict CSP with Trusted Types and reports no violation, in every language", async () => {
+    const sections = ["en", "es", "de", "ar"]
+      .map((lang) => `<section lang="${lang}"><rating-summary reviewee-id="${LISTING}" show-distribution></rating-summary><review-list reviewee-id="${LISTING}" page-size="2"></review-list></section>`)
+      .join("");
+    const p = await page(
+      doc(
+        `<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}"><script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" defer></script>`,
+        `${sections}<review-form reviewee-id="${LISTING}" reservation-id="r"></review-form>`,
+      ),
+    );
+    await settled(p);
+    await p.waitForFunction(() => document.querySelector('[lang="ar"] rating-summary')?.shadowRoot?.textContent?.includes("مراجعة"));
+    // Interact too: the form's validation and the list's controls render new templates.
+    await p.locator("review-form").locator('[part~="submit"]').click();
+    await p.locator("review-list").first().locator('[part~="show-more"]').click();
+    const counts = await p.evaluate(() =>
+      [...document.querySelectorAll("section")].map((s) => s.querySelector("rating-summary")!.shadowRoot!.querySelector('[part~="count"]')!.textContent),
+    );
+    assert.deepEqual(counts, ["24 reviews", "24 reseñas", "24 Bewertungen", "24 مراجعة"]);
+    const direction = await p.evaluate(() => getComputedStyle(document.querySelector('[lang="ar"] review-list')!).direction);
+    assert.equal(direction, "rtl");
+    assert.deepEqual(p.violations, []);
+    assert.deepEqual(p.problems, []);
+  });
+
+  it("lets an attribute win over configure(), and configure() over data-*", async () => {
+    const p = await page(
+      doc(
+        `<script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api/nowhere" defer></script>`,
+        `<rating-summary id="configured" reviewee-id="${LISTING}"></rating-summary><rating-summary id="attribute" api-base="/reviewsystem-api" reviewee-id="${LISTING}"></rating-summary>`,
+      ),
+    );
+    // data-* applies first: the element without an attribute asks /nowhere and shows the error state.
+    await p.locator("#configured").locator('[part~="error"]').waitFor();
+    assert.equal(await partText(p, "#attribute", "count"), "24 reviews");
+    // configure() beats data-*: it reloads from the configured base…
+    await p.evaluate(() => window.ReviewWidgets!.configure({ apiBase: "/reviewsystem-api" }));
+    await p.locator("#configured").locator('[part~="count"]').waitFor();
+    assert.equal(await partText(p, "#configured", "count"), "24 reviews");
+    // …but never beats an attribute.
+    p.requests.length = 0;
+    await p.evaluate(() => window.ReviewWidgets!.configure({ apiBase: "/reviewsystem-api/elsewhere" }));
+    await p.locator("#configured").locator('[part~="error"]').waitFor();
+    assert.equal(await partText(p, "#attribute", "count"), "24 reviews");
+    assert.ok(p.requests.some((url) => url.includes("/elsewhere/v1/")), "the configured element asked the new base");
+    assert.ok(p.requests.some((url) => new URL(url).pathname === "/reviewsystem-api/v1/reviewaggregates"), "the attributed element kept its own");
+  });
+});
