@@ -28,7 +28,8 @@ const steps = {
   e2e: () => {
     const files = findTests("test/e2e");
     if (files.length === 0) return [];
-    return [[bin("vite"), ["build", "--logLevel", "warn"]], [bin("vite"), ["build", "--mode", "iife", "--logLevel", "warn"]], node("--import", "tsx", "--test", "--test-concurrency=1", ...files)];
+    // The end-to-end tests use what ships: the IIFE, the ESM build, types and the manifest.
+    return [node("scripts/build.mjs", "--quiet"), node("--import", "tsx", "--test", "--test-concurrency=1", ...files)];
   },
 };
 
