@@ -1,4 +1,4 @@
-import { LitElement } from "lit";
+import { LitElement, type PropertyValues } from "lit";
 import { currentConfig } from "../core/config.js";
 import type { ReviewEventMap, ReviewEventName } from "../core/events.js";
 import { I18N_EVENT, translator, type Translator } from "../core/i18n/index.js";
@@ -26,6 +26,35 @@ export abstract class BaseElement extends LitElement {
   }
 
   #retranslate = (): void => this.requestUpdate();
+
+  /**
+   * Templates render into a wrapper inside the shadow root, not the root itself:
+   * it carries the element's resolved `lang` and `dir` (so a widget set to Arabic
+   * on an English page reads and lays out right to left), and the reset of
+   * inherited text properties lives there — host-page rules that hit the host
+   * element beat `:host`, but cannot reach inside.
+   */
+  protected override createRenderRoot(): HTMLElement {
+    const shadow = super.createRenderRoot() as ShadowRoot;
+    const root = document.createElement("div");
+    root.className = "root";
+    shadow.append(root);
+    return root;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    const root = this.renderRoot as HTMLElement;
+    root.lang = this.i18n.lang;
+    root.dir = this.direction;
+    super.update(changed);
+  }
+
+  /** A `dir` on the element or an ancestor inside the page wins; otherwise the language's own direction. */
+  protected get direction(): "ltr" | "rtl" {
+    const scoped = this.closest("[dir]");
+    const value = scoped && scoped !== document.documentElement ? scoped.getAttribute("dir") : null;
+    return value === "rtl" || value === "ltr" ? value : this.i18n.dir;
+  }
 
   /**
    * The element's language: its own `lang` or the closest ancestor's inside the

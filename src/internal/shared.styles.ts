@@ -19,10 +19,14 @@ export const baseStyles = css`
     --_gap: var(--review-gap, 1rem);
     --_skeleton: var(--review-skeleton-color, light-dark(#eceef1, #2c2e33));
     display: block;
-    box-sizing: border-box;
     font-family: var(--review-font, inherit);
-    font-size: max(12px, var(--review-font-size, 1em));
     color: var(--_text);
+  }
+  /* Inherited text properties a host page may set to odd values are reset here, inside the wrapper. */
+  .root {
+    display: contents;
+    box-sizing: border-box;
+    font-size: max(12px, var(--review-font-size, 1em));
     line-height: var(--review-line-height, 1.5);
     font-style: normal;
     font-weight: 400;
@@ -40,12 +44,6 @@ export const baseStyles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  :host(:lang(ar)),
-  :host(:lang(he)),
-  :host(:lang(fa)),
-  :host(:lang(ur)) {
-    direction: rtl;
   }
   *,
   *::before,

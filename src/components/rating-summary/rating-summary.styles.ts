@@ -42,7 +42,7 @@ export const ratingSummaryStyles = css`
   .bar .track {
     fill: var(--review-bar-track-color, light-dark(#e4e6ea, #3a3c42));
   }
-  :host(:dir(rtl)) .bar {
+  .root[dir="rtl"] .bar {
     transform: scaleX(-1);
   }
   .distribution-skeleton {

@@ -25,7 +25,7 @@ export const starRatingStyles = css`
     max-inline-size: none;
     overflow: visible;
   }
-  :host(:dir(rtl)) .star > svg {
+  .root[dir="rtl"] .star > svg {
     transform: scaleX(-1);
   }
   .empty path {

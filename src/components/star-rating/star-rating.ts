@@ -161,7 +161,7 @@ export class StarRating extends BaseElement {
     const current = (event.target as HTMLElement).dataset["rating"];
     const from = current ? Number(current) : this.#whole(this.value) || 1;
     // Left/right follow the reading direction, so they mirror in right-to-left text.
-    const rtl = getComputedStyle(this).direction === "rtl";
+    const rtl = this.direction === "rtl";
     const step: Record<string, number> = {
       ArrowUp: 1,
       ArrowDown: -1,
