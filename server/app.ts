@@ -22,6 +22,7 @@ export interface AppOptions {
     upstreamBase?: string;
     apiKey?: string;
     allowedOrigins?: string[];
+    trustedHops?: number;
   };
 }
 
@@ -45,6 +46,7 @@ export function createApp(options: AppOptions = {}): Hono {
     upstreamBase,
     apiKey: options.proxy?.apiKey ?? "demo-proxy-key",
     allowedOrigins: options.proxy?.allowedOrigins ?? [],
+    trustedHops: options.proxy?.trustedHops ?? 0,
     clock,
     ...(upstreamBase.startsWith(IN_PROCESS) ? { fetch: (request: Request) => Promise.resolve(app.fetch(request)) } : {}),
   });

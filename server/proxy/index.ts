@@ -36,6 +36,8 @@ export interface ProxyOptions {
   timeoutMs?: number;
   /** Per client, for POST; default 5 per 10 minutes. */
   rateLimit?: { max: number; windowMs: number };
+  /** How many proxies in front of this one append to X-Forwarded-For (0: use the socket address). */
+  trustedHops?: number;
   /** Where rate-limit counters live; default in this process's memory. */
   rateLimitStore?: RateLimitStore;
   clock?: Clock;
@@ -196,7 +198,7 @@ export function createProxy(options: ProxyOptions): Hono {
     const directoryId = c.req.param("directoryId") ?? "";
     if (!DIRECTORY_ID.test(directoryId)) return json(c, NOT_FOUND, 404);
 
-    const decision = await limit(clientAddress(c));
+    const decision = await limit(clientAddress(c, options.trustedHops ?? 0));
     if (!decision.allowed) {
       return json(c, { detail: "Too many submissions. Please try again later." }, 429, {
         "Retry-After": String(decision.retryAfterSeconds),

@@ -69,9 +69,19 @@ export function createRateLimiter(options: RateLimitOptions): (client: string) =
  * proxy is meant to run behind a CDN or load balancer that sets it), else the
  * socket address, else a constant (runtimes that expose neither).
  */
-export function clientAddress(c: Context): string {
-  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded.slice(0, 100);
+/**
+ * Who is asking, for the rate limit. With `trustedHops` 0 (the default) it is
+ * the socket address: a client cannot choose its own identity. Behind n
+ * trusted proxies (a CDN, a load balancer) it is the n-th `X-Forwarded-For`
+ * entry from the right — the one those proxies wrote; entries further left
+ * come from the client and are never trusted.
+ */
+export function clientAddress(c: Context, trustedHops = 0): string {
+  if (trustedHops > 0) {
+    const chain = (c.req.header("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+    const address = chain[chain.length - trustedHops];
+    if (address) return address.slice(0, 100);
+  }
   try {
     const address = getConnInfo(c).remote.address;
     if (address) return address;

@@ -9,16 +9,22 @@ import { e2e, partText, settled } from "./harness.ts";
  * served on the reference server's origin through a Playwright route; the
  * widgets and the API come from the real server.
  */
+declare global {
+  interface Window {
+    ReviewWidgets?: { configure(settings: Record<string, unknown>): void };
+  }
+}
+
 const { open } = e2e();
 const LISTING = "20000000-0000-4000-8000-000000000001";
 const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
 
 /** Opens `html` at /test-page.html and records CSP violations and API requests. */
-async function page(html: string): Promise<Page & { problems: string[]; violations: string[]; requests: string[] }> {
-  const blank = (await open("/languages.html")) as Page & { problems: string[]; violations: string[]; requests: string[] };
+async function page(html: string): Promise<Page & { problems: string[]; violations: string[]; apiCalls: string[] }> {
+  const blank = (await open("/languages.html")) as Page & { problems: string[]; violations: string[]; apiCalls: string[] };
   blank.violations = [];
-  blank.requests = [];
+  blank.apiCalls = [];
   await blank.exposeFunction("__violation", (text: string) => blank.violations.push(text));
   await blank.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) =>
@@ -26,7 +32,7 @@ async function page(html: string): Promise<Page & { problems: string[]; violatio
     );
   });
   blank.on("request", (request) => {
-    if (/\/(reviewsystem-api|directory-proxy)\//.test(request.url())) blank.requests.push(request.url());
+    if (/\/(reviewsystem-api|directory-proxy)\//.test(request.url())) blank.apiCalls.push(request.url());
   });
   await blank.route("**/test-page.html", (route) => route.fulfill({ contentType: "text/html", body: html }));
   // Bare imports of the ESM build resolve through an import map to the packages on disk.
@@ -59,7 +65,7 @@ describe("the script-tag build", () => {
     // data-locale="de" applies where no closer lang says otherwise (<html lang="en"> is weaker than the embed's setting).
     await p.waitForFunction(() => document.querySelector("rating-summary")?.shadowRoot?.textContent?.includes("Bewertungen"));
     assert.equal(await partText(p, "rating-summary", "count"), "24 Bewertungen");
-    assert.ok(p.requests.every((url) => new URL(url).pathname.startsWith("/reviewsystem-api/")));
+    assert.ok(p.apiCalls.every((url) => new URL(url).pathname.startsWith("/reviewsystem-api/")));
     assert.deepEqual(p.problems, []);
   });
 
@@ -98,10 +104,10 @@ describe("the script-tag build", () => {
     );
     await p.waitForFunction(() => customElements.get("rating-summary") !== undefined);
     await p.waitForTimeout(500);
-    assert.deepEqual(p.requests, []);
+    assert.deepEqual(p.apiCalls, []);
     await p.locator("#far").scrollIntoViewIfNeeded();
     await settled(p);
-    assert.ok(p.requests.length >= 1, "scrolling near made the request");
+    assert.ok(p.apiCalls.length >= 1, "scrolling near made the request");
   });
 
   it("renders under a strict CSP with Trusted Types and reports no violation, in every language", async () => {
@@ -148,11 +154,11 @@ describe("the script-tag build", () => {
     await p.locator("#configured").locator('[part~="count"]').waitFor();
     assert.equal(await partText(p, "#configured", "count"), "24 reviews");
     // …but never beats an attribute.
-    p.requests.length = 0;
+    p.apiCalls.length = 0;
     await p.evaluate(() => window.ReviewWidgets!.configure({ apiBase: "/reviewsystem-api/elsewhere" }));
     await p.locator("#configured").locator('[part~="error"]').waitFor();
     assert.equal(await partText(p, "#attribute", "count"), "24 reviews");
-    assert.ok(p.requests.some((url) => url.includes("/elsewhere/v1/")), "the configured element asked the new base");
-    assert.ok(p.requests.some((url) => new URL(url).pathname === "/reviewsystem-api/v1/reviewaggregates"), "the attributed element kept its own");
+    assert.ok(p.apiCalls.some((url) => url.includes("/elsewhere/v1/")), "the configured element asked the new base");
+    assert.ok(p.apiCalls.some((url) => new URL(url).pathname === "/reviewsystem-api/v1/reviewaggregates"), "the attributed element kept its own");
   });
 });

@@ -21,7 +21,8 @@ export interface ProxyServer {
 }
 
 export async function startProxy(options: Partial<ProxyOptions> & Pick<ProxyOptions, "upstreamBase" | "apiKey">): Promise<ProxyServer> {
-  const app = createProxy({ allowedOrigins: [ALLOWED_ORIGIN], ...options });
+  // The tests play clients by X-Forwarded-For, as if behind one trusted load balancer.
+  const app = createProxy({ allowedOrigins: [ALLOWED_ORIGIN], trustedHops: 1, ...options });
   const running = await listen(app);
   return {
     origin: running.origin,

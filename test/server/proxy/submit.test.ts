@@ -132,8 +132,14 @@ describe("proxy: submission rate limit", () => {
   });
   after(() => stack.close());
 
-  const postAs = (address: string) =>
-    call(stack.proxy.reviewsUrl(), jsonInit("POST", VALID, { "X-Forwarded-For": `${address}, 10.0.0.1` }));
+  // The load balancer appends the real address; whatever a client wrote stays on the left.
+  const postAs = (address: string, clientWrote = "10.0.0.1") =>
+    call(stack.proxy.reviewsUrl(), jsonInit("POST", VALID, { "X-Forwarded-For": `${clientWrote}, ${address}` }));
+
+  it("cannot be escaped by writing a different X-Forwarded-For", async () => {
+    for (let i = 1; i <= 5; i++) assert.equal((await postAs("203.0.113.50", `198.51.100.${i}`)).status, 201, `POST ${i}`);
+    assert.equal((await postAs("203.0.113.50", "198.51.100.99")).status, 429);
+  });
 
   it("allows 5 POSTs per client in 10 minutes; the 6th gets 429 with Retry-After; the window then resets", async () => {
     for (let i = 1; i <= 5; i++) assert.equal((await postAs("203.0.113.7")).status, 201, `POST ${i}`);
@@ -172,5 +178,22 @@ describe("proxy: submission rate limit", () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe("proxy: rate limit when exposed directly (no trusted proxy in front)", () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack({ trustedHops: 0 });
+  });
+  after(() => stack.close());
+
+  it("ignores X-Forwarded-For entirely: rotating it does not reset the limit", async () => {
+    for (let i = 1; i <= 5; i++) {
+      const response = await call(stack.proxy.reviewsUrl(), jsonInit("POST", VALID, { "X-Forwarded-For": `198.51.100.${i}` }));
+      assert.equal(response.status, 201, `POST ${i}`);
+    }
+    const sixth = await call(stack.proxy.reviewsUrl(), jsonInit("POST", VALID, { "X-Forwarded-For": "198.51.100.77" }));
+    assert.equal(sixth.status, 429);
   });
 });
