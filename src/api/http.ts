@@ -74,6 +74,8 @@ export class HttpClient {
   readonly #maxRetryAfterMs: number;
   readonly #random: () => number;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** A write succeeded: from now on reads revalidate, so a cached list cannot hide the change. */
+  #wrote = false;
 
   constructor(options: HttpClientOptions = {}) {
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -125,6 +127,8 @@ export class HttpClient {
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
     const headers: Record<string, string> = { Accept: "application/json", ...request.headers };
     const init: RequestInit = { method, headers, signal, credentials: "omit" };
+    // Public lists may carry `max-age` (the directory proxy); after our own write they would be stale.
+    if (method === "GET" && this.#wrote) init.cache = "no-cache";
     if (request.body !== undefined) {
       headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(request.body);
@@ -152,6 +156,7 @@ export class HttpClient {
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       });
     }
+    if (method !== "GET") this.#wrote = true;
     if (!body.ok) {
       throw new ApiError("invalid-response", "The review service sent an answer we could not read.", { status: response.status });
     }

@@ -31,6 +31,8 @@ interface Entry<T> {
 
 interface QueuedLookup {
   key: RevieweeKey;
+  /** Aborted when every caller waiting for this reviewee has left. */
+  signal: AbortSignal;
   resolve: (aggregate: Aggregate | null) => void;
   reject: (error: unknown) => void;
 }
@@ -89,7 +91,7 @@ export class ReviewStore {
    */
   aggregate(source: ReviewSource, sourceKey: string, key: RevieweeKey, signal?: AbortSignal): Promise<Aggregate | null> {
     const cacheKey = ["aggregate", sourceKey, key.revieweeId, key.revieweeType ?? ""].join("\u0000");
-    return this.shared(cacheKey, () => this.#enqueue(source, sourceKey, key), signal);
+    return this.shared(cacheKey, (shared) => this.#enqueue(source, sourceKey, key, shared), signal);
   }
 
   /** Forget cached results (after a write), so the next read sees the change. */
@@ -154,7 +156,7 @@ export class ReviewStore {
     });
   }
 
-  #enqueue(source: ReviewSource, sourceKey: string, key: RevieweeKey): Promise<Aggregate | null> {
+  #enqueue(source: ReviewSource, sourceKey: string, key: RevieweeKey, signal: AbortSignal): Promise<Aggregate | null> {
     return new Promise((resolve, reject) => {
       let bySource = this.#queues.get(source);
       if (!bySource) this.#queues.set(source, (bySource = new Map()));
@@ -163,16 +165,26 @@ export class ReviewStore {
         bySource.set(sourceKey, (queue = []));
         this.#schedule(() => void this.#flush(source, sourceKey));
       }
-      queue.push({ key, resolve, reject });
+      queue.push({ key, signal, resolve, reject });
     });
   }
 
   async #flush(source: ReviewSource, sourceKey: string): Promise<void> {
     const bySource = this.#queues.get(source);
-    const queue = bySource?.get(sourceKey) ?? [];
+    const queued = bySource?.get(sourceKey) ?? [];
     bySource?.delete(sourceKey);
+    // Lookups abandoned before the batch left need no request; the batch itself
+    // is cancelled only once every lookup in it has been abandoned.
+    for (const lookup of queued) if (lookup.signal.aborted) lookup.reject(abortError(lookup.signal));
+    const queue = queued.filter((lookup) => !lookup.signal.aborted);
+    if (queue.length === 0) return;
+    const controller = new AbortController();
+    const abandon = () => {
+      if (queue.every((lookup) => lookup.signal.aborted)) controller.abort(abortError(queue[0]!.signal));
+    };
+    for (const lookup of queue) lookup.signal.addEventListener("abort", abandon, { once: true });
     try {
-      const aggregates = await source.listAggregates(queue.map((lookup) => lookup.key));
+      const aggregates = await source.listAggregates(queue.map((lookup) => lookup.key), { signal: controller.signal });
       for (const { key, resolve } of queue) {
         resolve(
           aggregates.find((a) => a.revieweeId === key.revieweeId && (!key.revieweeType || !a.revieweeType || a.revieweeType === key.revieweeType)) ??
@@ -181,6 +193,8 @@ export class ReviewStore {
       }
     } catch (error) {
       for (const lookup of queue) lookup.reject(error);
+    } finally {
+      for (const lookup of queue) lookup.signal.removeEventListener("abort", abandon);
     }
   }
 

@@ -26,6 +26,7 @@ export class Loader<T> implements ReactiveController {
   readonly #options: LoaderOptions<T>;
   #lastArgs: readonly unknown[] | null = null;
   #controller: AbortController | undefined;
+  #connected = false;
 
   constructor(host: ReactiveControllerHost, options: LoaderOptions<T>) {
     this.#host = host;
@@ -33,7 +34,13 @@ export class Loader<T> implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
   hostUpdate(): void {
+    // A detached element still updates (e.g. when an aborted run settles); it must not fetch again.
+    if (!this.#connected) return;
     const args = this.#options.args();
     if (args === null || sameArgs(args, this.#lastArgs)) return;
     this.#lastArgs = args;
@@ -41,6 +48,7 @@ export class Loader<T> implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#controller?.abort();
     this.#controller = undefined;
     // Reconnecting (e.g. moving the element) loads afresh.
