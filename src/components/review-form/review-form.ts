@@ -207,7 +207,16 @@ export class ReviewForm extends ReviewElement {
   }
 
   #touch(field: Field): void {
+    // A field disabled while sending, or removed (sent, re-checking after sign-in), loses focus
+    // without the user leaving it; and a state change during that render would schedule another.
+    if (this.busy || !this.#showsForm) return;
     if (!this.touched.has(field)) this.touched = new Set(this.touched).add(field);
+  }
+
+  /** Whether render() shows the form (rather than the confirmation, a placeholder or "already reviewed"). */
+  get #showsForm(): boolean {
+    const { status, value } = this.#existing;
+    return !this.sent && status !== "pending" && status !== "initial" && !value;
   }
 
   async #submit(event: Event): Promise<void> {
@@ -219,6 +228,8 @@ export class ReviewForm extends ReviewElement {
     if (first) {
       this.failure = null;
       this.#focusAfterRender = first === "rating" ? "star-rating" : `#${first}`;
+      // Focus moves after a render; a repeated attempt changes no state, so ask for one.
+      this.requestUpdate();
       return;
     }
     const source = this.reviewSource;

@@ -56,6 +56,8 @@ export class ReviewModeration extends ReviewElement {
   @state() private announcement = "";
   @state() private failure = "";
   #focusIndex: number | null = null;
+  /** The tab whose list is on screen; reloading that same tab keeps it (and the keyboard focus in it) in place. */
+  #loadedTab: Tab | null = null;
 
   readonly #loader = new Loader<Page<ModerationItem> | null>(this, {
     args: () => {
@@ -70,6 +72,7 @@ export class ReviewModeration extends ReviewElement {
       return this.reviewSource!.listForModeration({ status, page: 1, pageSize: PAGE_SIZE * this.pages }, { token, signal });
     },
     onComplete: (page) => {
+      this.#loadedTab = this.tab;
       this.items = page?.items ?? [];
       this.total = page?.total ?? 0;
       this.emit("review-load", { count: this.total });
@@ -136,7 +139,9 @@ export class ReviewModeration extends ReviewElement {
       const auth = error?.status === 401 || error?.status === 403;
       return errorState(i18n, auth ? i18n.t("signInToModerate") : (error?.message ?? i18n.t("loadFailed")), () => void this.#loader.run());
     }
-    if (status !== "complete") {
+    // A reload after a decision (or "Show more") keeps the list; only a first load or a new tab shows the placeholder.
+    const reloading = status === "pending" && this.#loadedTab === this.tab;
+    if (status !== "complete" && !reloading) {
       return html`<div class="moderation-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
     }
     if (value === null) return html`<p part="empty">${i18n.t("signInToModerate")}</p>`;
@@ -192,7 +197,9 @@ export class ReviewModeration extends ReviewElement {
     if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
     event.preventDefault();
     const index = order.indexOf(this.tab);
-    const next = event.key === "Home" ? 0 : event.key === "End" ? order.length - 1 : (index + 1) % order.length;
+    // Left goes back (right in right-to-left text); both wrap around.
+    const back = event.key === (this.direction === "rtl" ? "ArrowRight" : "ArrowLeft");
+    const next = event.key === "Home" ? 0 : event.key === "End" ? order.length - 1 : (index + (back ? order.length - 1 : 1)) % order.length;
     this.#select(order[next]!);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
