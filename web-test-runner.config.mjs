@@ -15,6 +15,14 @@ export default {
   middleware: [harnessMiddleware()],
   browsers: [
     chromeLauncher({
+      // Each test file in its own browser context, hence its own window: with concurrency, pages that
+      // share a window are hidden tabs, where requestAnimationFrame and IntersectionObserver never run.
+      createPage: async ({ browser }) => {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once("close", () => void context.close().catch(() => undefined));
+        return page;
+      },
       launchOptions: {
         executablePath,
         headless: true,

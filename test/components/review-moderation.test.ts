@@ -1,0 +1,274 @@
+import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
+import { sendKeys } from "@web/test-runner-commands";
+import type { ApiError } from "../../src/api/errors.js";
+import { ReviewList } from "../../src/components/review-list/review-list.js";
+import { ReviewModeration } from "../../src/components/review-moderation/review-moderation.js";
+import { configure, resetConfig } from "../../src/core/config.js";
+import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
+import { deepText, freshServices } from "../helpers/dom.js";
+import "../helpers/lit-warnings.js";
+import { envelope, errorBody, wireReview } from "../helpers/wire.js";
+
+ReviewModeration.define();
+ReviewList.define();
+
+const ADMIN_KEY = "demo-admin-key";
+const READONLY_KEY = "demo-readonly-key";
+
+type Ids = MarketplaceIds & { hiddenReviews: { pendingPublished: string[] } };
+interface DirectoryWire {
+  id: string;
+  entry: { id: string };
+  firstName: string;
+  lastName: string;
+  email: string;
+  summary: string;
+  status: string;
+}
+
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const items = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="review"]')];
+const bodies = (el: Element) => items(el).map((item) => item.querySelector('[part~="review-body"]')!.textContent);
+const authors = (el: Element) => items(el).map((item) => item.querySelector('[part~="review-author"]')!.textContent);
+const tab = (el: Element, name: "pending" | "rejected") => el.shadowRoot!.querySelector<HTMLButtonElement>(`#tab-${name}`)!;
+const status = (el: Element) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+const settled = (el: Element) =>
+  waitUntil(() => items(el).length > 0 || part(el, "empty") || part(el, "error"), "moderation did not load", { timeout: 4000 });
+const focused = (el: Element) => el.shadowRoot!.activeElement;
+
+/** Everything in the directory as its owner sees it (straight from the API). */
+async function directoryView(box: Sandbox): Promise<DirectoryWire[]> {
+  const response = await fetch(`${box.directoryApi}/reviews/directory/demo-directory/?page_size=200`, { headers: { Authorization: ADMIN_KEY } });
+  return ((await response.json()) as { results: DirectoryWire[] }).results;
+}
+
+const directoryModeration = (box: Sandbox, key: string | null) =>
+  fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${box.directoryApi} directory-id="demo-directory" .token=${key}></review-moderation>`);
+
+describe("<review-moderation>", () => {
+  beforeEach(() => freshServices());
+  afterEach(() => {
+    // Remove the elements first, so they do not react to the reset.
+    fixtureCleanup();
+    resetConfig();
+  });
+
+  it("is accessible, and asks a signed-out visitor to sign in as a moderator", async () => {
+    const box = await sandbox();
+    const el = await fixture<ReviewModeration>(html`<review-moderation api-base=${box.marketplace}></review-moderation>`);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    expect(part(el, "empty")!.textContent).to.equal("Sign in as a moderator to see reviews waiting for moderation.");
+    expect(items(el)).to.have.length(0);
+  });
+
+  it("lists the marketplace's pending reviews for the admin, with full names", async () => {
+    const box = await sandbox();
+    const ids = (await box.ids()) as Ids;
+    const admin = (await box.login("admin@demo.test")).accessToken;
+    const loads: number[] = [];
+    const el = await fixture<ReviewModeration>(html`<review-moderation
+      api-base=${box.marketplace}
+      .token=${admin}
+      @review-load=${(e: CustomEvent<{ count: number }>) => loads.push(e.detail.count)}
+    ></review-moderation>`);
+    await settled(el);
+    const pendingPublished = (await (await fetch(`${box.marketplace}/v1/reviews/${ids.hiddenReviews.pendingPublished[0]}`, { headers: { Authorization: `Bearer ${admin}` } })).json()) as {
+      review: { reviewText: string; reviewer: { fullname: string } };
+    };
+    const index = bodies(el).indexOf(pendingPublished.review.reviewText);
+    expect(index).to.be.at.least(0);
+    expect(authors(el)[index]).to.equal(pendingPublished.review.reviewer.fullname);
+    expect(authors(el)[index]!.split(" ").length).to.be.at.least(2);
+    expect(loads).to.have.length(1);
+    expect(loads[0]).to.be.at.least(items(el).length);
+    const buttons = items(el)[0]!.querySelectorAll("button");
+    expect([...buttons].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Reject"]);
+    await expect(el).to.be.accessible();
+  });
+
+  it("approves at once, announces it, fires review-moderated, and the review then shows in a list on the page", async () => {
+    const box = await sandbox();
+    const ids = (await box.ids()) as Ids;
+    const admin = (await box.login("admin@demo.test")).accessToken;
+    const target = ids.hiddenReviews.pendingPublished[0]!;
+    const { review } = (await (await fetch(`${box.marketplace}/v1/reviews/${target}`, { headers: { Authorization: `Bearer ${admin}` } })).json()) as {
+      review: { reviewText: string; reviewer: { fullname: string } };
+    };
+    const moderated: { id: string; status: string }[] = [];
+    const page = await fixture<HTMLElement>(html`<div>
+      <review-list api-base=${box.marketplace} reviewee-id=${ids.listings.main}></review-list>
+      <review-moderation api-base=${box.marketplace} .token=${admin} @review-moderated=${(e: CustomEvent<{ id: string; status: string }>) => moderated.push(e.detail)}></review-moderation>
+    </div>`);
+    const list = page.querySelector("review-list")!;
+    const el = page.querySelector("review-moderation")!;
+    await settled(el);
+    await waitUntil(() => list.shadowRoot!.querySelectorAll('[part~="review"]').length > 0, "the list did not load");
+    expect(deepText(list)).to.not.contain(review.reviewText);
+
+    const before = items(el).length;
+    const index = bodies(el).indexOf(review.reviewText);
+    items(el)[index]!.querySelector<HTMLButtonElement>('[part~="approve"]')!.click();
+    await el.updateComplete;
+    // Optimistic: gone before the server has answered.
+    expect(bodies(el)).to.not.include(review.reviewText);
+    expect(items(el)).to.have.length(before - 1);
+    expect(status(el)).to.equal(`Approved the review by ${review.reviewer.fullname}.`);
+    await expect(el).to.be.accessible();
+
+    await waitUntil(() => moderated.length === 1, "no review-moderated");
+    expect(moderated).to.deep.equal([{ id: target, status: "approved" }]);
+    await waitUntil(() => deepText(list).includes(review.reviewText), "the approved review did not appear in the list");
+    expect(list.shadowRoot!.querySelector('[part~="review"] [part~="review-body"]')!.textContent).to.equal(review.reviewText);
+    await settled(el);
+    expect(bodies(el)).to.not.include(review.reviewText);
+  });
+
+  it("puts the review back with an alert when the server refuses the decision", async () => {
+    const pending = [
+      wireReview({ moderationStatus: "pending", isPublished: true, reviewText: "First in line", reviewer: { id: "a", fullname: "Ana Alves" } }),
+      wireReview({ moderationStatus: "pending", isPublished: false, reviewText: "Second in line", reviewer: { id: "b", fullname: "Ben Brooks" } }),
+      wireReview({ moderationStatus: "pending", isPublished: false, reviewText: "Third in line", reviewer: { id: "c", fullname: "Cleo Chen" } }),
+    ];
+    const server = await faultScript(
+      { json: envelope("reviews", pending, { userId: "admin" }) },
+      { delayMs: 150, status: 403, json: errorBody(403, "errMsg_onlyModeratorsCanModerate") },
+    );
+    const errors: ApiError[] = [];
+    const auth: unknown[] = [];
+    const moderated: unknown[] = [];
+    const el = await fixture<ReviewModeration>(html`<review-moderation
+      api-base=${server.base}
+      .token=${"admin-token"}
+      @review-error=${(e: CustomEvent<{ error: ApiError }>) => errors.push(e.detail.error)}
+      @review-auth-required=${(e: CustomEvent) => auth.push(e.detail)}
+      @review-moderated=${(e: CustomEvent) => moderated.push(e.detail)}
+    ></review-moderation>`);
+    await settled(el);
+    expect(bodies(el)).to.deep.equal(["First in line", "Second in line", "Third in line"]);
+
+    items(el)[1]!.querySelector<HTMLButtonElement>('[part~="decline"]')!.click();
+    await el.updateComplete;
+    expect(bodies(el)).to.deep.equal(["First in line", "Third in line"]);
+    expect(status(el)).to.equal("Rejected the review by Ben Brooks.");
+
+    await waitUntil(() => part(el, "error"), "no alert after the refusal");
+    expect(bodies(el)).to.deep.equal(["First in line", "Second in line", "Third in line"]);
+    expect(part(el, "error")!.getAttribute("role")).to.equal("alert");
+    expect(part(el, "error")!.textContent!.trim()).to.equal("The review by Ben Brooks could not be updated and is back in the list.");
+    expect(status(el)).to.equal("");
+    expect(focused(el) === items(el)[1], "focus on the restored review").to.equal(true);
+    expect(errors.map((e) => e.status)).to.deep.equal([403]);
+    expect(auth).to.have.length(1);
+    expect(moderated).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    const log = await server.log();
+    expect(log.map((entry) => entry.method)).to.deep.equal(["GET", "PATCH"]);
+    expect(JSON.parse(log[1]!.body)).to.deep.equal({ moderationStatus: "rejected", isPublished: false });
+  });
+
+  it("switches tabs with the arrow keys, Home and End", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, ADMIN_KEY);
+    await settled(el);
+    const everything = await directoryView(box);
+    expect(items(el)).to.have.length(everything.filter((r) => r.status === "P").length);
+    tab(el, "pending").focus();
+
+    await sendKeys({ press: "ArrowRight" });
+    await el.updateComplete;
+    expect(tab(el, "rejected").getAttribute("aria-selected")).to.equal("true");
+    expect(tab(el, "pending").getAttribute("aria-selected")).to.equal("false");
+    expect([tab(el, "pending").tabIndex, tab(el, "rejected").tabIndex]).to.deep.equal([-1, 0]);
+    expect(focused(el) === tab(el, "rejected"), "focus on the Declined tab").to.equal(true);
+    expect(tab(el, "rejected").textContent!.trim()).to.equal("Declined");
+    expect(el.shadowRoot!.querySelector('[role="tabpanel"]')!.getAttribute("aria-labelledby")).to.equal("tab-rejected");
+    await waitUntil(() => items(el).length === everything.filter((r) => r.status === "D").length, "the declined reviews did not load");
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: "ArrowLeft" });
+    await el.updateComplete;
+    expect(tab(el, "pending").getAttribute("aria-selected")).to.equal("true");
+    expect(focused(el) === tab(el, "pending"), "focus on the Pending tab").to.equal(true);
+    await sendKeys({ press: "End" });
+    await el.updateComplete;
+    expect(tab(el, "rejected").getAttribute("aria-selected")).to.equal("true");
+    await sendKeys({ press: "Home" });
+    await el.updateComplete;
+    expect(tab(el, "pending").getAttribute("aria-selected")).to.equal("true");
+    expect(focused(el) === tab(el, "pending"), "focus back on the Pending tab").to.equal(true);
+  });
+
+  it("shows the directory admin names and emails, and declines a review: it moves to Declined and never becomes public", async () => {
+    const box = await sandbox();
+    const everything = await directoryView(box);
+    const target = everything.find((r) => r.status === "P")!;
+    const el = await directoryModeration(box, ADMIN_KEY);
+    await settled(el);
+    const index = bodies(el).indexOf(target.summary);
+    const item = items(el)[index]!;
+    expect(authors(el)[index]).to.equal(`${target.firstName} ${target.lastName}`);
+    expect(item.textContent).to.contain(target.email);
+    expect([...item.querySelectorAll("button")].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Decline"]);
+
+    item.querySelector<HTMLButtonElement>('[part~="decline"]')!.click();
+    await el.updateComplete;
+    expect(status(el)).to.equal(`Declined the review by ${target.firstName} ${target.lastName}.`);
+    await waitUntil(async () => (await directoryView(box)).find((r) => r.id === target.id)?.status === "D", "not declined on the server");
+
+    tab(el, "rejected").click();
+    await waitUntil(() => bodies(el).includes(target.summary), "the declined review is not on the Declined tab");
+    const list = await fixture<ReviewList>(html`<review-list source="partnerpage" api-base=${box.proxy} directory-id="demo-directory" entry-id=${target.entry.id}></review-list>`);
+    await waitUntil(() => list.shadowRoot!.querySelector('[part~="review"], [part~="empty"]'), "the public list did not load");
+    expect(deepText(list)).to.not.contain(target.summary);
+  });
+
+  it("approves a directory review with the keyboard only, and the public list shows it", async () => {
+    const box = await sandbox();
+    const everything = await directoryView(box);
+    const entry = everything.find((r) => r.status === "P")!.entry.id;
+    // The key is the moderation view's alone: the public list on the same page reads through the proxy.
+    configure({ directoryId: "demo-directory" });
+    const page = await fixture<HTMLElement>(html`<div>
+      <review-moderation source="partnerpage" api-base=${box.directoryApi} .token=${ADMIN_KEY}></review-moderation>
+      <review-list source="partnerpage" api-base=${box.proxy} entry-id=${entry}></review-list>
+    </div>`);
+    const el = page.querySelector("review-moderation")!;
+    const list = page.querySelector("review-list")!;
+    await settled(el);
+    await waitUntil(() => list.shadowRoot!.querySelector('[part~="review"], [part~="empty"]'), "the public list did not load");
+    const first = bodies(el)[0]!;
+    const firstAuthor = authors(el)[0]!;
+    const second = bodies(el)[1]!;
+
+    tab(el, "pending").focus();
+    await sendKeys({ press: "Tab" });
+    expect(focused(el)?.getAttribute("part")).to.equal("approve");
+    expect(items(el)[0]!.contains(focused(el)), "Tab reaches the first review's Approve").to.equal(true);
+    await sendKeys({ press: "Enter" });
+    await el.updateComplete;
+    expect(bodies(el)[0]).to.equal(second);
+    expect(status(el)).to.equal(`Approved the review by ${firstAuthor}.`);
+    // Focus stays in the list, on the review that took its place.
+    expect(focused(el) === items(el)[0], "focus on the next review").to.equal(true);
+
+    // The newest pending review is first in the queue, and it is a review of the listed entry.
+    expect(everything.find((r) => r.summary === first)!.entry.id).to.equal(entry);
+    await waitUntil(() => deepText(list).includes(first), "the approved review did not appear publicly");
+    await waitUntil(async () => (await directoryView(box)).find((r) => r.summary === first)?.status === "A", "not approved on the server");
+    await settled(el);
+    expect(focused(el) !== null, "focus is still inside the moderation view after it reloads").to.equal(true);
+  });
+
+  it("keeps the item and alerts when the read-only key may not decide", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, READONLY_KEY);
+    await settled(el);
+    const before = bodies(el);
+    items(el)[0]!.querySelector<HTMLButtonElement>('[part~="approve"]')!.click();
+    await waitUntil(() => part(el, "error"), "no alert");
+    expect(bodies(el)).to.deep.equal(before);
+    expect(part(el, "error")!.textContent).to.contain("could not be updated and is back in the list");
+    await expect(el).to.be.accessible();
+  });
+});
