@@ -3,7 +3,7 @@ import { ApiError } from "../../src/api/errors.js";
 import { HttpClient } from "../../src/api/http.js";
 import { PartnerpageSource } from "../../src/api/partnerpage/source.js";
 import type { ReviewDraft } from "../../src/core/model.js";
-import { sandbox, type Sandbox } from "../helpers/backend.js";
+import { faultScript, sandbox, type Sandbox } from "../helpers/backend.js";
 
 const ADMIN_KEY = "demo-admin-key";
 const READONLY_KEY = "demo-readonly-key";
@@ -235,5 +235,29 @@ describe("PartnerpageSource, admin mode with the directory API key", () => {
     const pending = everything.find((r) => r.status === "P")!;
     expect((await adminSource.getReview(approved.id, { token: ADMIN_KEY }))?.id).to.equal(approved.id);
     expect(await adminSource.getReview(pending.id, { token: ADMIN_KEY })).to.equal(null);
+  });
+});
+
+describe("PartnerpageSource keeps the key for the owner's operations", () => {
+  it("never sends a configured key with public reads or submissions, and sends it for moderation", async () => {
+    const server = await faultScript(
+      { json: { count: 0, next: null, previous: null, results: [] } },
+      { json: { count: 0, next: null, previous: null, results: [] } },
+      { status: 400, json: { summary: ["Too short."] } },
+      { json: { count: 0, next: null, previous: null, results: [] } },
+    );
+    const source = new PartnerpageSource(server.base, "demo-directory", new HttpClient({ maxRetries: 0 }));
+    const withKey = { token: "page-wide-admin-key" };
+    await source.listReviews({ revieweeId: "entry-1" }, withKey);
+    await source.listAggregates([{ revieweeId: "entry-1" }], withKey);
+    await source.createReview({ rating: 5, text: "x", revieweeId: "entry-1", firstName: "A", lastName: "B", email: "a@b.example" }, withKey).catch(() => undefined);
+    await source.listForModeration({ status: "pending" }, withKey);
+    const log = await server.log();
+    expect(log.map((entry) => [entry.method, new URL(entry.url, location.origin).pathname.replace(server.base, ""), entry.authorization])).to.deep.equal([
+      ["GET", "/directories/demo-directory/reviews", null],
+      ["GET", "/directories/demo-directory/reviews", null],
+      ["POST", "/directories/demo-directory/reviews", null],
+      ["GET", "/reviews/directory/demo-directory/", "page-wide-admin-key"],
+    ]);
   });
 });

@@ -12,10 +12,12 @@ const STATUS: Record<string, ModerationStatus> = { A: "approved", D: "rejected",
 const MAX_ENTRIES = 100;
 
 /**
- * The partner directory backend. Public pages hold no credential and talk to
- * our proxy (`{base}/directories/{id}/reviews`); a directory owner's admin page
- * holds the API key and talks to the directory API itself
+ * The partner directory backend. Public reads and submissions never carry a
+ * credential and go to our proxy (`{base}/directories/{id}/reviews`), even on
+ * a page where an API key is configured; only the owner's operations
+ * (moderation, edits) use the key, against the directory API itself
  * (`{base}/reviews/directory/{id}/`, `Authorization: <key>`, no "Bearer").
+ * So public elements take the proxy as `api-base`, <review-moderation> the API.
  * Only `status === "A"` is ever public. There is no aggregate on this
  * backend, so aggregates are computed from public reviews.
  */
@@ -31,27 +33,23 @@ export class PartnerpageSource implements ReviewSource {
     this.#http = http;
   }
 
+  /** The proxy answers with every approved review of the entry at once: one page. */
   async listReviews(query: ReviewQuery, context: RequestContext = {}): Promise<ReviewPage> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
-    const params: [string, string][] = [["entry_id", query.revieweeId]];
-    if (context.token) params.push(["status", "A"], ["page", String(page)], ["page_size", String(pageSize)]);
-    const { items, dropped, total } = await this.#list(params, context);
+    const { items, dropped } = await this.#list(this.#public, [["entry_id", query.revieweeId]], { signal: context.signal });
     const reviews = items.filter((wire) => wire.entry.id === query.revieweeId).flatMap((wire) => toPublicReview(wire) ?? []);
     return {
       items: reviews,
-      page: context.token ? page : 1,
-      pageSize: context.token ? pageSize : reviews.length,
-      total: total ?? reviews.length,
-      pageCount: context.token ? Math.ceil((total ?? reviews.length) / pageSize) : 1,
+      page: 1,
+      pageSize: reviews.length,
+      total: reviews.length,
+      pageCount: 1,
       viewerId: null,
       dropped: dropped + items.length - reviews.length,
     };
   }
 
+  /** The owner's read of one review (the proxy has no single-review route). */
   async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
-    // The public proxy has no single-review route; only the API key may read one.
-    if (!context.token) return null;
     try {
       return toPublicReview(parseWhole(WireDirectoryReview, (await this.#call("GET", this.#detail(id), [], context)).body));
     } catch (error) {
@@ -71,7 +69,7 @@ export class PartnerpageSource implements ReviewSource {
     };
     if (draft.title) body["title"] = draft.title;
     if (draft.company) body["company"] = draft.company;
-    const response = await this.#call("POST", this.#collection(context), [], context, body);
+    const response = await this.#call("POST", this.#public, [], { signal: context.signal }, body);
     // The author's own submission, pending until the directory approves it.
     return toReview(parseWhole(WireDirectoryReview, response.body), "pending");
   }
@@ -95,7 +93,7 @@ export class PartnerpageSource implements ReviewSource {
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += MAX_ENTRIES) chunks.push(ids.slice(i, i + MAX_ENTRIES));
     const lists = await Promise.all(
-      chunks.map((chunk) => this.#list(chunk.map((id): [string, string] => ["entry_id", id]), { signal: context.signal })),
+      chunks.map((chunk) => this.#list(this.#public, chunk.map((id): [string, string] => ["entry_id", id]), { signal: context.signal })),
     );
     const reviews = lists.flatMap((list) => list.items).flatMap((wire) => toPublicReview(wire) ?? []);
     return ids.map((id) => aggregateOf(id, reviews.filter((review) => review.revieweeId === id)));
@@ -110,7 +108,7 @@ export class PartnerpageSource implements ReviewSource {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const params: [string, string][] = [["status", status], ["page", String(page)], ["page_size", String(pageSize)]];
-    const { items, total } = await this.#list(params, context);
+    const { items, total } = await this.#list(`/reviews/directory/${this.#directory}/`, params, context);
     const moderation = items.flatMap((wire) => toModerationItem(wire) ?? []).filter((item) => item.status === query.status);
     const count = total ?? moderation.length;
     return { items: moderation, page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) };
@@ -123,16 +121,16 @@ export class PartnerpageSource implements ReviewSource {
     return item;
   }
 
-  async #list(params: [string, string][], context: RequestContext) {
-    const response = await this.#call("GET", this.#collection(context), params, context);
+  async #list(path: string, params: [string, string][], context: RequestContext) {
+    const response = await this.#call("GET", path, params, context);
     const body = response.body;
     const paginated = Array.isArray(body) ? null : parseWhole(WirePaginated, body);
     const parsed = parseItems(WireDirectoryReview, paginated ? paginated.results : body, "GET directory reviews");
     return { items: parsed.items, dropped: parsed.dropped, total: paginated?.count };
   }
 
-  #collection(context: RequestContext): string {
-    return context.token ? `/reviews/directory/${this.#directory}/` : `/directories/${this.#directory}/reviews`;
+  get #public(): string {
+    return `/directories/${this.#directory}/reviews`;
   }
 
   #detail(id: string): string {
