@@ -22,9 +22,10 @@ export interface HttpResponse {
 
 export interface HttpClientOptions {
   fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-  timeoutMs?: number;
-  /** Retries after the first attempt, GET only. */
-  maxRetries?: number;
+  /** A number, or a function read at each request (page configuration can change). */
+  timeoutMs?: number | (() => number | undefined);
+  /** Retries after the first attempt, GET only; a number or a function read at each request. */
+  maxRetries?: number | (() => number | undefined);
   baseDelayMs?: number;
   maxDelayMs?: number;
   /** A longer `Retry-After` than this is not waited for: the error is reported instead. */
@@ -67,8 +68,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
  */
 export class HttpClient {
   readonly #fetch: NonNullable<HttpClientOptions["fetch"]>;
-  readonly #timeoutMs: number;
-  readonly #maxRetries: number;
+  readonly #timeoutMs: () => number;
+  readonly #maxRetries: () => number;
   readonly #baseDelayMs: number;
   readonly #maxDelayMs: number;
   readonly #maxRetryAfterMs: number;
@@ -79,8 +80,12 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions = {}) {
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
-    this.#timeoutMs = options.timeoutMs ?? 10_000;
-    this.#maxRetries = options.maxRetries ?? 3;
+    const setting = (value: number | (() => number | undefined) | undefined, fallback: number) => () => {
+      const resolved = typeof value === "function" ? value() : value;
+      return typeof resolved === "number" && Number.isFinite(resolved) && resolved >= 0 ? resolved : fallback;
+    };
+    this.#timeoutMs = setting(options.timeoutMs, 10_000);
+    this.#maxRetries = setting(options.maxRetries, 3);
     this.#baseDelayMs = options.baseDelayMs ?? 300;
     this.#maxDelayMs = options.maxDelayMs ?? 5_000;
     this.#maxRetryAfterMs = options.maxRetryAfterMs ?? 15_000;
@@ -90,7 +95,7 @@ export class HttpClient {
 
   async request(request: HttpRequest): Promise<HttpResponse> {
     const method = request.method ?? "GET";
-    const retries = method === "GET" ? this.#maxRetries : 0;
+    const retries = method === "GET" ? this.#maxRetries() : 0;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.#attempt(method, request);
@@ -123,7 +128,7 @@ export class HttpClient {
   async #attempt(method: HttpMethod, request: HttpRequest): Promise<HttpResponse> {
     const callerSignal = request.signal;
     if (callerSignal?.aborted) throw aborted(callerSignal.reason);
-    const timeout = AbortSignal.timeout(request.timeoutMs ?? this.#timeoutMs);
+    const timeout = AbortSignal.timeout(request.timeoutMs ?? this.#timeoutMs());
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
     const headers: Record<string, string> = { Accept: "application/json", ...request.headers };
     const init: RequestInit = { method, headers, signal, credentials: "omit" };

@@ -13,6 +13,10 @@ export interface ReviewWidgetsConfig {
   directoryId?: string;
   /** Credentials. Never an attribute, never in a URL or the DOM. */
   token?: TokenProvider | null;
+  /** How long one request may take (default 10 000 ms). */
+  timeoutMs?: number;
+  /** How often a failed read is retried (default 3; writes are never retried blindly). */
+  retries?: number;
 }
 
 export const CONFIG_EVENT = "review-widgets:config";

@@ -2,6 +2,7 @@ import { HttpClient } from "../api/http.js";
 import { MindbricksSource } from "../api/mindbricks/source.js";
 import { PartnerpageSource } from "../api/partnerpage/source.js";
 import type { ReviewSource } from "../api/source.js";
+import { currentConfig } from "./config.js";
 import type { SourceKind } from "./model.js";
 import { ReviewStore } from "./store.js";
 
@@ -25,7 +26,7 @@ export class Services {
   readonly #sources = new Map<string, ReviewSource>();
 
   constructor(options: { http?: HttpClient; store?: ReviewStore; factories?: Partial<Record<SourceKind, SourceFactory>> } = {}) {
-    this.http = options.http ?? new HttpClient();
+    this.http = options.http ?? new HttpClient({ timeoutMs: () => currentConfig().timeoutMs, maxRetries: () => currentConfig().retries });
     this.store = options.store ?? new ReviewStore();
     this.#factories = {
       mindbricks: ({ apiBase }, http) => new MindbricksSource(apiBase, http),
