@@ -1,5 +1,5 @@
 import { defineConfig } from "vite";
-import { minifyCssTemplates } from "./scripts/minify-css-templates.ts";
+import { minifyTemplates } from "./scripts/minify-templates.ts";
 
 // Two builds (TOOLCHAIN.md: one config with both formats applies `external` to both):
 //  - default mode: unbundled-per-entry ES modules for bundler users, lit and zod left external;
@@ -7,7 +7,7 @@ import { minifyCssTemplates } from "./scripts/minify-css-templates.ts";
 export default defineConfig(({ mode }) => {
   if (mode === "iife") {
     return {
-      plugins: [minifyCssTemplates()],
+      plugins: [minifyTemplates()],
       build: {
         emptyOutDir: false,
         target: "es2022",
@@ -21,7 +21,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [minifyCssTemplates()],
+    plugins: [minifyTemplates()],
     build: {
       target: "es2022",
       lib: {

@@ -2,9 +2,9 @@ import { WireError } from "./mindbricks/schemas.js";
 import { check } from "./schema.js";
 
 /**
- * Typed failures of the data layer. Elements decide what to show from `kind`,
- * `status` and `serverCode`; `message` is a short, user-safe English sentence
- * (no URLs, no server internals) used when no translation applies.
+ * Typed failures of the data layer. Elements decide what to show (in the
+ * page's language) from `kind`, `status` and `serverCode`; `message` is a
+ * short, user-safe summary for logs — never a URL, a credential or server text.
  */
 export type ApiErrorKind =
   /** The request never got an answer: offline, refused, DNS, CORS. */
@@ -40,14 +40,19 @@ export class ApiError extends Error {
   readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
   readonly retryAfterMs: number | undefined;
 
-  constructor(kind: ApiErrorKind, message: string, details: ApiErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  constructor(kind: ApiErrorKind, details: ApiErrorDetails = {}) {
+    super(details.status ? `${kind} error (HTTP ${details.status})` : `${kind} error`, details.cause === undefined ? undefined : { cause: details.cause });
     this.kind = kind;
     this.status = details.status;
     this.serverCode = details.serverCode;
     this.detail = details.detail;
     this.fieldErrors = details.fieldErrors ?? {};
     this.retryAfterMs = details.retryAfterMs;
+  }
+
+  /** Anything thrown, as an ApiError (an unexpected one becomes "invalid-response"). */
+  static from(error: unknown): ApiError {
+    return error instanceof ApiError ? error : new ApiError("invalid-response", { cause: error });
   }
 
   /** Worth offering "try again": the failure may be transient. */
@@ -60,20 +65,6 @@ export class ApiError extends Error {
 export const isAbort = (error: unknown): boolean =>
   (error instanceof ApiError && error.kind === "aborted") ||
   (error instanceof DOMException && error.name === "AbortError");
-
-const STATUS_MESSAGES: Record<number, string> = {
-  400: "The request was not accepted.",
-  401: "Please sign in to continue.",
-  403: "You are not allowed to do this.",
-  404: "This could not be found.",
-  409: "This conflicts with a change made elsewhere.",
-  413: "This is too large to send.",
-  429: "Too many requests. Please wait a moment and try again.",
-};
-
-export function messageForStatus(status: number): string {
-  return STATUS_MESSAGES[status] ?? (status >= 500 ? "The review service is having trouble. Please try again." : "The request failed.");
-}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

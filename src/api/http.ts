@@ -1,4 +1,4 @@
-import { ApiError, messageForStatus, parseErrorBody } from "./errors.js";
+import { ApiError, parseErrorBody } from "./errors.js";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -146,8 +146,7 @@ export class HttpClient {
       text = await response.text();
     } catch (error) {
       if (callerSignal?.aborted) throw aborted(callerSignal.reason);
-      if (timeout.aborted) throw new ApiError("timeout", "The review service took too long to answer.", { cause: error });
-      throw new ApiError("network", "The review service could not be reached. Check your connection and try again.", { cause: error });
+      throw new ApiError(timeout.aborted ? "timeout" : "network", { cause: error });
     }
 
     const body = parseJson(text);
@@ -155,7 +154,7 @@ export class HttpClient {
       const parsed = body.ok ? parseErrorBody(body.value) : {};
       const retryAfterMs =
         response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get("Retry-After")) : undefined;
-      throw new ApiError("http", messageForStatus(response.status), {
+      throw new ApiError("http", {
         status: response.status,
         ...parsed,
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
@@ -163,14 +162,14 @@ export class HttpClient {
     }
     if (method !== "GET") this.#wrote = true;
     if (!body.ok) {
-      throw new ApiError("invalid-response", "The review service sent an answer we could not read.", { status: response.status });
+      throw new ApiError("invalid-response", { status: response.status });
     }
     return { status: response.status, headers: response.headers, body: body.value };
   }
 }
 
 function aborted(reason: unknown): ApiError {
-  return new ApiError("aborted", "The request was cancelled.", { cause: reason });
+  return new ApiError("aborted", { cause: reason });
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

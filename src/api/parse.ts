@@ -2,7 +2,7 @@ import { reportInvalidData } from "../core/diagnostics.js";
 import { ApiError } from "./errors.js";
 import { check, type Schema } from "./schema.js";
 
-const invalid = () => new ApiError("invalid-response", "invalid response");
+const invalid = () => new ApiError("invalid-response");
 
 /** Checks a whole response; a mismatch is an `invalid-response` error. */
 export function parseWhole<T>(schema: Schema<T>, value: unknown): T {

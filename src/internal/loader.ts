@@ -71,7 +71,7 @@ export class Loader<T> implements ReactiveController {
       this.#options.onComplete?.(value);
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
-      this.error = error instanceof ApiError ? error : new ApiError("invalid-response", "Something went wrong while loading reviews.", { cause: error });
+      this.error = ApiError.from(error);
       this.status = "error";
       this.#options.onError?.(this.error);
     } finally {

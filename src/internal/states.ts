@@ -1,5 +1,14 @@
 import { html, type TemplateResult } from "lit";
+import type { ApiError } from "../api/errors.js";
 import type { Translator } from "../core/i18n/index.js";
+
+/** What a failed load means to the reader, in their language. */
+export function errorText(i18n: Translator, error: ApiError | undefined): string {
+  if (error?.kind === "network") return i18n.t("offline");
+  if (error?.kind === "timeout") return i18n.t("slow");
+  if (error?.status === 429 || error?.status === 503) return i18n.t("busy");
+  return i18n.t("loadFailed");
+}
 
 /** The error state every element shares: `part="error"`, `role="alert"`, and a retry button. */
 export function errorState(i18n: Translator, message: string, onRetry: () => void): TemplateResult {

@@ -86,7 +86,7 @@ export class MindbricksSource implements ReviewSource {
     const { envelope, data } = await this.#call("POST", "/v1/reviews", [], context, "review", body);
     const wire = parseWhole(WireReview, data);
     const review = toReview(wire, wire.reviewerId ?? envelope.userId);
-    if (!review) throw new ApiError("invalid-response", "The review service sent an answer we could not read.");
+    if (!review) throw new ApiError("invalid-response");
     return review;
   }
 
@@ -168,7 +168,7 @@ export class MindbricksSource implements ReviewSource {
     const body = decision === "approve" ? { moderationStatus: "approved" } : { moderationStatus: "rejected", isPublished: false };
     const { data } = await this.#call("PATCH", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review", body);
     const item = toModerationItem(parseWhole(WireReview, data));
-    if (!item) throw new ApiError("invalid-response", "The review service sent an answer we could not read.");
+    if (!item) throw new ApiError("invalid-response");
     return item;
   }
 
@@ -190,7 +190,7 @@ export class MindbricksSource implements ReviewSource {
       signal: context.signal,
     });
     const envelope = parseWhole(WireEnvelope, response.body);
-    if (envelope.dataName !== expectedDataName) throw new ApiError("invalid-response", "The review service sent an answer we could not read.");
+    if (envelope.dataName !== expectedDataName) throw new ApiError("invalid-response");
     return { envelope, data: (response.body as Record<string, unknown>)[expectedDataName] };
   }
 }

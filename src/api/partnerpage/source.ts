@@ -117,7 +117,7 @@ export class PartnerpageSource implements ReviewSource {
   async moderate(id: string, decision: ModerationDecision, context: RequestContext = {}): Promise<ModerationItem> {
     const response = await this.#call("PATCH", this.#detail(id), [], context, { status: decision === "approve" ? "A" : "D" });
     const item = toModerationItem(parseWhole(WireDirectoryReview, response.body));
-    if (!item) throw new ApiError("invalid-response", "The review service sent an answer we could not read.");
+    if (!item) throw new ApiError("invalid-response");
     return item;
   }
 

@@ -7,7 +7,7 @@ import { services } from "../../core/services.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
-import { errorState } from "../../internal/states.js";
+import { errorState, errorText } from "../../internal/states.js";
 import { StarRating } from "../star-rating/star-rating.js";
 import { ratingSummaryStyles } from "./rating-summary.styles.js";
 
@@ -99,7 +99,7 @@ export class RatingSummary extends ReviewElement {
     const problems = this.configurationProblems();
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const { status, value, error } = this.#loader;
-    if (status === "error") return errorState(i18n, error?.message ?? i18n.t("loadFailed"), () => void this.#loader.run());
+    if (status === "error") return errorState(i18n, errorText(i18n, error), () => void this.#loader.run());
     if (status !== "complete" || !value) {
       return html`<div class="line" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>
         ${this.showDistribution ? html`<div class="distribution-skeleton" part="skeleton"></div>` : nothing}`;

@@ -251,7 +251,7 @@ export class ReviewForm extends ReviewElement {
       this.#focusAfterRender = '[part~="notice"]';
       this.emit("review-submitted", { review });
     } catch (error) {
-      this.#fail(error instanceof ApiError ? error : new ApiError("invalid-response", "Unexpected failure.", { cause: error }));
+      this.#fail(ApiError.from(error));
     } finally {
       this.#inFlight = false;
       this.busy = false;

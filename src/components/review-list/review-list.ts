@@ -9,7 +9,7 @@ import type { AllReviews } from "../../core/store.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
-import { errorState } from "../../internal/states.js";
+import { errorState, errorText } from "../../internal/states.js";
 import { StarRating } from "../star-rating/star-rating.js";
 import { reviewListStyles } from "./review-list.styles.js";
 
@@ -109,7 +109,7 @@ export class ReviewList extends ReviewElement {
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
     const { status, value, error } = this.#loader;
-    if (status === "error") return errorState(i18n, error?.message ?? i18n.t("loadFailed"), () => void this.#loader.run());
+    if (status === "error") return errorState(i18n, errorText(i18n, error), () => void this.#loader.run());
     if (status !== "complete" || !value) {
       return html`<div aria-busy="true">
         <span class="sr-only">${i18n.t("loading")}</span>

@@ -7,7 +7,7 @@ import { services } from "../../core/services.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
-import { errorState } from "../../internal/states.js";
+import { errorState, errorText } from "../../internal/states.js";
 import { StarRating } from "../star-rating/star-rating.js";
 import { reviewModerationStyles } from "./review-moderation.styles.js";
 
@@ -137,7 +137,7 @@ export class ReviewModeration extends ReviewElement {
     const { status, value, error } = this.#loader;
     if (status === "error") {
       const auth = error?.status === 401 || error?.status === 403;
-      return errorState(i18n, auth ? i18n.t("signInToModerate") : (error?.message ?? i18n.t("loadFailed")), () => void this.#loader.run());
+      return errorState(i18n, auth ? i18n.t("signInToModerate") : errorText(i18n, error), () => void this.#loader.run());
     }
     // A reload after a decision (or "Show more") keeps the list; only a first load or a new tab shows the placeholder.
     const reloading = status === "pending" && this.#loadedTab === this.tab;
@@ -229,7 +229,7 @@ export class ReviewModeration extends ReviewElement {
       this.failure = i18n.t("moderationFailed", { author });
       this.announcement = "";
       this.#focusIndex = index;
-      const apiError = error instanceof ApiError ? error : new ApiError("invalid-response", "Unexpected failure.", { cause: error });
+      const apiError = ApiError.from(error);
       this.emit("review-error", { error: apiError });
       if (apiError.status === 401 || apiError.status === 403) this.emit("review-auth-required", {});
     }
