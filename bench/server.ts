@@ -1,0 +1,100 @@
+/**
+ * The bench server: what server/serve.ts serves (reference API, dist/, demo/)
+ * plus what only the benchmarks need, on one origin and a free port:
+ *
+ * - an adjustable delay in front of /reviewsystem-api and /auth-api (slow-API CLS);
+ * - /bench-api: a tiny marketplace endpoint with seed-shaped reviews
+ *   (`revieweeId=bench-N` has N public reviews) and aggregates for any ids;
+ * - /bench/pages/*: the benchmark pages; /bench/gen/*: bundles built in memory;
+ * - /index-noembed.html: the demo listing page with its embed script swapped
+ *   for a stub, generated per request (main-thread cost of the embed).
+ */
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { readFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { createApp } from "../server/app.ts";
+import { aggregatesPage, reviewsPage } from "./fixtures.ts";
+
+export interface BenchServer {
+  url: string;
+  /** Delay added to every /reviewsystem-api and /auth-api response, in ms. */
+  setApiDelay(ms: number): void;
+  /**
+   * Serves a generated file at /bench/gen/<name> (type from the extension: .js or .html).
+   * Given several chunks and a gap, the body is streamed chunk by chunk, `gapMs` apart.
+   */
+  addFile(name: string, body: string | readonly string[], gapMs?: number): void;
+  close(): Promise<void>;
+}
+
+const EMBED_TAG = /<script src="\/dist\/review-widgets\.js"[^>]*><\/script>/;
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function startBenchServer(root = "."): Promise<BenchServer> {
+  let apiDelay = 0;
+  const files = new Map<string, { chunks: readonly string[]; gapMs: number }>();
+  const app = new Hono();
+
+  const delay = async (_c: unknown, next: () => Promise<void>) => {
+    if (apiDelay > 0) await sleep(apiDelay);
+    await next();
+  };
+  app.use("/reviewsystem-api/*", delay);
+  app.use("/auth-api/*", delay);
+
+  app.get("/bench-api/v1/reviews", (c) => {
+    const revieweeId = c.req.query("revieweeId") ?? "";
+    const pageNumber = Number(c.req.query("pageNumber") ?? 1);
+    const pageRowCount = Number(c.req.query("pageRowCount") ?? 25);
+    const body = reviewsPage(revieweeId, pageNumber, pageRowCount);
+    if (body === null) return c.json({ result: "ERR", status: 404, message: "errMsg_unknownBenchReviewee", errCode: 404 }, 404);
+    return c.body(body, 200, JSON_HEADERS);
+  });
+  app.get("/bench-api/v1/reviewaggregates", (c) => c.body(aggregatesPage(c.req.queries("revieweeId") ?? []), 200, JSON_HEADERS));
+
+  app.get("/bench/gen/:name", (c) => {
+    const name = c.req.param("name");
+    const file = files.get(name);
+    if (file === undefined) return c.notFound();
+    const headers = { "content-type": `${name.endsWith(".html") ? "text/html" : "text/javascript"}; charset=utf-8`, "cache-control": "no-store" };
+    if (file.chunks.length === 1 || file.gapMs <= 0) return c.body(file.chunks.join(""), 200, headers);
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        for (const [i, chunk] of file.chunks.entries()) {
+          if (i > 0) await sleep(file.gapMs);
+          controller.enqueue(encoder.encode(chunk));
+        }
+        controller.close();
+      },
+    });
+    return c.body(stream, 200, headers);
+  });
+  app.use("/bench/pages/*", serveStatic({ root }));
+
+  app.get("/index-noembed.html", async (c) => {
+    const page = await readFile(`${root}/demo/index.html`, "utf8");
+    if (!EMBED_TAG.test(page)) throw new Error("demo/index.html no longer has the embed <script> tag the bench strips");
+    // listing.js reads window.ReviewWidgets at start-up: a stub keeps the page's own script doing its usual work.
+    return c.html(page.replace(EMBED_TAG, '<script src="/bench/pages/stub-embed.js" defer></script>'));
+  });
+
+  app.route("/", createApp());
+  app.use("/dist/*", serveStatic({ root }));
+  app.use("/*", serveStatic({ root: `${root}/demo` }));
+
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        setApiDelay: (ms) => void (apiDelay = ms),
+        addFile: (name, body, gapMs = 0) => void files.set(name, { chunks: typeof body === "string" ? [body] : body, gapMs }),
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
