@@ -18,7 +18,11 @@ export interface StoreOptions {
   /** How long a result is reused. Short: reviews change, but a page shows the same data in many places. */
   ttlMs?: number;
   now?: () => number;
-  /** When queued aggregate lookups are sent; default: after the current task, so one page load batches. */
+  /**
+   * When queued aggregate lookups are sent. Default: while the page is still
+   * being parsed, at DOMContentLoaded (HTML streamed in chunks still makes one
+   * request); afterwards, at the end of the current task.
+   */
   schedule?: (flush: () => void) => void;
 }
 
@@ -58,7 +62,12 @@ export class ReviewStore {
   constructor(options: StoreOptions = {}) {
     this.#ttlMs = options.ttlMs ?? 30_000;
     this.#now = options.now ?? Date.now;
-    this.#schedule = options.schedule ?? ((flush) => void setTimeout(flush, 0));
+    this.#schedule =
+      options.schedule ??
+      ((flush) => {
+        if (typeof document !== "undefined" && document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => setTimeout(flush, 0), { once: true });
+        else setTimeout(flush, 0);
+      });
   }
 
   /** A list page, shared between identical callers; keyed by viewer, since a viewer sees their own pending review. */
@@ -108,6 +117,7 @@ export class ReviewStore {
       entry = undefined;
     }
     if (!entry) {
+      this.#sweep();
       const controller = new AbortController();
       const created: Entry<T> = { controller, waiters: 0, promise: load(controller.signal) };
       created.promise.then(
@@ -127,6 +137,12 @@ export class ReviewStore {
       return entry.promise;
     }
     return this.#waitFor(key, entry, signal);
+  }
+
+  /** Drops expired results, so a long-lived page does not keep every reviewee it ever showed. */
+  #sweep(): void {
+    const now = this.#now();
+    for (const [key, entry] of this.#entries) if (entry.settledAt !== undefined && now - entry.settledAt > this.#ttlMs) this.#entries.delete(key);
   }
 
   #waitFor<T>(key: string, entry: Entry<T>, signal: AbortSignal): Promise<T> {

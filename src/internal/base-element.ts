@@ -43,11 +43,15 @@ export abstract class BaseElement extends LitElement {
   }
 
   protected override update(changed: PropertyValues): void {
+    // Resolve the language once per update (it walks the DOM), not at every string.
+    this.#translator = undefined;
     const root = this.renderRoot as HTMLElement;
     root.lang = this.i18n.lang;
     root.dir = this.direction;
     super.update(changed);
   }
+
+  #translator: Translator | undefined;
 
   /** A `dir` on the element or an ancestor inside the page wins; otherwise the language's own direction. */
   protected get direction(): "ltr" | "rtl" {
@@ -61,9 +65,10 @@ export abstract class BaseElement extends LitElement {
    * page, then `configure({ locale })` / the embed's `data-locale`, then `<html lang>`.
    */
   protected get i18n(): Translator {
+    if (this.#translator) return this.#translator;
     const scoped = this.closest("[lang]");
     const own = scoped && scoped !== document.documentElement ? scoped.getAttribute("lang") : "";
-    return translator(own || currentConfig().locale || document.documentElement.lang || "en");
+    return (this.#translator = translator(own || currentConfig().locale || document.documentElement.lang || "en"));
   }
 
   /** Fires a typed, bubbling, composed event; returns false when a listener cancelled it. */

@@ -16,7 +16,7 @@ export const baseStyles = css`
     --_on-accent: var(--review-on-accent-color, light-dark(#ffffff, #0b1530));
     --_danger: var(--review-danger-color, light-dark(#b3261e, #ffb4ab));
     --_radius: var(--review-radius, 8px);
-    --_gap: var(--review-gap, 1rem);
+    --_gap: var(--review-gap, 1em);
     --_skeleton: var(--review-skeleton-color, light-dark(#eceef1, #2c2e33));
     display: block;
     font-family: var(--review-font, inherit);

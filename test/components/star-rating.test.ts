@@ -6,11 +6,19 @@ StarRating.define();
 
 const stars = (el: StarRating) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="star"]')];
 const group = (el: StarRating) => el.shadowRoot!.querySelector<HTMLElement>('[part~="stars"]')!;
-/** Which layer of star `index` is painted at `across` (0..1 from the left edge) on its middle line. */
+/**
+ * Which layer of star `index` (counted in reading order) is painted at `across`
+ * (0..1 from that star's visual left edge), on its middle line: a hit test of what is on screen.
+ */
 function paintedAt(el: StarRating, index: number, across: number): "fill" | "empty" | "none" {
-  const box = stars(el)[index]!.querySelector("svg")!.getBoundingClientRect();
-  const hit = el.shadowRoot!.elementFromPoint(box.left + box.width * across, box.top + box.height * 0.5);
-  return hit?.closest("svg.fill") ? "fill" : hit?.closest(".empty") ? "empty" : "none";
+  const row = el.shadowRoot!.querySelector("svg.stars")!;
+  const box = row.getBoundingClientRect();
+  const total = Number(row.getAttribute("viewBox")!.split(" ")[2]);
+  const mirrored = getComputedStyle(row).transform !== "none";
+  const [start, end] = [(index * 26) / total, (index * 26 + 24) / total];
+  const left = mirrored ? 1 - end : start;
+  const hit = el.shadowRoot!.elementFromPoint(box.left + box.width * (left + (end - start) * across), box.top + box.height * 0.5);
+  return hit?.closest("svg.on") ? "fill" : hit?.closest(".off") ? "empty" : "none";
 }
 const checked = (el: StarRating) => stars(el).findIndex((s) => s.getAttribute("aria-checked") === "true") + 1;
 
@@ -31,8 +39,9 @@ describe("<star-rating> display", () => {
     const el = await fixture<StarRating>(html`<star-rating value="4.3"></star-rating>`);
     expect(group(el).getAttribute("role")).to.equal("img");
     expect(group(el).getAttribute("aria-label")).to.equal("Rated 4.3 out of 5");
-    const fills = stars(el).map((s) => Number(s.querySelector("svg.fill")!.getAttribute("width")) / 24);
-    expect(fills.map((f) => Math.round(f * 100))).to.deep.equal([100, 100, 100, 100, 30]);
+    // One svg: the filled layer is clipped at four stars and 0.3 of the fifth (4 × 26 + 0.3 × 24 units).
+    expect(el.shadowRoot!.querySelector("svg.on")!.getAttribute("width")).to.equal("111.2");
+    expect(stars(el)).to.have.length(0);
     // What is painted: within the fifth star, the left 30% is the filled shape, the rest the outline.
     expect(paintedAt(el, 4, 0.25)).to.equal("fill");
     expect(paintedAt(el, 4, 0.6)).to.equal("empty");

@@ -1,12 +1,14 @@
 import { css } from "lit";
 
 export const ratingSummaryStyles = css`
+  /* The same box in every state (loading, loaded, no numbers): nothing around it shifts when data arrives. */
   .line {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25em 0.5em;
     min-block-size: var(--review-summary-height, 1.75em);
+    min-inline-size: var(--review-summary-width, 13em);
   }
   [part~="average"] {
     font-size: var(--review-average-size, 1.25em);
@@ -17,7 +19,7 @@ export const ratingSummaryStyles = css`
     color: var(--_muted);
   }
   .line[part~="skeleton"] {
-    inline-size: min(100%, 14em);
+    inline-size: var(--review-summary-width, 13em);
   }
   [part~="distribution"] {
     display: grid;

@@ -7,8 +7,8 @@ import { services } from "../../core/services.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
+import { starRow, starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
-import { StarRating } from "../star-rating/star-rating.js";
 import { ratingSummaryStyles } from "./rating-summary.styles.js";
 
 type Counts = readonly [number, number, number, number, number];
@@ -27,8 +27,7 @@ interface Summary {
  * @tagname rating-summary
  * @summary Average rating, stars, review count and distribution.
  * @csspart average - The average, e.g. "4.3".
- * @csspart stars - The nested <star-rating> (its `star` parts are exported).
- * @csspart star - Each star of the nested rating.
+ * @csspart stars - The stars (role=img, "Rated 4.3 out of 5").
  * @csspart count - "23 reviews".
  * @csspart distribution - The list of per-star bars.
  * @csspart empty - The text shown instead of numbers.
@@ -43,6 +42,7 @@ interface Summary {
  * @cssprop --review-bar-height - Distribution bar thickness.
  * @cssprop --review-distribution-width - Maximum width of the distribution.
  * @cssprop --review-summary-height - Reserved height of the summary line.
+ * @cssprop --review-summary-width - Reserved width of the summary line (default 13em), so nothing beside it shifts when it loads.
  * @cssprop --review-font - Font family (inherits by default).
  * @cssprop --review-text-color - Text colour (inherits by default).
  * @cssprop --review-muted-color - Secondary text colour.
@@ -51,7 +51,7 @@ interface Summary {
  */
 export class RatingSummary extends ReviewElement {
   static readonly tag = "rating-summary";
-  static override styles = [baseStyles, ratingSummaryStyles];
+  static override styles = [baseStyles, starStyles, ratingSummaryStyles];
 
   /** Below this many reviews, no average or count is shown. */
   @property({ type: Number, attribute: "min-count" }) minCount = 0;
@@ -69,12 +69,6 @@ export class RatingSummary extends ReviewElement {
     onComplete: (summary) => this.emit("review-load", { count: this.#shown(summary.aggregate)?.count ?? 0 }),
     onError: (error: ApiError) => this.emit("review-error", { error }),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Registered on first use rather than on import, so importing stays free of side effects.
-    StarRating.define();
-  }
 
   async #load(signal: AbortSignal): Promise<Summary> {
     const source = this.reviewSource!;
@@ -112,7 +106,7 @@ export class RatingSummary extends ReviewElement {
     const average = i18n.decimal(aggregate.average);
     return html`<div class="line">
         <span part="average" aria-hidden="true">${average}</span>
-        <star-rating part="stars" exportparts="star" .value=${aggregate.average} lang=${i18n.lang}></star-rating>
+        ${starRow(aggregate.average, 5, i18n.t("ratedOutOf", { rating: average, max: i18n.integer(5) }))}
         <span part="count">${i18n.t("reviewCount", { count: aggregate.count })}</span>
       </div>
       ${this.showDistribution && value.distribution ? this.#renderDistribution(value.distribution) : nothing}`;

@@ -9,8 +9,8 @@ import type { AllReviews } from "../../core/store.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
+import { starRow, starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
-import { StarRating } from "../star-rating/star-rating.js";
 import { reviewListStyles } from "./review-list.styles.js";
 
 const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sortHighest", lowest: "sortLowest" } as const;
@@ -29,8 +29,7 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @csspart review-author - The author label ("Jane D.").
  * @csspart review-date - The date.
  * @csspart review-body - The review text.
- * @csspart stars - A review's nested <star-rating>.
- * @csspart star - Each star of it.
+ * @csspart stars - A review's stars (role=img, labelled with the rating).
  * @csspart pending-notice - Why the viewer's own review is not public yet.
  * @csspart sort - The sort select.
  * @csspart filter - The star filter select.
@@ -53,7 +52,7 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  */
 export class ReviewList extends ReviewElement {
   static readonly tag = "review-list";
-  static override styles = [baseStyles, reviewListStyles];
+  static override styles = [baseStyles, starStyles, reviewListStyles];
 
   /** Reviews per page (1–1000, default 10). */
   @property({ type: Number, attribute: "page-size" }) pageSize = 10;
@@ -81,11 +80,6 @@ export class ReviewList extends ReviewElement {
     onComplete: (all) => this.emit("review-load", { count: all.reviews.filter((r) => r.visibility === "public").length }),
     onError: (error: ApiError) => this.emit("review-error", { error }),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    StarRating.define();
-  }
 
   get #sort(): Sort {
     return isSort(this.sort) ? this.sort : "newest";
@@ -174,7 +168,7 @@ export class ReviewList extends ReviewElement {
     const bodyId = `body-${review.id}`;
     return html`<article part=${pending ? "review review-pending" : "review"} tabindex="-1" aria-label=${i18n.t(pending ? "yourReview" : "reviewBy", { author })}>
       <header>
-        <star-rating part="stars" exportparts="star" .value=${review.rating} lang=${i18n.lang}></star-rating>
+        ${starRow(review.rating, 5, i18n.t("ratedOutOf", { rating: i18n.integer(review.rating), max: i18n.integer(5) }))}
         <bdi part="review-author" dir="auto">${author}</bdi>
         ${review.authorCompany ? html`<bdi class="muted" dir="auto">${review.authorCompany}</bdi>` : nothing}
         <time part="review-date" datetime=${review.submittedAt.toISOString()} title=${i18n.date(review.submittedAt)}

@@ -7,8 +7,8 @@ import { services } from "../../core/services.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
+import { starRow, starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
-import { StarRating } from "../star-rating/star-rating.js";
 import { reviewModerationStyles } from "./review-moderation.styles.js";
 
 type Tab = "pending" | "rejected";
@@ -28,8 +28,7 @@ const PAGE_SIZE = 20;
  * @csspart review-author - Author's full name.
  * @csspart review-date - Submission date.
  * @csspart review-body - Review text.
- * @csspart stars - The nested <star-rating>.
- * @csspart star - Each star.
+ * @csspart stars - A review's stars (role=img, labelled with the rating).
  * @csspart approve - The approve button.
  * @csspart decline - The decline (reject) button.
  * @csspart tabs - The tab list.
@@ -47,7 +46,7 @@ const PAGE_SIZE = 20;
  */
 export class ReviewModeration extends ReviewElement {
   static readonly tag = "review-moderation";
-  static override styles = [baseStyles, reviewModerationStyles];
+  static override styles = [baseStyles, starStyles, reviewModerationStyles];
 
   @state() private tab: Tab = "pending";
   @state() private items: ModerationItem[] = [];
@@ -82,11 +81,6 @@ export class ReviewModeration extends ReviewElement {
       if (error.status === 401 || error.status === 403) this.emit("review-auth-required", {});
     },
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    StarRating.define();
-  }
 
   protected override configurationProblems(): string[] {
     // A moderator sees every reviewee: no reviewee-id or entry-id needed.
@@ -162,7 +156,7 @@ export class ReviewModeration extends ReviewElement {
     const author = item.authorFullName || i18n.t("anonymous");
     return html`<article part="review" tabindex="-1" aria-label=${i18n.t("reviewBy", { author })}>
       <header>
-        <star-rating part="stars" exportparts="star" .value=${item.rating} lang=${i18n.lang}></star-rating>
+        ${starRow(item.rating, 5, i18n.t("ratedOutOf", { rating: i18n.integer(item.rating), max: i18n.integer(5) }))}
         <bdi part="review-author" dir="auto">${author}</bdi>
         <time part="review-date" class="muted" datetime=${item.submittedAt.toISOString()}>${i18n.t("submittedOn", { date: i18n.date(item.submittedAt) })}</time>
       </header>

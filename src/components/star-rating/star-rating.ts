@@ -1,20 +1,9 @@
-import { html, svg, type PropertyValues } from "lit";
+import { html, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { BaseElement } from "../../internal/base-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
+import { oneStar, starRow, starStyles } from "../../internal/stars.js";
 import { starRatingStyles } from "./star-rating.styles.js";
-
-const STAR = svg`<path d="M12 2.6l2.9 6 6.6.8-4.8 4.6 1.2 6.5L12 17.3l-5.9 3.2 1.2-6.5-4.8-4.6 6.6-.8z"/>`;
-
-/**
- * One star: an outline, and the same star clipped to `fill` (0..1) by a
- * nested <svg> whose width is an attribute — no inline style, so a strict
- * CSP (no 'unsafe-inline' styles) holds. Right-to-left text mirrors it in CSS.
- */
-const star = (fill: number) =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true"
-    ><g class="empty">${STAR}</g><svg class="fill" width=${(fill * 24).toFixed(2)} height="24" viewBox="0 0 ${(fill * 24).toFixed(2)} 24">${STAR}</svg></svg
-  >`;
 
 /**
  * A row of stars: a read-only display with fractional fill (4.3 fills 0.3 of
@@ -24,18 +13,18 @@ const star = (fill: number) =>
  * @tagname star-rating
  * @summary Star rating display and input.
  * @csspart stars - The row of stars (the `img` or `radiogroup`).
- * @csspart star - Each star.
+ * @csspart star - Each star of the input.
  * @cssprop --review-star-color - Filled star and outline colour.
  * @cssprop --review-star-empty-color - Fill of the empty part of a star (default transparent).
- * @cssprop --review-star-size - Size of one star (default 1.25rem).
- * @cssprop --review-star-gap - Space between stars.
+ * @cssprop --review-star-size - Size of one star (default 1.25em).
+ * @cssprop --review-star-gap - Space between the stars of the input.
  * @cssprop --review-star-input-padding - Extra hit area around each star in input mode (targets stay ≥ 24×24 px).
  * @fires change - Input mode: the user chose a rating (`value` holds it).
  * @fires input - Input mode: as `change`.
  */
 export class StarRating extends BaseElement {
   static readonly tag = "star-rating";
-  static override styles = [baseStyles, starRatingStyles];
+  static override styles = [baseStyles, starStyles, starRatingStyles];
   static formAssociated = true;
 
   /** The rating; fractional in display mode, a whole number 1..max (0 = none) in input mode. */
@@ -117,10 +106,7 @@ export class StarRating extends BaseElement {
   #renderDisplay() {
     const max = this.#max();
     const value = Number.isFinite(this.value) ? Math.min(max, Math.max(0, this.value)) : 0;
-    const label = this.label ?? this.i18n.t("ratedOutOf", { rating: this.i18n.decimal(value), max: this.i18n.integer(max) });
-    return html`<span part="stars" role="img" aria-label=${label}
-      >${Array.from({ length: max }, (_, i) => html`<span part="star" class="star">${star(Math.min(1, Math.max(0, value - i)))}</span>`)}</span
-    >`;
+    return starRow(value, max, this.label ?? this.i18n.t("ratedOutOf", { rating: this.i18n.decimal(value), max: this.i18n.integer(max) }));
   }
 
   #renderInput() {
@@ -149,7 +135,7 @@ export class StarRating extends BaseElement {
           data-rating=${rating}
           @click=${() => this.#choose(rating)}
           @pointerenter=${() => (this.hovered = this.disabled ? 0 : rating)}
-          >${star(rating <= shown ? 1 : 0)}</span
+          >${oneStar(rating <= shown)}</span
         >`;
       })}</span
     >`;

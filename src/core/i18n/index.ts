@@ -44,18 +44,19 @@ export function addMessages(lang: string, messages: Partial<Messages>, asOverrid
 type Params = Record<string, string | number>;
 
 /**
- * Strings, plurals, numbers and dates for one language, with every Intl
- * formatter created once and cached (formatters are costly to build).
+ * Strings, plurals, numbers and dates for one language. Each Intl formatter
+ * is created once, when first needed, and cached with the translator.
  */
 export class Translator {
   readonly lang: string;
   readonly dir: "ltr" | "rtl";
   readonly #messages: Partial<Messages>[];
-  readonly #plural: Intl.PluralRules;
-  readonly #decimal: Intl.NumberFormat;
-  readonly #integer: Intl.NumberFormat;
-  readonly #date: Intl.DateTimeFormat;
-  readonly #relative: Intl.RelativeTimeFormat;
+  // Built on first use: creating an Intl formatter is costly (the first one in a page ~20 ms).
+  #plural?: Intl.PluralRules;
+  #decimal?: Intl.NumberFormat;
+  #integer?: Intl.NumberFormat;
+  #date?: Intl.DateTimeFormat;
+  #relative?: Intl.RelativeTimeFormat;
 
   constructor(lang: string) {
     const locale = supported(lang);
@@ -66,32 +67,27 @@ export class Translator {
       (m): m is Partial<Messages> => m !== undefined,
     );
     this.dir = ["ar", "he", "fa", "ur"].includes(primary) ? "rtl" : "ltr";
-    this.#plural = new Intl.PluralRules(locale);
-    this.#decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    this.#integer = new Intl.NumberFormat(locale);
-    this.#date = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
-    this.#relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   }
 
   t(key: MessageKey, params: Params = {}): string {
     const entry = this.#lookup(key);
     if (typeof entry === "string") return fill(entry, params);
     const count = Number(params["count"] ?? 0);
-    const form = entry[this.#plural.select(count)] ?? entry.other;
-    return fill(form, { ...params, count: this.#integer.format(count) });
+    const form = entry[(this.#plural ??= new Intl.PluralRules(this.lang)).select(count)] ?? entry.other;
+    return fill(form, { ...params, count: this.integer(count) });
   }
 
   /** One decimal, as averages are shown: 4.3, 4,3, ٤٫٣. */
   decimal(value: number): string {
-    return this.#decimal.format(value);
+    return (this.#decimal ??= new Intl.NumberFormat(this.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
   }
 
   integer(value: number): string {
-    return this.#integer.format(value);
+    return (this.#integer ??= new Intl.NumberFormat(this.lang)).format(value);
   }
 
   date(value: Date): string {
-    return this.#date.format(value);
+    return (this.#date ??= new Intl.DateTimeFormat(this.lang, { dateStyle: "long" })).format(value);
   }
 
   /** "3 weeks ago", "yesterday" — relative to `now`. */
@@ -106,7 +102,7 @@ export class Translator {
       : abs < 30 * 86_400 ? [seconds / (7 * 86_400), "week"]
       : abs < 365 * 86_400 ? [seconds / (30 * 86_400), "month"]
       : [seconds / (365 * 86_400), "year"];
-    return this.#relative.format(Math.round(amount), unit);
+    return (this.#relative ??= new Intl.RelativeTimeFormat(this.lang, { numeric: "auto" })).format(Math.round(amount), unit);
   }
 
   #lookup(key: MessageKey): string | PluralForms {
