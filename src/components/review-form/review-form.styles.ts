@@ -21,7 +21,7 @@ export const reviewFormStyles = css`
     font-weight: 400;
     color: var(--_muted);
   }
-  .row {
+  .person {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
     gap: var(--_gap);

@@ -11,20 +11,25 @@ import { baseStyles } from "../../internal/shared.styles.js";
 import { StarRating } from "../star-rating/star-rating.js";
 import { reviewFormStyles } from "./review-form.styles.js";
 
-type Field = "rating" | "text" | "firstName" | "lastName" | "email" | "title" | "company";
+type Field = keyof StoredDraft;
 type Fields = Required<StoredDraft>;
+type Errors = Partial<Record<Field, string>>;
 
 const EMPTY: Fields = { rating: 0, text: "", title: "", firstName: "", lastName: "", email: "", company: "" };
-const SHORT_FIELD_MAX = 120;
-const NAME_MAX = 60;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
-/** Remaining-character counts at which screen readers hear how much room is left. */
-const ANNOUNCE_AT = [100, 50, 20, 0];
+/** The directory's fields about the writer: name, label, input type, autocomplete, required, most characters. */
+const PERSON: readonly (readonly ["firstName" | "lastName" | "email" | "title" | "company", MessageKey, string, string, boolean, number])[] = [
+  ["firstName", "firstName", "text", "given-name", true, 60],
+  ["lastName", "lastName", "text", "family-name", true, 60],
+  ["email", "email", "email", "email", true, 254],
+  ["title", "headline", "text", "off", false, 120],
+  ["company", "company", "text", "organization", false, 120],
+];
+/** Where focus goes after a failed attempt: the first field with a problem, in reading order. */
+const ORDER: readonly Field[] = ["rating", "firstName", "lastName", "email", "title", "company", "text"];
 
 /** Length in characters as people count them: a surrogate pair is one. */
 const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
-
-type Failure = { message: string; retry: boolean };
 
 /**
  * Writes a review: star input, text with a live character count, validation
@@ -71,11 +76,10 @@ export class ReviewForm extends ReviewElement {
   @state() private touched = new Set<Field>();
   @state() private attempted = false;
   @state() private busy = false;
-  @state() private failure: Failure | null = null;
+  @state() private failure: { message: string; retry: boolean } | null = null;
   @state() private serverErrors: Partial<Record<Field, string>> = {};
   @state() private restored = false;
   @state() private sent: Review | null = null;
-  @state() private live = "";
   #inFlight = false;
   /** A previous POST failed in a way that does not say whether it landed. */
   #uncertain = false;
@@ -163,47 +167,34 @@ export class ReviewForm extends ReviewElement {
   }
 
   /** Every field's problem, whether or not it is shown yet. */
-  #errors(): Partial<Record<Field, string>> {
-    const i18n = this.i18n;
-    const f = this.fields;
-    const errors: Partial<Record<Field, string>> = {};
-    if (!(f.rating >= 1 && f.rating <= 5)) errors.rating = i18n.t("ratingRequired");
-    const length = codePoints(f.text.trim());
+  #errors(): Errors {
+    const { i18n, fields } = this;
+    const errors: Errors = {};
+    if (!(fields.rating >= 1 && fields.rating <= 5)) errors.rating = i18n.t("ratingRequired");
+    const length = codePoints(fields.text.trim());
     if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
     else if (length > this.#max) errors.text = i18n.t("textTooLong", { max: i18n.integer(this.#max) });
     if (this.#isDirectory) {
-      for (const name of ["firstName", "lastName"] as const) {
-        const value = f[name].trim();
-        if (!value) errors[name] = i18n.t("fieldRequired");
-        else if (codePoints(value) > NAME_MAX) errors[name] = i18n.t("fieldTooLong", { max: NAME_MAX });
-      }
-      if (!f.email.trim()) errors.email = i18n.t("fieldRequired");
-      else if (!EMAIL.test(f.email.trim())) errors.email = i18n.t("emailInvalid");
-      for (const name of ["title", "company"] as const) {
-        if (codePoints(f[name]) > SHORT_FIELD_MAX) errors[name] = i18n.t("fieldTooLong", { max: SHORT_FIELD_MAX });
+      for (const [name, , , , required, max] of PERSON) {
+        const value = fields[name].trim();
+        if (required && !value) errors[name] = i18n.t("fieldRequired");
+        else if (codePoints(value) > max) errors[name] = i18n.t("fieldTooLong", { max });
+        else if (name === "email" && !EMAIL.test(value)) errors[name] = i18n.t("emailInvalid");
       }
     }
     return { ...errors, ...this.serverErrors };
   }
 
   /** The problem to show for a field: only once it was left, or after a submit attempt. */
-  #shownError(field: Field, errors: Partial<Record<Field, string>>): string | undefined {
+  #shownError(field: Field, errors: Errors): string | undefined {
     return this.attempted || this.touched.has(field) || this.serverErrors[field] ? errors[field] : undefined;
   }
 
   #update(field: Field, value: string | number): void {
-    const before = this.fields.text;
     this.fields = { ...this.fields, [field]: value };
     if (this.serverErrors[field]) this.serverErrors = { ...this.serverErrors, [field]: undefined };
     this.restored = false;
     saveDraft(this.#draftKey, this.fields);
-    if (field === "text") this.#announceRoom(before, String(value));
-  }
-
-  #announceRoom(before: string, after: string): void {
-    const left = (text: string) => this.#max - codePoints(text);
-    const crossed = ANNOUNCE_AT.find((mark) => left(before) > mark && left(after) <= mark);
-    if (crossed !== undefined) this.live = this.i18n.t("charactersLeft", { count: Math.max(0, left(after)) });
   }
 
   #touch(field: Field): void {
@@ -224,7 +215,7 @@ export class ReviewForm extends ReviewElement {
     if (this.#inFlight || this.sent) return;
     this.attempted = true;
     const errors = this.#errors();
-    const first = (["rating", "firstName", "lastName", "email", "title", "company", "text"] as const).find((field) => errors[field]);
+    const first = ORDER.find((field) => errors[field]);
     if (first) {
       this.failure = null;
       this.#focusAfterRender = first === "rating" ? "star-rating" : `#${first}`;
@@ -259,50 +250,22 @@ export class ReviewForm extends ReviewElement {
   }
 
   #fail(error: ApiError): void {
-    const i18n = this.i18n;
-    const ambiguous = error.kind === "network" || error.kind === "timeout" || error.kind === "invalid-response" || (error.status ?? 0) >= 500;
+    const { status, serverCode } = error;
+    // Network, timeout, 5xx or an unreadable answer: the POST may have landed; check before posting again.
+    const ambiguous = error.kind !== "http" || (status ?? 0) >= 500;
     if (ambiguous) this.#uncertain = true;
     this.emit("review-error", { error });
-    let key: MessageKey = "submitFailed";
-    let retry = ambiguous;
-    if (error.status === 401) {
-      key = "signInToReview";
-      this.emit("review-auth-required", {});
-    } else if (error.status === 429) {
-      key = "tooManyRequests";
-      retry = true;
-    } else if (error.serverCode === "errMsg_reviewAlreadyExists") {
-      key = "alreadyReviewed";
-    } else if (error.serverCode === "errMsg_stayNotCompleted") {
-      key = "stayNotCompleted";
-    } else if (error.status === 403) {
-      key = "notAllowed";
-    } else if (error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
-      this.serverErrors = this.#mapFieldErrors(error.fieldErrors);
-      key = "fixErrors";
-    } else if (error.status === 400) {
-      key = "fixErrors";
-    }
-    this.failure = { message: i18n.t(key), retry };
-  }
-
-  /** DRF field errors (snake_case) onto our fields; the server's words, shown as text. */
-  #mapFieldErrors(fieldErrors: Readonly<Record<string, readonly string[]>>): Partial<Record<Field, string>> {
-    const names: Record<string, Field> = {
-      rating: "rating",
-      summary: "text",
-      first_name: "firstName",
-      last_name: "lastName",
-      email: "email",
-      title: "title",
-      company: "company",
-    };
-    const mapped: Partial<Record<Field, string>> = {};
-    for (const [name, messages] of Object.entries(fieldErrors)) {
-      const field = names[name];
-      if (field && messages[0]) mapped[field] = messages[0];
-    }
-    return mapped;
+    if (status === 401) this.emit("review-auth-required", {});
+    if (status === 400) this.serverErrors = fieldErrors(error.fieldErrors);
+    const key: MessageKey =
+      status === 401 ? "signInToReview"
+      : status === 429 ? "tooManyRequests"
+      : serverCode === "errMsg_reviewAlreadyExists" ? "alreadyReviewed"
+      : serverCode === "errMsg_stayNotCompleted" ? "stayNotCompleted"
+      : status === 403 ? "notAllowed"
+      : status === 400 ? "fixErrors"
+      : "submitFailed";
+    this.failure = { message: this.i18n.t(key), retry: ambiguous || status === 429 };
   }
 
   override render() {
@@ -386,34 +349,43 @@ export class ReviewForm extends ReviewElement {
           ${i18n.t(this.busy ? "submitting" : "submit")}
         </button>
       </div>
-      <div class="sr-only" role="status">${this.live}</div>
     </form>`;
   }
 
-  #renderPersonFields(errors: Partial<Record<Field, string>>) {
-    const input = (field: "firstName" | "lastName" | "email" | "title" | "company", label: MessageKey, type = "text", optional = false) => {
-      const error = this.#shownError(field, errors);
-      return html`<div>
-        <label for=${field}>${this.i18n.t(label)}${optional ? html` <span class="optional">(${this.i18n.t("optional")})</span>` : nothing}</label>
-        <input
-          id=${field}
-          name=${field}
-          type=${type}
-          autocomplete=${{ firstName: "given-name", lastName: "family-name", email: "email", title: "off", company: "organization" }[field]}
-          aria-invalid=${error ? "true" : "false"}
-          aria-describedby=${error ? `${field}-error` : nothing}
-          ?readonly=${this.busy}
-          .value=${this.fields[field]}
-          @input=${(e: Event) => this.#update(field, (e.target as HTMLInputElement).value)}
-          @blur=${() => this.#touch(field)}
-        />
-        ${error ? html`<p class="field-error" id="${field}-error">${error}</p>` : nothing}
-      </div>`;
-    };
-    return html`<div class="row">${input("firstName", "firstName")} ${input("lastName", "lastName")}</div>
-      ${input("email", "email", "email")}
-      <div class="row">${input("title", "headline", "text", true)} ${input("company", "company", "text", true)}</div>`;
+  #renderPersonFields(errors: Errors) {
+    const i18n = this.i18n;
+    return html`<div class="person">
+      ${PERSON.map(([name, label, type, autocomplete, required]) => {
+        const error = this.#shownError(name, errors);
+        return html`<div>
+          <label for=${name}>${i18n.t(label)}${required ? nothing : html` <span class="optional">(${i18n.t("optional")})</span>`}</label>
+          <input
+            id=${name}
+            name=${name}
+            type=${type}
+            autocomplete=${autocomplete}
+            aria-invalid=${error ? "true" : "false"}
+            aria-describedby=${error ? `${name}-error` : nothing}
+            ?readonly=${this.busy}
+            .value=${this.fields[name]}
+            @input=${(e: Event) => this.#update(name, (e.target as HTMLInputElement).value)}
+            @blur=${() => this.#touch(name)}
+          />
+          ${error ? html`<p class="field-error" id="${name}-error">${error}</p>` : nothing}
+        </div>`;
+      })}
+    </div>`;
   }
+}
+
+/** DRF field errors (snake_case) onto our fields — the server's words, rendered as text. */
+function fieldErrors(errors: Readonly<Record<string, readonly string[]>>): Errors {
+  const mapped: Errors = {};
+  for (const [name, [message]] of Object.entries(errors)) {
+    const field = (name === "summary" ? "text" : name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())) as Field;
+    if (message && field in EMPTY) mapped[field] = message;
+  }
+  return mapped;
 }
 
 declare global {

@@ -45,7 +45,6 @@ export default {
   textHint: "Was sollten andere Reisende wissen?",
   textHintDirectory: "Wie war die Zusammenarbeit?",
   characters: "{count} / {max} Zeichen",
-  charactersLeft: { one: "Noch {count} Zeichen", other: "Noch {count} Zeichen" },
   ratingRequired: "Wähle eine Bewertung von 1 bis 5 Sternen.",
   textTooShort: { one: "Schreibe mindestens {count} Zeichen.", other: "Schreibe mindestens {count} Zeichen." },
   textTooLong: "Deine Bewertung darf höchstens {max} Zeichen lang sein.",

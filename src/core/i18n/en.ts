@@ -45,7 +45,6 @@ export const en = {
   textHint: "What should other travellers know?",
   textHintDirectory: "What was it like to work with them?",
   characters: "{count} / {max} characters",
-  charactersLeft: { one: "{count} character left", other: "{count} characters left" },
   ratingRequired: "Choose a rating from 1 to 5 stars.",
   textTooShort: { one: "Write at least {count} character.", other: "Write at least {count} characters." },
   textTooLong: "Keep your review under {max} characters.",

@@ -44,7 +44,6 @@ export default {
   textHint: "¿Qué deberían saber otros viajeros?",
   textHintDirectory: "¿Cómo fue trabajar con ellos?",
   characters: "{count} / {max} caracteres",
-  charactersLeft: { one: "Queda {count} carácter", other: "Quedan {count} caracteres" },
   ratingRequired: "Elige una valoración de 1 a 5 estrellas.",
   textTooShort: { one: "Escribe al menos {count} carácter.", other: "Escribe al menos {count} caracteres." },
   textTooLong: "Tu reseña debe tener menos de {max} caracteres.",
