@@ -22,46 +22,8 @@ export const reviewListStyles = css`
     padding: 0.3em 0.5em;
     min-block-size: 2em;
   }
-  .reviews {
-    display: grid;
-    gap: var(--_gap);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  [part~="review"] {
-    padding: var(--review-card-padding, 1em);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  [part~="review"]:focus {
-    outline: none;
-  }
-  [part~="review"]:focus-visible {
-    outline: var(--review-focus-ring, 2px solid var(--_accent));
-    outline-offset: 2px;
-  }
   [part~="review-pending"] {
     border-style: dashed;
-  }
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.75em;
-  }
-  [part~="review-author"] {
-    font-weight: 600;
-  }
-  [part~="review-date"] {
-    color: var(--_muted);
-    font-size: 0.925em;
-  }
-  [part~="review-body"] {
-    margin: 0.5em 0 0;
-    white-space: pre-line;
-    unicode-bidi: plaintext;
   }
   .badge {
     display: inline-block;

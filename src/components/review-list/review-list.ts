@@ -9,7 +9,8 @@ import type { AllReviews } from "../../core/store.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
-import { starRow, starStyles } from "../../internal/stars.js";
+import { cardHeader, cardStyles } from "../../internal/card.js";
+import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { reviewListStyles } from "./review-list.styles.js";
 
@@ -52,7 +53,7 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  */
 export class ReviewList extends ReviewElement {
   static readonly tag = "review-list";
-  static override styles = [baseStyles, starStyles, reviewListStyles];
+  static override styles = [baseStyles, starStyles, cardStyles, reviewListStyles];
 
   /** Reviews per page (1–1000, default 10). */
   @property({ type: Number, attribute: "page-size" }) pageSize = 10;
@@ -107,7 +108,7 @@ export class ReviewList extends ReviewElement {
     if (status !== "complete" || !value) {
       return html`<div aria-busy="true">
         <span class="sr-only">${i18n.t("loading")}</span>
-        <div class="reviews">
+        <div class="cards">
           ${Array.from({ length: Math.min(3, this.#pageSize) }, () => html`<div class="review-skeleton" part="skeleton"></div>`)}
         </div>
       </div>`;
@@ -124,7 +125,7 @@ export class ReviewList extends ReviewElement {
       ${publicReviews.length > 1 ? this.#renderControls(publicReviews) : nothing}
       <div class="sr-only" role="status">${this.announcement}</div>
       ${total === 0 && this.stars !== null ? html`<p part="empty">${i18n.t("noReviewsWithStars")}</p>` : nothing}
-      <ul class="reviews">
+      <ul class="cards">
         ${visible.map((review) => html`<li>${this.#renderReview(review)}</li>`)}
       </ul>
       ${total > limit
@@ -167,15 +168,15 @@ export class ReviewList extends ReviewElement {
     const expanded = this.expanded.has(review.id);
     const bodyId = `body-${review.id}`;
     return html`<article part=${pending ? "review review-pending" : "review"} tabindex="-1" aria-label=${i18n.t(pending ? "yourReview" : "reviewBy", { author })}>
-      <header>
-        ${starRow(review.rating, 5, i18n.t("ratedOutOf", { rating: i18n.integer(review.rating), max: i18n.integer(5) }))}
-        <bdi part="review-author" dir="auto">${author}</bdi>
-        ${review.authorCompany ? html`<bdi class="muted" dir="auto">${review.authorCompany}</bdi>` : nothing}
-        <time part="review-date" datetime=${review.submittedAt.toISOString()} title=${i18n.date(review.submittedAt)}
-          >${i18n.relative(review.submittedAt)}<span class="sr-only"> (${i18n.date(review.submittedAt)})</span></time
-        >
-        ${pending ? html`<span class="badge">${i18n.t("pending")}</span>` : nothing}
-      </header>
+      ${cardHeader(
+        i18n,
+        review.rating,
+        author,
+        review.submittedAt,
+        html`${review.authorCompany ? html`<bdi class="muted" dir="auto">${review.authorCompany}</bdi>` : nothing}${pending
+          ? html`<span class="badge">${i18n.t("pending")}</span>`
+          : nothing}`,
+      )}
       ${pending ? html`<p part="pending-notice">${this.#pendingText(review)}</p>` : nothing}
       ${review.title ? html`<p class="title" dir="auto"><strong>${review.title}</strong></p>` : nothing}
       <p part="review-body" id=${bodyId} dir="auto">${short !== null && !expanded ? short : review.text}</p>

@@ -19,28 +19,6 @@ export const reviewModerationStyles = css`
     color: var(--_text);
     border-block-end-color: var(--_accent);
   }
-  .items {
-    display: grid;
-    gap: var(--_gap);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  [part~="review"] {
-    padding: var(--review-card-padding, 1em);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.75em;
-  }
-  [part~="review-author"] {
-    font-weight: 600;
-  }
   dl {
     display: grid;
     grid-template-columns: max-content 1fr;
@@ -53,11 +31,6 @@ export const reviewModerationStyles = css`
   }
   dd {
     margin: 0;
-  }
-  [part~="review-body"] {
-    margin: 0.5em 0 0;
-    white-space: pre-line;
-    unicode-bidi: plaintext;
   }
   .actions {
     display: flex;

@@ -7,7 +7,8 @@ import { services } from "../../core/services.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
-import { starRow, starStyles } from "../../internal/stars.js";
+import { cardHeader, cardStyles } from "../../internal/card.js";
+import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { reviewModerationStyles } from "./review-moderation.styles.js";
 
@@ -46,7 +47,7 @@ const PAGE_SIZE = 20;
  */
 export class ReviewModeration extends ReviewElement {
   static readonly tag = "review-moderation";
-  static override styles = [baseStyles, starStyles, reviewModerationStyles];
+  static override styles = [baseStyles, starStyles, cardStyles, reviewModerationStyles];
 
   @state() private tab: Tab = "pending";
   @state() private items: ModerationItem[] = [];
@@ -140,7 +141,7 @@ export class ReviewModeration extends ReviewElement {
     }
     if (value === null) return html`<p part="empty">${i18n.t("signInToModerate")}</p>`;
     if (this.items.length === 0) return html`<p part="empty">${i18n.t(this.tab === "pending" ? "nothingToModerate" : "nothingRejected")}</p>`;
-    return html`<ul class="items">
+    return html`<ul class="cards">
         ${this.items.map((item) => html`<li>${this.#renderItem(item)}</li>`)}
       </ul>
       ${this.total > this.items.length
@@ -155,12 +156,8 @@ export class ReviewModeration extends ReviewElement {
     const directory = this.resolvedSource === "partnerpage";
     const author = item.authorFullName || i18n.t("anonymous");
     return html`<article part="review" tabindex="-1" aria-label=${i18n.t("reviewBy", { author })}>
-      <header>
-        ${starRow(item.rating, 5, i18n.t("ratedOutOf", { rating: i18n.integer(item.rating), max: i18n.integer(5) }))}
-        <bdi part="review-author" dir="auto">${author}</bdi>
-        <time part="review-date" class="muted" datetime=${item.submittedAt.toISOString()}>${i18n.t("submittedOn", { date: i18n.date(item.submittedAt) })}</time>
-      </header>
-      ${item.title ? html`<p dir="auto"><strong>${item.title}</strong></p>` : nothing}
+      ${cardHeader(i18n, item.rating, author, item.submittedAt)}
+      ${item.title ? html`<p class="title" dir="auto"><strong>${item.title}</strong></p>` : nothing}
       <p part="review-body" dir="auto">${item.text}</p>
       <dl>
         ${item.authorEmail ? html`<dt>${i18n.t("email")}</dt><dd>${item.authorEmail}</dd>` : nothing}

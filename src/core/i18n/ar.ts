@@ -93,6 +93,5 @@ export default {
   nothingToModerate: "لا يوجد شيء بانتظار الإشراف.",
   nothingRejected: "لا توجد مراجعات هنا.",
   signInToModerate: "سجّل الدخول كمشرف لرؤية المراجعات التي تنتظر الإشراف.",
-  submittedOn: "أُرسلت في {date}",
   reviewOf: "مراجعة عن",
 } satisfies Messages;

@@ -88,6 +88,5 @@ export default {
   nothingToModerate: "Nichts wartet auf Moderation.",
   nothingRejected: "Keine Bewertungen.",
   signInToModerate: "Melde dich als Moderator an, um wartende Bewertungen zu sehen.",
-  submittedOn: "Eingereicht am {date}",
   reviewOf: "Betrifft",
 } satisfies Messages;

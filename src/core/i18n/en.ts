@@ -87,7 +87,6 @@ export const en = {
   nothingToModerate: "Nothing waiting for moderation.",
   nothingRejected: "No reviews here.",
   signInToModerate: "Sign in as a moderator to see reviews waiting for moderation.",
-  submittedOn: "Submitted {date}",
   reviewOf: "Review of",
 };
 

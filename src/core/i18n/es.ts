@@ -87,6 +87,5 @@ export default {
   nothingToModerate: "No hay nada pendiente de moderación.",
   nothingRejected: "No hay reseñas aquí.",
   signInToModerate: "Inicia sesión como moderador para ver las reseñas pendientes.",
-  submittedOn: "Enviada el {date}",
   reviewOf: "Reseña de",
 } satisfies Messages;
