@@ -3,7 +3,10 @@ import type { ReviewSource } from "../api/source.js";
 import { CONFIG_EVENT, currentConfig, resolveToken, type TokenProvider } from "../core/config.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
 import { services } from "../core/services.js";
+import { qualifies, structuredData } from "../core/structured-data.js";
+import type { Aggregate, Review } from "../core/model.js";
 import { BaseElement } from "./base-element.js";
+import { publishJsonLd } from "./json-ld.js";
 import { errorState } from "./states.js";
 
 const SOURCES: readonly string[] = ["mindbricks", "partnerpage"];
@@ -150,6 +153,13 @@ export abstract class ReviewElement extends BaseElement {
   /** A key naming the backend, for the shared store. */
   protected get sourceKey(): string {
     return `${this.resolvedSource} ${this.resolvedApiBase ?? ""} ${this.resolvedDirectoryId ?? ""}`;
+  }
+
+  /** Opt-in JSON-LD for crawlers: only public data, only for things a third party reviews, only with a name. */
+  protected publishStructuredData(name: string | null, type: string | null, aggregate: Aggregate | null, reviews: readonly Review[]): void {
+    const source = this.resolvedSource;
+    const eligible = name && qualifies(source, this.resolvedRevieweeType);
+    publishJsonLd(this, eligible ? structuredData(source, { name, ...(type ? { type } : {}) }, aggregate, reviews) : null);
   }
 
   protected async currentToken(): Promise<string | null> {

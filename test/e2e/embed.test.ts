@@ -139,6 +139,24 @@ describe("the script-tag build", () => {
     assert.deepEqual(p.problems, []);
   });
 
+  it("emits structured data under Trusted Types when the page allows the review-widgets policy", async () => {
+    const csp = STRICT_CSP.replace("trusted-types lit-html", "trusted-types lit-html review-widgets");
+    const p = await page(
+      doc(
+        `<meta http-equiv="Content-Security-Policy" content="${csp}"><script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" defer></script>`,
+        `<rating-summary reviewee-id="${LISTING}" structured-data item-name="Alfama rooftop loft"></rating-summary>
+         <review-list reviewee-id="${LISTING}" page-size="3" structured-data item-name="Alfama rooftop loft"></review-list>`,
+      ),
+    );
+    await settled(p);
+    await p.waitForFunction(() => document.querySelectorAll('script[type="application/ld+json"]').length === 2);
+    const data = await p.evaluate(() => [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!) as Record<string, unknown>));
+    assert.equal((data[0]!["aggregateRating"] as { reviewCount: number }).reviewCount, 24);
+    assert.equal((data[1]!["review"] as unknown[]).length, 3);
+    assert.deepEqual(p.violations, []);
+    assert.deepEqual(p.problems, []);
+  });
+
   it("lets an attribute win over configure(), and configure() over data-*", async () => {
     const p = await page(
       doc(

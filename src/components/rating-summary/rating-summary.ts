@@ -57,6 +57,12 @@ export class RatingSummary extends ReviewElement {
   @property({ type: Number, attribute: "min-count" }) minCount = 0;
   /** Show per-star distribution bars. */
   @property({ type: Boolean, attribute: "show-distribution" }) showDistribution = false;
+  /** Emit schema.org AggregateRating JSON-LD for crawlers (listings and directory entries only; needs `item-name`). */
+  @property({ type: Boolean, attribute: "structured-data" }) structuredData = false;
+  /** The name of what is reviewed, for structured data. */
+  @property({ attribute: "item-name" }) itemName: string | null = null;
+  /** schema.org type for structured data (default LodgingBusiness, or Organization for directory entries). */
+  @property({ attribute: "item-type" }) itemType: string | null = null;
 
   readonly #loader = new Loader<Summary>(this, {
     args: () => {
@@ -66,7 +72,11 @@ export class RatingSummary extends ReviewElement {
       return [source, subject, this.resolvedRevieweeType, this.showDistribution, this.refreshVersion];
     },
     task: (signal) => this.#load(signal),
-    onComplete: (summary) => this.emit("review-load", { count: this.#shown(summary.aggregate)?.count ?? 0 }),
+    onComplete: (summary) => {
+      const shown = this.#shown(summary.aggregate);
+      if (this.structuredData) this.publishStructuredData(this.itemName, this.itemType, shown, []);
+      this.emit("review-load", { count: shown?.count ?? 0 });
+    },
     onError: (error: ApiError) => this.emit("review-error", { error }),
   });
 

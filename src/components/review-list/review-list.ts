@@ -59,6 +59,12 @@ export class ReviewList extends ReviewElement {
   @property({ type: Number, attribute: "page-size" }) pageSize = 10;
   /** `newest` (default), `oldest`, `highest`, `lowest`. */
   @property({ reflect: true }) sort: string = "newest";
+  /** Emit schema.org Review JSON-LD for crawlers (public reviews of listings and directory entries only; needs `item-name`). */
+  @property({ type: Boolean, attribute: "structured-data" }) structuredData = false;
+  /** The name of what is reviewed, for structured data. */
+  @property({ attribute: "item-name" }) itemName: string | null = null;
+  /** schema.org type for structured data (default LodgingBusiness, or Organization for directory entries). */
+  @property({ attribute: "item-type" }) itemType: string | null = null;
 
   /** Only reviews with this many stars; null for all. */
   @state() private stars: number | null = null;
@@ -78,7 +84,11 @@ export class ReviewList extends ReviewElement {
       const key = { revieweeId: this.subjectId!, revieweeType: this.resolvedRevieweeType };
       return services().store.allReviews(this.reviewSource!, this.sourceKey, key, { token, signal });
     },
-    onComplete: (all) => this.emit("review-load", { count: all.reviews.filter((r) => r.visibility === "public").length }),
+    onComplete: (all) => {
+      const visible = all.reviews.filter((review) => review.visibility === "public");
+      if (this.structuredData) this.publishStructuredData(this.itemName, this.itemType, null, arrange(visible, this.#sort, null).slice(0, this.#pageSize));
+      this.emit("review-load", { count: visible.length });
+    },
     onError: (error: ApiError) => this.emit("review-error", { error }),
   });
 
