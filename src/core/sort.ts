@@ -28,8 +28,8 @@ export function arrange(reviews: readonly Review[], sort: Sort, stars: number | 
   return [...own, ...visible.sort(COMPARATORS[sort])];
 }
 
-/** Keeps the first of reviews that share an id (a server repeating itself). */
-export function uniqueById(reviews: readonly Review[]): Review[] {
+/** Keeps the first of items that share an id (a server repeating itself). */
+export function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
   const seen = new Set<string>();
-  return reviews.filter((review) => !seen.has(review.id) && (seen.add(review.id), true));
+  return items.filter((item) => !seen.has(item.id) && (seen.add(item.id), true));
 }

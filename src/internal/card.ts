@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from "lit";
+import { excerpt } from "../core/excerpt.js";
 import type { Translator } from "../core/i18n/index.js";
 import { starRow } from "./stars.js";
 
@@ -45,7 +46,30 @@ export const cardStyles = css`
     white-space: pre-line;
     unicode-bidi: plaintext;
   }
+  .read-more {
+    margin-block-start: 0.25em;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
 `;
+
+/**
+ * A review's text: collapsed to an excerpt behind "Read more" when long (a
+ * megabyte of text costs one bounded scan, not a layout), always as text.
+ */
+export function cardBody(i18n: Translator, id: string, text: string, expanded: boolean, toggle: () => void): TemplateResult {
+  const short = excerpt(text);
+  const bodyId = `body-${id}`;
+  return html`<p part="review-body" id=${bodyId} dir="auto">${short !== null && !expanded ? short : text}</p>
+    ${short === null
+      ? nothing
+      : html`<button class="read-more" type="button" aria-expanded=${expanded ? "true" : "false"} aria-controls=${bodyId} @click=${toggle}>
+          ${i18n.t(expanded ? "readLess" : "readMore")}
+        </button>`}`;
+}
 
 /** Stars (labelled with the rating), author, anything extra, and the date — relative, with the exact date for everyone. */
 export function cardHeader(i18n: Translator, rating: number, author: string, date: Date, extra: unknown = nothing): TemplateResult {
@@ -57,4 +81,11 @@ export function cardHeader(i18n: Translator, rating: number, author: string, dat
       >${i18n.relative(date)}<span class="sr-only"> (${i18n.date(date)})</span></time
     >
   </header>`;
+}
+
+/** `set` with `id` added, or removed if it was there (a new Set, so Lit sees the change). */
+export function toggled(set: ReadonlySet<string>, id: string): Set<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
 }

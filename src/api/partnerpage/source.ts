@@ -1,6 +1,7 @@
 import { aggregateOf } from "../../core/aggregate.js";
 import type { Aggregate, ModerationItem, ModerationStatus, Page, Review, ReviewDraft } from "../../core/model.js";
 import { publicAuthorName } from "../../core/names.js";
+import { uniqueById } from "../../core/sort.js";
 import { directoryVisibility } from "../../core/visibility.js";
 import { ApiError } from "../errors.js";
 import type { HttpClient, HttpMethod } from "../http.js";
@@ -95,7 +96,8 @@ export class PartnerpageSource implements ReviewSource {
     const lists = await Promise.all(
       chunks.map((chunk) => this.#list(this.#public, chunk.map((id): [string, string] => ["entry_id", id]), { signal: context.signal })),
     );
-    const reviews = lists.flatMap((list) => list.items).flatMap((wire) => toPublicReview(wire) ?? []);
+    // A review the server sends twice counts once.
+    const reviews = uniqueById(lists.flatMap((list) => list.items).flatMap((wire) => toPublicReview(wire) ?? []));
     return ids.map((id) => aggregateOf(id, reviews.filter((review) => review.revieweeId === id)));
   }
 

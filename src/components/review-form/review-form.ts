@@ -98,6 +98,10 @@ export class ReviewForm extends ReviewElement {
       if (!token || this.resolvedSource !== "mindbricks") return null;
       return this.reviewSource!.findOwnReview(this.#domainDraft(), { token, signal });
     },
+    // The review exists (perhaps an earlier POST landed after all): its draft has nothing left to keep.
+    onComplete: (existing) => {
+      if (existing) clearDraft(this.#draftKey);
+    },
   });
 
   override connectedCallback(): void {

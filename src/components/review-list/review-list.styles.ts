@@ -39,14 +39,6 @@ export const reviewListStyles = css`
     color: var(--_muted);
     font-size: 0.925em;
   }
-  .read-more {
-    margin-block-start: 0.25em;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    text-decoration: underline;
-  }
   .footer {
     display: flex;
     flex-wrap: wrap;

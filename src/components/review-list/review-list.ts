@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import type { ApiError } from "../../api/errors.js";
-import { excerpt } from "../../core/excerpt.js";
 import type { Review } from "../../core/model.js";
 import { services } from "../../core/services.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
@@ -9,7 +8,7 @@ import type { AllReviews } from "../../core/store.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
-import { cardHeader, cardStyles } from "../../internal/card.js";
+import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { reviewListStyles } from "./review-list.styles.js";
@@ -174,9 +173,6 @@ export class ReviewList extends ReviewElement {
     const i18n = this.i18n;
     const pending = review.visibility === "pending";
     const author = review.authorName || i18n.t(review.authorRole === "host" ? "host" : review.authorRole === "guest" ? "guest" : "anonymous");
-    const short = excerpt(review.text);
-    const expanded = this.expanded.has(review.id);
-    const bodyId = `body-${review.id}`;
     return html`<article part=${pending ? "review review-pending" : "review"} tabindex="-1" aria-label=${i18n.t(pending ? "yourReview" : "reviewBy", { author })}>
       ${cardHeader(
         i18n,
@@ -189,12 +185,7 @@ export class ReviewList extends ReviewElement {
       )}
       ${pending ? html`<p part="pending-notice">${this.#pendingText(review)}</p>` : nothing}
       ${review.title ? html`<p class="title" dir="auto"><strong>${review.title}</strong></p>` : nothing}
-      <p part="review-body" id=${bodyId} dir="auto">${short !== null && !expanded ? short : review.text}</p>
-      ${short !== null
-        ? html`<button class="read-more" type="button" aria-expanded=${expanded ? "true" : "false"} aria-controls=${bodyId} @click=${() => this.#toggle(review.id)}>
-            ${i18n.t(expanded ? "readLess" : "readMore")}
-          </button>`
-        : nothing}
+      ${cardBody(i18n, review.id, review.text, this.expanded.has(review.id), () => (this.expanded = toggled(this.expanded, review.id)))}
     </article>`;
   }
 
@@ -203,12 +194,6 @@ export class ReviewList extends ReviewElement {
     if (review.pendingReason === "rejected") return i18n.t("pendingRejected");
     if (review.pendingReason === "moderation" || !review.pendingUntil) return i18n.t("pendingModeration");
     return i18n.t("pendingDoubleBlind", { date: i18n.date(review.pendingUntil) });
-  }
-
-  #toggle(id: string): void {
-    const next = new Set(this.expanded);
-    if (!next.delete(id)) next.add(id);
-    this.expanded = next;
   }
 
   #showMore(firstNew: number, total: number): void {

@@ -4,10 +4,11 @@ import { ApiError } from "../../api/errors.js";
 import type { ModerationDecision } from "../../api/source.js";
 import type { ModerationItem, ModerationStatus, Page } from "../../core/model.js";
 import { services } from "../../core/services.js";
+import { uniqueById } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
-import { cardHeader, cardStyles } from "../../internal/card.js";
+import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { reviewModerationStyles } from "./review-moderation.styles.js";
@@ -55,6 +56,7 @@ export class ReviewModeration extends ReviewElement {
   @state() private pages = 1;
   @state() private announcement = "";
   @state() private failure = "";
+  @state() private expanded = new Set<string>();
   #focusIndex: number | null = null;
   /** The tab whose list is on screen; reloading that same tab keeps it (and the keyboard focus in it) in place. */
   #loadedTab: Tab | null = null;
@@ -73,7 +75,7 @@ export class ReviewModeration extends ReviewElement {
     },
     onComplete: (page) => {
       this.#loadedTab = this.tab;
-      this.items = page?.items ?? [];
+      this.items = uniqueById(page?.items ?? []);
       this.total = page?.total ?? 0;
       this.emit("review-load", { count: this.total });
     },
@@ -158,7 +160,7 @@ export class ReviewModeration extends ReviewElement {
     return html`<article part="review" tabindex="-1" aria-label=${i18n.t("reviewBy", { author })}>
       ${cardHeader(i18n, item.rating, author, item.submittedAt)}
       ${item.title ? html`<p class="title" dir="auto"><strong>${item.title}</strong></p>` : nothing}
-      <p part="review-body" dir="auto">${item.text}</p>
+      ${cardBody(i18n, item.id, item.text, this.expanded.has(item.id), () => (this.expanded = toggled(this.expanded, item.id)))}
       <dl>
         ${item.authorEmail ? html`<dt>${i18n.t("email")}</dt><dd>${item.authorEmail}</dd>` : nothing}
         ${item.authorCompany ? html`<dt>${i18n.t("company")}</dt><dd dir="auto">${item.authorCompany}</dd>` : nothing}

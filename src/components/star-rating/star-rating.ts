@@ -92,7 +92,8 @@ export class StarRating extends BaseElement {
   }
 
   #whole(value: number): number {
-    return Number.isFinite(value) ? Math.min(this.max, Math.max(0, Math.round(value))) : 0;
+    // Clamped to the stars actually drawn, so the form never submits a rating nobody sees.
+    return Number.isFinite(value) ? Math.min(this.#max(), Math.max(0, Math.round(value))) : 0;
   }
 
   #max(): number {
