@@ -3,6 +3,7 @@
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM_FLAGS } from "./scripts/chromium.mjs";
 import { harnessMiddleware } from "./test/harness/middleware.ts";
 
 const executablePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -26,16 +27,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-dev-shm-usage",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          "--disable-quic",
-        ],
+        args: CHROMIUM_FLAGS,
       },
     }),
   ],
