@@ -12,8 +12,6 @@ export interface SourceLocation {
   directoryId?: string | null;
 }
 
-export type SourceFactory = (location: SourceLocation, http: HttpClient) => ReviewSource;
-
 /**
  * What every element on a page shares: one HTTP client, one store, one source
  * per backend and base URL. Created once per page on first use; tests and
@@ -22,27 +20,20 @@ export type SourceFactory = (location: SourceLocation, http: HttpClient) => Revi
 export class Services {
   readonly http: HttpClient;
   readonly store: ReviewStore;
-  readonly #factories: Partial<Record<SourceKind, SourceFactory>>;
   readonly #sources = new Map<string, ReviewSource>();
 
-  constructor(options: { http?: HttpClient; store?: ReviewStore; factories?: Partial<Record<SourceKind, SourceFactory>> } = {}) {
+  constructor(options: { http?: HttpClient; store?: ReviewStore } = {}) {
     this.http = options.http ?? new HttpClient({ timeoutMs: () => currentConfig().timeoutMs, maxRetries: () => currentConfig().retries });
     this.store = options.store ?? new ReviewStore();
-    this.#factories = {
-      mindbricks: ({ apiBase }, http) => new MindbricksSource(apiBase, http),
-      partnerpage: ({ apiBase, directoryId }, http) => new PartnerpageSource(apiBase, directoryId ?? "", http),
-      ...options.factories,
-    };
   }
 
-  /** The source for a backend at a base URL; null when that backend is unknown. */
-  source(kind: SourceKind, location: SourceLocation): ReviewSource | null {
-    const key = `${kind} ${location.apiBase} ${location.directoryId ?? ""}`;
+  /** The source for a backend at a base URL (one per page, shared by every element). */
+  source(kind: SourceKind, { apiBase, directoryId }: SourceLocation): ReviewSource {
+    const key = `${kind} ${apiBase} ${directoryId ?? ""}`;
     let source = this.#sources.get(key);
     if (!source) {
-      const factory = this.#factories[kind];
-      if (!factory) return null;
-      this.#sources.set(key, (source = factory(location, this.http)));
+      source = kind === "partnerpage" ? new PartnerpageSource(apiBase, directoryId ?? "", this.http) : new MindbricksSource(apiBase, this.http);
+      this.#sources.set(key, source);
     }
     return source;
   }
