@@ -1,3 +1,4 @@
+import { addMessages, type Messages } from "./i18n/index.js";
 import type { SourceKind } from "./model.js";
 
 /** A bearer token (marketplace) or API key (directory admin), or a function that returns one when needed. */
@@ -17,6 +18,11 @@ export interface ReviewWidgetsConfig {
   timeoutMs?: number;
   /** How often a failed read is retried (default 3; writes are never retried blindly). */
   retries?: number;
+  /**
+   * Strings by language: override any of ours (`{ en: { submit: "Publish" } }`) or add a
+   * language (`{ fr: { … } }`; keys left out fall back to English).
+   */
+  messages?: Readonly<Record<string, Partial<Messages>>>;
 }
 
 export const CONFIG_EVENT = "review-widgets:config";
@@ -30,7 +36,9 @@ let configured: ReviewWidgetsConfig = {};
  * Elements on the page reload when the configuration changes (e.g. sign-in).
  */
 export function configure(settings: ReviewWidgetsConfig): void {
-  configured = { ...configured, ...settings };
+  const { messages, ...rest } = settings;
+  for (const [lang, strings] of Object.entries(messages ?? {})) addMessages(lang, strings);
+  configured = { ...configured, ...rest };
   announce();
 }
 

@@ -1,0 +1,54 @@
+import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
+import { configure, resetConfig } from "../../src/core/config.js";
+import { addMessages, translator } from "../../src/core/i18n/index.js";
+import ar from "../../src/core/i18n/ar.js";
+import de from "../../src/core/i18n/de.js";
+import es from "../../src/core/i18n/es.js";
+import { faultScript } from "../helpers/backend.js";
+import { freshServices } from "../helpers/dom.js";
+import "../helpers/lit-warnings.js";
+import { envelope } from "../helpers/wire.js";
+
+RatingSummary.define();
+
+describe("languages", () => {
+  before(() => {
+    // The catalogs as the loader would register them.
+    addMessages("es", es, false);
+    addMessages("de", de, false);
+    addMessages("ar", ar, false);
+  });
+  afterEach(() => resetConfig());
+
+  it("pluralises with each language's own rules", () => {
+    const count = (lang: string, n: number) => translator(lang).t("reviewCount", { count: n });
+    expect([0, 1, 2, 5].map((n) => count("en", n))).to.deep.equal(["0 reviews", "1 review", "2 reviews", "5 reviews"]);
+    expect([1, 2].map((n) => count("es", n))).to.deep.equal(["1 reseña", "2 reseñas"]);
+    expect([1, 24].map((n) => count("de", n))).to.deep.equal(["1 Bewertung", "24 Bewertungen"]);
+    expect([0, 1, 2, 3, 11, 100].map((n) => count("ar", n))).to.deep.equal(["لا توجد مراجعات", "مراجعة واحدة", "مراجعتان", "3 مراجعات", "11 مراجعة", "100 مراجعة"]);
+  });
+
+  it("formats numbers and directions per locale", () => {
+    expect(translator("de").decimal(4.27)).to.equal("4,3");
+    expect(translator("en").decimal(4.27)).to.equal("4.3");
+    expect(translator("ar").dir).to.equal("rtl");
+    expect(translator("es-MX").t("noReviews")).to.equal("Aún no hay reseñas.");
+  });
+
+  it("lets a site override a string and add a language through configure", async () => {
+    freshServices();
+    const server = await faultScript({ json: envelope("reviewAggregates", []) });
+    configure({ messages: { en: { noReviews: "Be the first to review this place." }, fr: { noReviews: "Pas encore d'avis." } } });
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <rating-summary api-base=${server.base} reviewee-id="none"></rating-summary>
+      <section lang="fr"><rating-summary api-base=${server.base} reviewee-id="none"></rating-summary></section>
+    </div>`);
+    const [en, fr] = [...wrapper.querySelectorAll("rating-summary")];
+    await waitUntil(() => en!.shadowRoot!.querySelector('[part~="empty"]') && fr!.shadowRoot!.querySelector('[part~="empty"]'));
+    expect(en!.shadowRoot!.querySelector('[part~="empty"]')!.textContent).to.equal("Be the first to review this place.");
+    expect(fr!.shadowRoot!.querySelector('[part~="empty"]')!.textContent).to.equal("Pas encore d'avis.");
+    // Untranslated keys fall back to English.
+    expect(translator("fr").t("retry")).to.equal("Try again");
+  });
+});
