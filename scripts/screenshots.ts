@@ -33,6 +33,15 @@ try {
     },
     { name: "search", path: "/search.html", full: true },
     { name: "directory", path: "/directory.html", full: true },
+    {
+      name: "directory-admin",
+      path: "/directory-admin.html",
+      act: async (page) => {
+        await page.getByRole("button", { name: "Sign in as Dana (owner)" }).click();
+        await page.locator("review-moderation").locator('[part~="review"]').first().waitFor();
+        await settle(page);
+      },
+    },
     { name: "themes", path: "/themes.html", full: true },
     { name: "languages", path: "/languages.html", full: true },
   ];

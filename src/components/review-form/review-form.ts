@@ -336,7 +336,7 @@ export class ReviewForm extends ReviewElement {
           @input=${(e: Event) => this.#update("text", (e.target as HTMLTextAreaElement).value)}
           @blur=${() => this.#touch("text")}
         ></textarea>
-        <p class="hint" id="text-hint">${i18n.t("textHint")}</p>
+        <p class="hint" id="text-hint">${i18n.t(this.#isDirectory ? "textHintDirectory" : "textHint")}</p>
         <p class="count ${count > this.#max ? "over" : ""}" id="text-count">
           ${i18n.t("characters", { count: i18n.integer(count), max: i18n.integer(this.#max) })}
         </p>
