@@ -288,42 +288,19 @@ function buildSeedPlan(): SeedPlan {
     hidden.pendingPublished.push(review.id);
     hostReviewOfGuest(reservation, entry.daysAgo - 1, PUBLIC);
   }
-  // Approved, but only the guest has reviewed and the window is still open.
-  for (const entry of MAIN_HIDDEN_REVIEWS.approvedUnpublished) {
-    const reservation = addReservation(main, random.pick(otherGuests).id, entry.daysAgo + 1, random.int(2, 5));
-    const review = addReview(reservation, "guest", "listing", entry.rating, entry.text, entry.daysAgo, {
-      moderationStatus: "approved",
-      isPublished: false,
-      isActive: true,
-    });
-    hidden.approvedUnpublished.push(review.id);
-  }
-  for (const entry of MAIN_HIDDEN_REVIEWS.rejected) {
-    const reservation = addReservation(main, random.pick(otherGuests).id, entry.daysAgo + 2, random.int(2, 5));
-    const review = addReview(reservation, "guest", "listing", entry.rating, entry.text, entry.daysAgo, {
-      moderationStatus: "rejected",
-      isPublished: true,
-      isActive: true,
-    });
-    hidden.rejected.push(review.id);
-  }
-  for (const entry of MAIN_HIDDEN_REVIEWS.deleted) {
-    const reservation = addReservation(main, random.pick(otherGuests).id, entry.daysAgo + 2, random.int(2, 5));
-    const review = addReview(reservation, "guest", "listing", entry.rating, entry.text, entry.daysAgo, {
-      moderationStatus: "approved",
-      isPublished: true,
-      isActive: false,
-    });
-    hidden.deleted.push(review.id);
-  }
-  for (const entry of MAIN_HIDDEN_REVIEWS.pendingUnpublished) {
-    const reservation = addReservation(main, random.pick(otherGuests).id, entry.daysAgo + 1, random.int(2, 5));
-    const review = addReview(reservation, "guest", "listing", entry.rating, entry.text, entry.daysAgo, {
-      moderationStatus: "pending",
-      isPublished: false,
-      isActive: true,
-    });
-    hidden.pendingUnpublished.push(review.id);
+  // The other hidden states, one guest review each: approved but the window still open, rejected,
+  // deleted, pending and unpublished. [which, days before the review the stay ended, state]
+  const states: [Exclude<keyof typeof hidden, "pendingPublished">, number, Pick<ReviewRecord, "moderationStatus" | "isPublished" | "isActive">][] = [
+    ["approvedUnpublished", 1, { moderationStatus: "approved", isPublished: false, isActive: true }],
+    ["rejected", 2, { moderationStatus: "rejected", isPublished: true, isActive: true }],
+    ["deleted", 2, { moderationStatus: "approved", isPublished: true, isActive: false }],
+    ["pendingUnpublished", 1, { moderationStatus: "pending", isPublished: false, isActive: true }],
+  ];
+  for (const [which, endedBefore, state] of states) {
+    for (const entry of MAIN_HIDDEN_REVIEWS[which]) {
+      const reservation = addReservation(main, random.pick(otherGuests).id, entry.daysAgo + endedBefore, random.int(2, 5));
+      hidden[which].push(addReview(reservation, "guest", "listing", entry.rating, entry.text, entry.daysAgo, state).id);
+    }
   }
 
   // --- guest@demo.test: two earlier stays (reviewed both ways), the story stay, an upcoming stay. ---
