@@ -1,5 +1,4 @@
 import { WireError } from "./mindbricks/schemas.js";
-import { check } from "./schema.js";
 
 /**
  * Typed failures of the data layer. Elements decide what to show (in the
@@ -76,9 +75,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function parseErrorBody(body: unknown): Pick<ApiErrorDetails, "serverCode" | "detail" | "fieldErrors"> {
   if (!isRecord(body)) return {};
-  const marketplace = check(WireError, body);
-  if (marketplace.ok) {
-    const { message, detail } = marketplace.value;
+  const marketplace = WireError.safeParse(body);
+  if (marketplace.success) {
+    const { message, detail } = marketplace.data;
     return { serverCode: message, ...(typeof detail === "string" ? { detail } : {}) };
   }
   const fieldErrors: Record<string, string[]> = {};

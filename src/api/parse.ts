@@ -1,28 +1,32 @@
+import type * as z from "zod/mini";
 import { reportInvalidData } from "../core/diagnostics.js";
 import { ApiError } from "./errors.js";
-import { check, type Schema } from "./schema.js";
 
 const invalid = () => new ApiError("invalid-response");
 
+/** Where and why a value failed, for the one diagnostic report per response. */
+const describe = (error: z.core.$ZodError): string =>
+  error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${issue.message}`).join(", ");
+
 /** Checks a whole response; a mismatch is an `invalid-response` error. */
-export function parseWhole<T>(schema: Schema<T>, value: unknown): T {
-  const result = check(schema, value);
-  if (!result.ok) throw invalid();
-  return result.value;
+export function parseWhole<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid();
+  return result.data;
 }
 
 /**
  * Checks a list item by item: invalid items are dropped and reported once,
  * the rest are kept. A value that is not a list at all is an error.
  */
-export function parseItems<T>(schema: Schema<T>, value: unknown, context: string): { items: T[]; dropped: number } {
+export function parseItems<S extends z.ZodMiniType>(schema: S, value: unknown, context: string): { items: z.infer<S>[]; dropped: number } {
   if (!Array.isArray(value)) throw invalid();
-  const items: T[] = [];
+  const items: z.infer<S>[] = [];
   let example = "";
   for (const raw of value) {
-    const result = check(schema, raw);
-    if (result.ok) items.push(result.value);
-    else example ||= result.problem;
+    const result = schema.safeParse(raw);
+    if (result.success) items.push(result.data);
+    else example ||= describe(result.error);
   }
   const dropped = value.length - items.length;
   reportInvalidData({ context, dropped, example });

@@ -1,56 +1,68 @@
-import { boolean, date, literal, nullish, number, object, string, type Infer } from "../schema.js";
+import * as z from "zod/mini";
 
 /**
  * Wire schemas of the marketplace review service (seed 003). Only the fields
- * the widgets use are checked (and kept); enum-like fields are plain strings:
- * an unknown value is not a parse error but a hidden review (core/visibility.ts).
+ * the widgets use are checked, and only those are kept (`z.object` strips the
+ * rest: unknown fields never reach the domain). Enum-like fields are plain
+ * strings: an unknown value is not a parse error but a hidden review
+ * (core/visibility.ts). zod/mini objects never compile parsers at run time, so
+ * a strict CSP without 'unsafe-eval' holds.
  */
-const id = string(1);
+const id = z.string().check(z.minLength(1));
+const optionalString = z.nullish(z.string());
+const count = z.int().check(z.gte(0));
 
-export const WireReview = object({
+/** An ISO-like date string that Date can read. */
+export const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), "expected a date"));
+
+export const WireReview = z.object({
   id,
-  moderationStatus: string(),
-  isPublished: boolean,
-  reviewText: string(),
-  rating: number(1, 5, true),
+  moderationStatus: z.string(),
+  isPublished: z.boolean(),
+  reviewText: z.string(),
+  rating: z.int().check(z.gte(1), z.lte(5)),
   revieweeId: id,
-  reservationId: nullish(string()),
-  reviewerId: nullish(string()),
-  revieweeType: nullish(string()),
-  submittedAt: date,
-  isActive: nullish(boolean),
-  reviewer: nullish(object({ id: nullish(string()), fullname: nullish(string()) })),
+  reservationId: optionalString,
+  reviewerId: optionalString,
+  revieweeType: optionalString,
+  submittedAt: isoDate,
+  isActive: z.nullish(z.boolean()),
+  reviewer: z.nullish(z.object({ id: optionalString, fullname: optionalString })),
 });
-export type WireReview = Infer<typeof WireReview>;
+export type WireReview = z.infer<typeof WireReview>;
 
-export const WireAggregate = object({
+export const WireAggregate = z.object({
   id,
   revieweeId: id,
-  revieweeType: nullish(string()),
-  averageRating: number(0, 5),
-  reviewCount: number(0, Infinity, true),
-  visibilityStatus: string(),
-  isActive: nullish(boolean),
+  revieweeType: optionalString,
+  averageRating: z.number().check(z.gte(0), z.lte(5)),
+  reviewCount: count,
+  visibilityStatus: z.string(),
+  isActive: z.nullish(z.boolean()),
 });
-export type WireAggregate = Infer<typeof WireAggregate>;
+export type WireAggregate = z.infer<typeof WireAggregate>;
 
-const count = number(0, Infinity, true);
-export const WirePaging = object({ pageNumber: number(1, Infinity, true), pageRowCount: count, totalRowCount: count, pageCount: count });
-export type WirePaging = Infer<typeof WirePaging>;
+export const WirePaging = z.object({
+  pageNumber: z.int().check(z.gte(1)),
+  pageRowCount: count,
+  totalRowCount: count,
+  pageCount: count,
+});
+export type WirePaging = z.infer<typeof WirePaging>;
 
 /** The success envelope; the data sits under the key named by `dataName`. */
-export const WireEnvelope = object({
-  status: literal("OK"),
-  dataName: string(1),
-  userId: nullish(string()),
-  paging: nullish(WirePaging),
+export const WireEnvelope = z.object({
+  status: z.literal("OK"),
+  dataName: id,
+  userId: optionalString,
+  paging: z.nullish(WirePaging),
 });
-export type WireEnvelope = Infer<typeof WireEnvelope>;
+export type WireEnvelope = z.infer<typeof WireEnvelope>;
 
 /** The error body: `{result:"ERR", status, message:"errMsg_…", errCode, date, detail}`. */
-export const WireError = object({
-  result: literal("ERR"),
-  status: number(),
-  message: string(),
-  detail: nullish(string()),
+export const WireError = z.object({
+  result: z.literal("ERR"),
+  status: z.number(),
+  message: z.string(),
+  detail: optionalString,
 });

@@ -1,30 +1,32 @@
-import { array, date, nullish, number, object, string, unknown, type Infer } from "../schema.js";
+import * as z from "zod/mini";
+import { isoDate } from "../mindbricks/schemas.js";
 
 /**
  * Wire schemas of the partner directory review API (seed 000) and of our
  * public proxy, which returns a PII-stripped subset of the same shape.
  * Responses are camelCase; request bodies are snake_case.
  */
-const text = nullish(string());
+const text = z.nullish(z.string());
+const id = z.string().check(z.minLength(1));
 
-export const WireDirectoryReview = object({
-  id: string(1),
-  entry: object({ id: string(1), title: text }),
+export const WireDirectoryReview = z.object({
+  id,
+  entry: z.object({ id, title: text }),
   title: text,
   company: text,
-  summary: string(),
+  summary: z.string(),
   firstName: text,
   lastName: text,
   email: text,
-  rating: number(1, 5, true),
-  created: date,
-  status: string(),
+  rating: z.int().check(z.gte(1), z.lte(5)),
+  created: isoDate,
+  status: z.string(),
 });
-export type WireDirectoryReview = Infer<typeof WireDirectoryReview>;
+export type WireDirectoryReview = z.infer<typeof WireDirectoryReview>;
 
 /** The seed documents no list shape: accept a bare array or DRF pagination. */
-export const WirePaginated = object({
-  count: nullish(number()),
-  next: nullish(string()),
-  results: array(unknown),
+export const WirePaginated = z.object({
+  count: z.nullish(z.number()),
+  next: z.nullish(z.string()),
+  results: z.array(z.unknown()),
 });
