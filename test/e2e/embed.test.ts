@@ -45,12 +45,15 @@ async function page(html: string): Promise<Page & { problems: string[]; violatio
 }
 
 const IMPORT_MAP = JSON.stringify({
-  imports: Object.fromEntries(
-    ["lit", "lit-html", "lit-element", "@lit/reactive-element"].flatMap((name) => [
-      [name, `/node_modules/${name}/${name === "lit-element" ? "index.js" : name.startsWith("@lit") ? "reactive-element.js" : name === "lit-html" ? "lit-html.js" : "index.js"}`],
-      [`${name}/`, `/node_modules/${name}/`],
-    ]),
-  ),
+  imports: {
+    ...Object.fromEntries(
+      ["lit", "lit-html", "lit-element", "@lit/reactive-element"].flatMap((name) => [
+        [name, `/node_modules/${name}/${name === "lit-element" ? "index.js" : name.startsWith("@lit") ? "reactive-element.js" : name === "lit-html" ? "lit-html.js" : "index.js"}`],
+        [`${name}/`, `/node_modules/${name}/`],
+      ]),
+    ),
+    "zod/mini": "/node_modules/zod/v4/mini/index.js",
+  },
 });
 
 const doc = (head: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed test</title>${head}</head><body>${body}</body></html>`;
