@@ -9,8 +9,8 @@ import type { MiddlewareHandler } from "hono";
 import { NO_STORE } from "./cache.ts";
 
 const ALLOWED_METHODS = "GET, POST";
-const ALLOWED_HEADERS = "Content-Type";
-const EXPOSED_HEADERS = "ETag, Retry-After";
+const ALLOWED_HEADERS = "Content-Type, Idempotency-Key";
+const EXPOSED_HEADERS = "ETag, Retry-After, Idempotent-Replayed";
 const PREFLIGHT_MAX_AGE_SECONDS = "600";
 
 export const ORIGIN_REFUSED = { detail: "This origin is not allowed to use the review service." } as const;

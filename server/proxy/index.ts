@@ -3,25 +3,29 @@
  * /directory-proxy). It holds the API key server-side, returns approved
  * reviews only, without personal data, with cache headers; it validates and
  * rate-limits public submissions and creates them as pending. Stateless
- * except for the rate-limit counter, which sits behind `RateLimitStore`.
+ * except for the rate-limit counter and the idempotency keys of created
+ * submissions, which sit behind `RateLimitStore` and `IdempotencyStore`.
  *
  *   GET  /directories/{directoryId}/reviews?entry_id=…[&entry_id=…]
- *   POST /directories/{directoryId}/reviews
+ *   POST /directories/{directoryId}/reviews   [Idempotency-Key: …]
  */
 import { Hono, type Context } from "hono";
 import { Clock } from "../clock.ts";
 import { readTextAtMost } from "./body.ts";
 import { NO_STORE, cacheableJson } from "./cache.ts";
 import { cors } from "./cors.ts";
+import { IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, MemoryIdempotencyStore, fingerprint, type IdempotencyStore } from "./idempotency.ts";
 import { MemoryRateLimitStore, clientAddress, createRateLimiter, type RateLimitStore } from "./rate-limit.ts";
 import { UNAVAILABLE, secretGuard } from "./secret-guard.ts";
 import { isApproved, toPublicReview, type PublicReview } from "./strip.ts";
-import { publicFieldErrors, validateSubmission } from "./submission.ts";
+import { publicFieldErrors, validateSubmission, type Submission } from "./submission.ts";
 import { Upstream, UpstreamError, type UpstreamReply } from "./upstream.ts";
 
 export type { PublicReview } from "./strip.ts";
 export type { RateLimitStore, RateLimitWindow } from "./rate-limit.ts";
 export { MemoryRateLimitStore } from "./rate-limit.ts";
+export type { IdempotencyStore, RememberedSubmission } from "./idempotency.ts";
+export { MemoryIdempotencyStore } from "./idempotency.ts";
 
 export interface ProxyOptions {
   /** e.g. "http://127.0.0.1:8080/partnerpage/api/directory/private/v1alpha" */
@@ -40,6 +44,8 @@ export interface ProxyOptions {
   trustedHops?: number;
   /** Where rate-limit counters live; default in this process's memory. */
   rateLimitStore?: RateLimitStore;
+  /** Where the idempotency keys of created submissions live; default in this process's memory. */
+  idempotencyStore?: IdempotencyStore;
   clock?: Clock;
 }
 
@@ -59,13 +65,20 @@ const REVIEWS_PATHS = ["/directories/:directoryId/reviews", "/directories/:direc
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; response: Response };
 
-function json(c: Context, body: unknown, status: 400 | 403 | 404 | 405 | 413 | 415 | 429 | 500 | 502 | 504, headers: Record<string, string> = {}): Response {
+type ErrorStatus = 400 | 403 | 404 | 405 | 413 | 415 | 422 | 429 | 500 | 502 | 504;
+
+function json(c: Context, body: unknown, status: ErrorStatus, headers: Record<string, string> = {}): Response {
   return c.json(body, status, { "Cache-Control": NO_STORE, ...headers });
 }
 
+/** What a failed upstream call becomes: 504 when it timed out, else 502. */
+function failureOf(error: unknown): { status: 502 | 504; body: unknown } {
+  return error instanceof UpstreamError && error.failure === "timeout" ? { status: 504, body: TIMEOUT } : { status: 502, body: UNAVAILABLE };
+}
+
 function upstreamFailure(c: Context, error: unknown): Response {
-  if (error instanceof UpstreamError && error.failure === "timeout") return json(c, TIMEOUT, 504);
-  return json(c, UNAVAILABLE, 502);
+  const { status, body } = failureOf(error);
+  return json(c, body, status);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -139,6 +152,7 @@ export function createProxy(options: ProxyOptions): Hono {
     clock,
     store: options.rateLimitStore ?? new MemoryRateLimitStore(),
   });
+  const idempotencyStore = options.idempotencyStore ?? new MemoryIdempotencyStore();
   const listPath = (directoryId: string) => `/reviews/directory/${encodeURIComponent(directoryId)}/`;
 
   const app = new Hono();
@@ -194,35 +208,71 @@ export function createProxy(options: ProxyOptions): Hono {
     return cacheableJson(c, { count: results.length, results });
   });
 
+  /** A created review, or the error response to send. */
+  type Created = { ok: true; review: PublicReview } | { ok: false; status: ErrorStatus; body: unknown };
+  const create = async (directoryId: string, submission: Submission): Promise<Created> => {
+    let reply: UpstreamReply;
+    try {
+      reply = await upstream.send("POST", upstream.url(listPath(directoryId)), AbortSignal.timeout(timeoutMs), { ...submission, status: "P" });
+    } catch (error) {
+      return { ok: false, ...failureOf(error) };
+    }
+    if (reply.status === 400) {
+      const errors = publicFieldErrors(reply.body);
+      return errors ? { ok: false, status: 400, body: errors } : { ok: false, status: 502, body: UNAVAILABLE };
+    }
+    const review = reply.status === 201 || reply.status === 200 ? toPublicReview(reply.body) : null;
+    return review ? { ok: true, review } : { ok: false, status: 502, body: UNAVAILABLE };
+  };
+  // Submissions with a key that are being created right now: a concurrent repeat waits for the first.
+  const inFlight = new Map<string, { fingerprint: string; created: Promise<Created> }>();
+  const KEY_REUSED = { detail: "This Idempotency-Key was already used for a different submission." } as const;
+
   app.on("POST", REVIEWS_PATHS, async (c) => {
     const directoryId = c.req.param("directoryId") ?? "";
     if (!DIRECTORY_ID.test(directoryId)) return json(c, NOT_FOUND, 404);
+    const key = c.req.header("idempotency-key");
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      return json(c, { detail: "Idempotency-Key must be 16 to 100 letters, digits, - or _." }, 400);
+    }
+    const scope = key === undefined ? null : `${directoryId}:${key}`;
+    const remembered = scope === null ? undefined : await idempotencyStore.get(scope, clock.nowMs());
 
-    const decision = await limit(clientAddress(c, options.trustedHops ?? 0));
-    if (!decision.allowed) {
-      return json(c, { detail: "Too many submissions. Please try again later." }, 429, {
-        "Retry-After": String(decision.retryAfterSeconds),
-      });
+    // A repeat of a submission already received creates nothing, so it does not count against the limit.
+    if (!remembered && !(scope !== null && inFlight.has(scope))) {
+      const decision = await limit(clientAddress(c, options.trustedHops ?? 0));
+      if (!decision.allowed) {
+        return json(c, { detail: "Too many submissions. Please try again later." }, 429, {
+          "Retry-After": String(decision.retryAfterSeconds),
+        });
+      }
     }
     const body = await readSubmissionBody(c);
     if (!body.ok) return body.response;
     const submission = validateSubmission(body.value);
     if (!submission.ok) return json(c, submission.errors, 400);
+    const print = fingerprint(submission.value);
 
-    let reply: UpstreamReply;
+    const respond = (created: Created, replayed: boolean) =>
+      created.ok
+        ? c.json(created.review, 201, { "Cache-Control": NO_STORE, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) })
+        : json(c, created.body, created.status);
+    if (remembered) return remembered.fingerprint === print ? respond({ ok: true, review: remembered.review }, true) : json(c, KEY_REUSED, 422);
+    const pending = scope === null ? undefined : inFlight.get(scope);
+    if (pending) return pending.fingerprint === print ? respond(await pending.created, true) : json(c, KEY_REUSED, 422);
+    if (scope === null) return respond(await create(directoryId, submission.value), false);
+
+    const created = create(directoryId, submission.value);
+    inFlight.set(scope, { fingerprint: print, created });
     try {
-      const url = upstream.url(listPath(directoryId));
-      reply = await upstream.send("POST", url, AbortSignal.timeout(timeoutMs), { ...submission.value, status: "P" });
-    } catch (error) {
-      return upstreamFailure(c, error);
+      const outcome = await created;
+      if (outcome.ok) {
+        await idempotencyStore.set(scope, { fingerprint: print, review: outcome.review, expiresAtMs: clock.nowMs() + IDEMPOTENCY_TTL_MS });
+      }
+      return respond(outcome, false);
+    } finally {
+      inFlight.delete(scope);
     }
-    if (reply.status === 400) {
-      const errors = publicFieldErrors(reply.body);
-      return errors ? json(c, errors, 400) : json(c, UNAVAILABLE, 502);
-    }
-    const review = reply.status === 201 || reply.status === 200 ? toPublicReview(reply.body) : null;
-    if (!review) return json(c, UNAVAILABLE, 502);
-    return c.json(review, 201, { "Cache-Control": NO_STORE });
   });
 
   app.on(["PUT", "PATCH", "DELETE"], REVIEWS_PATHS, (c) =>
