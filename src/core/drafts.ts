@@ -15,6 +15,8 @@ export interface StoredDraft {
 }
 
 const PREFIX = "review-widgets:draft:";
+const SUBMISSION = "#submission";
+const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,100}$/;
 
 export function draftKey(parts: readonly (string | null | undefined)[]): string {
   return PREFIX + parts.map((part) => encodeURIComponent(part ?? "")).join(":");
@@ -42,6 +44,8 @@ export function loadDraft(key: string): StoredDraft | null {
 
 export function saveDraft(key: string, draft: StoredDraft): void {
   try {
+    // Changed content is a new submission: it must not be mistaken for a repeat of the last attempt.
+    localStorage.removeItem(key + SUBMISSION);
     const empty = draft.rating === 0 && Object.entries(draft).every(([name, value]) => name === "rating" || value === "" || value === undefined);
     if (empty) localStorage.removeItem(key);
     else localStorage.setItem(key, JSON.stringify(draft));
@@ -53,7 +57,29 @@ export function saveDraft(key: string, draft: StoredDraft): void {
 export function clearDraft(key: string): void {
   try {
     localStorage.removeItem(key);
+    localStorage.removeItem(key + SUBMISSION);
   } catch {
     // Nothing to clear where storage is blocked.
   }
+}
+
+/**
+ * The id of a draft's submission (sent as `Idempotency-Key` where the backend
+ * takes one): the same for every attempt at sending this content, also after
+ * a reload, so a repeat of a POST that landed creates nothing new.
+ */
+export function submissionId(key: string): string {
+  try {
+    const kept = localStorage.getItem(key + SUBMISSION);
+    if (kept !== null && SUBMISSION_ID.test(kept)) return kept;
+  } catch {
+    // Storage blocked: a fresh id below, kept by the caller for this page's life.
+  }
+  const id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  try {
+    localStorage.setItem(key + SUBMISSION, id);
+  } catch {
+    // As above.
+  }
+  return id;
 }

@@ -95,4 +95,6 @@ export interface ReviewDraft {
   lastName?: string;
   email?: string;
   company?: string;
+  /** The same for every attempt at sending this review; the directory proxy takes it as `Idempotency-Key`. */
+  submissionId?: string;
 }

@@ -382,23 +382,25 @@ describe("<review-form>", () => {
       expect(part(el, "notice")!.textContent).to.equal("Thank you! Your review will appear once the directory approves it.");
     });
 
+    const directoryCreated = (delayMs = 0) => ({
+      delayMs,
+      status: 201,
+      json: {
+        id: "new-1",
+        entry: { id: "entry-1", title: "Northwind" },
+        title: "Great partner",
+        company: "",
+        summary: TEXT,
+        firstName: "Jane",
+        lastName: "D",
+        rating: 5,
+        created: "2026-11-25T10:00:00Z",
+        status: "P",
+      },
+    });
+
     it("submits with Enter in a field, once, however often Enter is pressed", async () => {
-      const server = await faultScript({
-        delayMs: 300,
-        status: 201,
-        json: {
-          id: "new-1",
-          entry: { id: "entry-1", title: "Northwind" },
-          title: "Great partner",
-          company: "",
-          summary: TEXT,
-          firstName: "Jane",
-          lastName: "D",
-          rating: 5,
-          created: "2026-11-25T10:00:00Z",
-          status: "P",
-        },
-      });
+      const server = await faultScript(directoryCreated(300));
       const el = await directoryForm(server.base, "entry-1");
       await formShown(el);
       await fillPerson(el, "jane@acme.example");
@@ -419,6 +421,56 @@ describe("<review-form>", () => {
         email: "jane@acme.example",
         title: "Great partner",
       });
+    });
+
+    it("sends every attempt at the same review with one Idempotency-Key, through a reload, and a new one once the text changes", async () => {
+      clearDrafts();
+      const unavailable = { status: 503, json: { detail: "The review service is unavailable. Please try again later." } };
+      const server = await faultScript(unavailable, unavailable, unavailable, directoryCreated());
+      const keys = async (n: number) => {
+        await waitUntil(async () => (await server.log()).length >= n && part(el, "retry") !== null, `attempt ${n} did not fail`, { timeout: 4000 });
+        return (await server.log()).map((entry) => entry.idempotencyKey);
+      };
+      let el = await directoryForm(server.base, "entry-1");
+      await formShown(el);
+      await fillPerson(el, "jane@acme.example");
+      submitButton(el).click();
+      const [first] = await keys(1);
+      expect(first).to.match(/^[0-9a-f]{32}$/);
+
+      part(el, "retry")!.click();
+      expect((await keys(2))[1], "the retry is the same submission").to.equal(first);
+
+      // A reload: the draft and its submission id come back together.
+      el.remove();
+      el = await directoryForm(server.base, "entry-1");
+      await formShown(el);
+      expect(textarea(el).value).to.equal(TEXT);
+      submitButton(el).click();
+      expect((await keys(3))[2], "the same submission after a reload").to.equal(first);
+
+      // Edited text is a different submission: it must not be taken for a repeat.
+      await fill(el, textarea(el), `${TEXT} Edited.`);
+      submitButton(el).click();
+      await waitUntil(() => part(el, "notice")?.getAttribute("role") === "status", "not sent", { timeout: 4000 });
+      const log = await server.log();
+      expect(log.map((entry) => entry.method)).to.deep.equal(["POST", "POST", "POST", "POST"]);
+      expect(log[3]!.idempotencyKey).to.match(/^[0-9a-f]{32}$/).and.not.equal(first);
+      expect(log.every((entry) => entry.authorization === null)).to.equal(true);
+      expect(Object.keys(localStorage).filter((key) => key.startsWith("review-widgets:draft:")), "nothing kept once sent").to.deep.equal([]);
+    });
+
+    it("sends no Idempotency-Key to the marketplace, which refuses duplicates itself", async () => {
+      const server = await faultScript(noOwnReview, created());
+      const el = await faultForm(server);
+      await formShown(el);
+      await rate(el, 4);
+      await fill(el, textarea(el), TEXT);
+      submitButton(el).click();
+      await waitUntil(() => part(el, "notice")?.getAttribute("role") === "status", "not sent", { timeout: 4000 });
+      const log = await server.log();
+      expect(log.filter((entry) => entry.method === "POST")).to.have.length(1);
+      expect(log.every((entry) => entry.idempotencyKey === null)).to.equal(true);
     });
   });
 });

@@ -14,7 +14,7 @@ export interface FaultScript {
   /** Base URL to point a client at; every request under it plays the next step. */
   base: string;
   /** What reached the server, in order. */
-  log(): Promise<{ method: string; url: string; at: number; authorization: string | null; body: string }[]>;
+  log(): Promise<{ method: string; url: string; at: number; authorization: string | null; idempotencyKey: string | null; body: string }[]>;
 }
 
 export async function faultScript(...steps: FaultStep[]): Promise<FaultScript> {

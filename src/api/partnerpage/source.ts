@@ -70,7 +70,8 @@ export class PartnerpageSource implements ReviewSource {
     };
     if (draft.title) body["title"] = draft.title;
     if (draft.company) body["company"] = draft.company;
-    const response = await this.#call("POST", this.#public, [], { signal: context.signal }, body);
+    const headers: Record<string, string> = draft.submissionId ? { "Idempotency-Key": draft.submissionId } : {};
+    const response = await this.#call("POST", this.#public, [], { signal: context.signal }, body, headers);
     // The author's own submission, pending until the directory approves it.
     return toReview(parseWhole(WireDirectoryReview, response.body), "pending");
   }
@@ -139,12 +140,12 @@ export class PartnerpageSource implements ReviewSource {
     return `/reviews/directory/${this.#directory}/${encodeURIComponent(id)}/`;
   }
 
-  #call(method: HttpMethod, path: string, params: [string, string][], context: RequestContext, body?: unknown) {
+  #call(method: HttpMethod, path: string, params: [string, string][], context: RequestContext, body?: unknown, headers: Record<string, string> = {}) {
     const search = new URLSearchParams(params).toString();
     return this.#http.request({
       method,
       url: `${this.#base}${path}${search ? `?${search}` : ""}`,
-      headers: context.token ? { Authorization: context.token } : {},
+      headers: context.token ? { ...headers, Authorization: context.token } : headers,
       body,
       signal: context.signal,
     });

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { ApiError } from "../../api/errors.js";
-import { clearDraft, draftKey, loadDraft, saveDraft, type StoredDraft } from "../../core/drafts.js";
+import { clearDraft, draftKey, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
 import type { MessageKey } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import { services } from "../../core/services.js";
@@ -37,7 +37,9 @@ const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][
  * one POST however often it is submitted, and a draft kept in localStorage
  * (per reservation and reviewee) through reloads and failed submits. After an
  * ambiguous failure (network, timeout, 5xx) it checks whether the first POST
- * landed before posting again.
+ * landed before posting again; for a partner directory, whose submitters are
+ * anonymous, every attempt at the same content carries the same
+ * `Idempotency-Key`, so the proxy creates the review once.
  *
  * @tagname review-form
  * @summary The review form.
@@ -84,6 +86,8 @@ export class ReviewForm extends ReviewElement {
   /** A previous POST failed in a way that does not say whether it landed. */
   #uncertain = false;
   #draftKey = "";
+  /** This content's submission id, for every attempt at sending it (see core/drafts.ts). */
+  #submissionId: string | null = null;
   #focusAfterRender: string | null = null;
 
   /** Whether the viewer already has a review for this stay (marketplace, signed in). */
@@ -130,6 +134,7 @@ export class ReviewForm extends ReviewElement {
       this.attempted = false;
       this.touched = new Set();
       this.#uncertain = false;
+      this.#submissionId = null;
     }
   }
 
@@ -198,6 +203,7 @@ export class ReviewForm extends ReviewElement {
     this.fields = { ...this.fields, [field]: value };
     if (this.serverErrors[field]) this.serverErrors = { ...this.serverErrors, [field]: undefined };
     this.restored = false;
+    this.#submissionId = null;
     saveDraft(this.#draftKey, this.fields);
   }
 
@@ -231,6 +237,8 @@ export class ReviewForm extends ReviewElement {
     if (!source) return;
     const draft = this.#domainDraft();
     if (!this.emit("review-submit", { draft }, true)) return;
+    // Anonymous submitters cannot look up whether a POST landed: the proxy recognises a repeat by this id.
+    if (this.#isDirectory) draft.submissionId = this.#submissionId ??= submissionId(this.#draftKey);
 
     this.#inFlight = true;
     this.busy = true;
@@ -240,6 +248,7 @@ export class ReviewForm extends ReviewElement {
       const landed = this.#uncertain ? await source.findOwnReview(draft, { token }) : null;
       const review = landed ?? (await source.createReview(draft, { token }));
       this.#uncertain = false;
+      this.#submissionId = null;
       clearDraft(this.#draftKey);
       services().store.invalidate();
       this.sent = review;
