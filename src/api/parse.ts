@@ -4,9 +4,25 @@ import { ApiError } from "./errors.js";
 
 const invalid = () => new ApiError("invalid-response");
 
+/** Why a value failed, in words a site owner can act on (zod/mini ships no message catalog). */
+function reason(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return `expected ${issue.expected}`;
+    case "too_small":
+      return `expected ${issue.origin === "string" ? "at least 1 character" : `≥ ${issue.minimum}`}`;
+    case "too_big":
+      return `expected ≤ ${issue.maximum}`;
+    case "invalid_value":
+      return `expected ${issue.values.map((value) => JSON.stringify(value)).join(" or ")}`;
+    default:
+      return issue.message;
+  }
+}
+
 /** Where and why a value failed, for the one diagnostic report per response. */
 const describe = (error: z.core.$ZodError): string =>
-  error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${issue.message}`).join(", ");
+  error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${reason(issue)}`).join(", ");
 
 /** Checks a whole response; a mismatch is an `invalid-response` error. */
 export function parseWhole<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {

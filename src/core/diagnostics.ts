@@ -7,7 +7,7 @@ export interface InvalidDataReport {
   /** Where the data came from, e.g. "GET /v1/reviews". */
   context: string;
   dropped: number;
-  /** The first problem, e.g. "rating: Invalid input". */
+  /** The first problem, e.g. "rating: expected ≤ 5". */
   example: string;
 }
 

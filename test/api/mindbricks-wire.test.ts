@@ -1,8 +1,10 @@
 import { expect } from "@open-wc/testing";
 import { ApiError } from "../../src/api/errors.js";
 import { HttpClient } from "../../src/api/http.js";
+import { WireAggregate, WireReview } from "../../src/api/mindbricks/schemas.js";
 import { MindbricksSource } from "../../src/api/mindbricks/source.js";
-import { INVALID_DATA_EVENT } from "../../src/core/diagnostics.js";
+import { parseItems } from "../../src/api/parse.js";
+import { INVALID_DATA_EVENT, type InvalidDataReport } from "../../src/core/diagnostics.js";
 import { faultScript } from "../helpers/backend.js";
 import { envelope, errorBody, wireAggregate, wireReview } from "../helpers/wire.js";
 
@@ -100,6 +102,31 @@ describe("MindbricksSource on recorded wire data", () => {
     expect(warnings).to.have.length(1);
     expect(events).to.have.length(1);
     expect((events[0] as CustomEvent<{ dropped: number }>).detail.dropped).to.equal(6);
+  });
+
+  it("says in the report what was wrong with a dropped item", () => {
+    const cases: Array<[unknown, string]> = [
+      [wireReview({ rating: "5" }), "rating: expected number"],
+      [wireReview({ rating: 7 }), "rating: expected ≤ 5"],
+      [wireReview({ submittedAt: "yesterday" }), "submittedAt: expected a date"],
+      [wireReview({ id: 12 }), "id: expected string"],
+      [wireReview({ id: "" }), "id: expected at least 1 character"],
+      [wireReview({ reviewer: { fullname: 42 } }), "reviewer.fullname: expected string"],
+      ["junk", "value: expected object"],
+    ];
+    const examples: string[] = [];
+    const onEvent = (event: Event) => examples.push((event as CustomEvent<InvalidDataReport>).detail.example);
+    const warn = console.warn;
+    console.warn = () => undefined;
+    window.addEventListener(INVALID_DATA_EVENT, onEvent);
+    try {
+      cases.forEach(([item], i) => parseItems(WireReview, [item], `report wording ${i}`));
+      parseItems(WireAggregate, [wireAggregate({ averageRating: -1 })], "report wording aggregate");
+    } finally {
+      console.warn = warn;
+      window.removeEventListener(INVALID_DATA_EVENT, onEvent);
+    }
+    expect(examples).to.deep.equal([...cases.map(([, example]) => example), "averageRating: expected ≥ 0"]);
   });
 
   it("rejects an envelope with wrong-typed fields as an invalid response", async () => {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { isoDate, nonEmptyString as id } from "../wire.js";
 
 /**
  * Wire schemas of the marketplace review service (seed 003). Only the fields
@@ -8,12 +9,8 @@ import * as z from "zod/mini";
  * (core/visibility.ts). zod/mini objects never compile parsers at run time, so
  * a strict CSP without 'unsafe-eval' holds.
  */
-const id = z.string().check(z.minLength(1));
 const optionalString = z.nullish(z.string());
 const count = z.int().check(z.gte(0));
-
-/** An ISO-like date string that Date can read. */
-export const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), "expected a date"));
 
 export const WireReview = z.object({
   id,

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { isoDate } from "../mindbricks/schemas.js";
+import { isoDate, nonEmptyString as id } from "../wire.js";
 
 /**
  * Wire schemas of the partner directory review API (seed 000) and of our
@@ -7,7 +7,6 @@ import { isoDate } from "../mindbricks/schemas.js";
  * Responses are camelCase; request bodies are snake_case.
  */
 const text = z.nullish(z.string());
-const id = z.string().check(z.minLength(1));
 
 export const WireDirectoryReview = z.object({
   id,
