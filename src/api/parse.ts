@@ -10,7 +10,7 @@ function reason(issue: z.core.$ZodIssue): string {
     case "invalid_type":
       return `expected ${issue.expected}`;
     case "too_small":
-      return `expected ${issue.origin === "string" ? "at least 1 character" : `≥ ${issue.minimum}`}`;
+      return issue.origin === "string" ? `expected at least ${issue.minimum} character${issue.minimum === 1 ? "" : "s"}` : `expected ≥ ${issue.minimum}`;
     case "too_big":
       return `expected ≤ ${issue.maximum}`;
     case "invalid_value":
