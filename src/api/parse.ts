@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
 import { reportInvalidData } from "../core/diagnostics.js";
 import { ApiError } from "./errors.js";
+import type { Parser } from "./wire.js";
 
 const invalid = () => new ApiError("invalid-response");
 
@@ -25,7 +26,7 @@ const describe = (error: z.core.$ZodError): string =>
   error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${reason(issue)}`).join(", ");
 
 /** Checks a whole response; a mismatch is an `invalid-response` error. */
-export function parseWhole<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
+export function parseWhole<T>(schema: Parser<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) throw invalid();
   return result.data;
@@ -35,9 +36,9 @@ export function parseWhole<S extends z.ZodMiniType>(schema: S, value: unknown): 
  * Checks a list item by item: invalid items are dropped and reported once,
  * the rest are kept. A value that is not a list at all is an error.
  */
-export function parseItems<S extends z.ZodMiniType>(schema: S, value: unknown, context: string): { items: z.infer<S>[]; dropped: number } {
+export function parseItems<T>(schema: Parser<T>, value: unknown, context: string): { items: T[]; dropped: number } {
   if (!Array.isArray(value)) throw invalid();
-  const items: z.infer<S>[] = [];
+  const items: T[] = [];
   let example = "";
   for (const raw of value) {
     const result = schema.safeParse(raw);

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { isoDate, nonEmptyString as id } from "../wire.js";
+import { isoDate, lazy, nonEmptyString, type Parsed } from "../wire.js";
 
 /**
  * Wire schemas of the marketplace review service (seed 003). Only the fields
@@ -9,57 +9,58 @@ import { isoDate, nonEmptyString as id } from "../wire.js";
  * (core/visibility.ts). zod/mini objects never compile parsers at run time, so
  * a strict CSP without 'unsafe-eval' holds.
  */
-const optionalString = z.nullish(z.string());
-const count = z.int().check(z.gte(0));
+const optionalString = () => z.nullish(z.string());
+const count = () => z.int().check(z.gte(0));
 
-export const WireReview = z.object({
-  id,
-  moderationStatus: z.string(),
-  isPublished: z.boolean(),
-  reviewText: z.string(),
-  rating: z.int().check(z.gte(1), z.lte(5)),
-  revieweeId: id,
-  reservationId: optionalString,
-  reviewerId: optionalString,
-  revieweeType: optionalString,
-  submittedAt: isoDate,
-  isActive: z.nullish(z.boolean()),
-  reviewer: z.nullish(z.object({ id: optionalString, fullname: optionalString })),
-});
-export type WireReview = z.infer<typeof WireReview>;
+export const WireReview = lazy(() =>
+  z.object({
+    id: nonEmptyString(),
+    moderationStatus: z.string(),
+    isPublished: z.boolean(),
+    reviewText: z.string(),
+    rating: z.int().check(z.gte(1), z.lte(5)),
+    revieweeId: nonEmptyString(),
+    reservationId: optionalString(),
+    reviewerId: optionalString(),
+    revieweeType: optionalString(),
+    submittedAt: isoDate(),
+    isActive: z.nullish(z.boolean()),
+    reviewer: z.nullish(z.object({ id: optionalString(), fullname: optionalString() })),
+  }),
+);
+export type WireReview = Parsed<typeof WireReview>;
 
-export const WireAggregate = z.object({
-  id,
-  revieweeId: id,
-  revieweeType: optionalString,
-  averageRating: z.number().check(z.gte(0), z.lte(5)),
-  reviewCount: count,
-  visibilityStatus: z.string(),
-  isActive: z.nullish(z.boolean()),
-});
-export type WireAggregate = z.infer<typeof WireAggregate>;
-
-export const WirePaging = z.object({
-  pageNumber: z.int().check(z.gte(1)),
-  pageRowCount: count,
-  totalRowCount: count,
-  pageCount: count,
-});
-export type WirePaging = z.infer<typeof WirePaging>;
+export const WireAggregate = lazy(() =>
+  z.object({
+    id: nonEmptyString(),
+    revieweeId: nonEmptyString(),
+    revieweeType: optionalString(),
+    averageRating: z.number().check(z.gte(0), z.lte(5)),
+    reviewCount: count(),
+    visibilityStatus: z.string(),
+    isActive: z.nullish(z.boolean()),
+  }),
+);
+export type WireAggregate = Parsed<typeof WireAggregate>;
 
 /** The success envelope; the data sits under the key named by `dataName`. */
-export const WireEnvelope = z.object({
-  status: z.literal("OK"),
-  dataName: id,
-  userId: optionalString,
-  paging: z.nullish(WirePaging),
-});
-export type WireEnvelope = z.infer<typeof WireEnvelope>;
+export const WireEnvelope = lazy(() =>
+  z.object({
+    status: z.literal("OK"),
+    dataName: nonEmptyString(),
+    userId: optionalString(),
+    paging: z.nullish(z.object({ pageNumber: z.int().check(z.gte(1)), pageRowCount: count(), totalRowCount: count(), pageCount: count() })),
+  }),
+);
+export type WireEnvelope = Parsed<typeof WireEnvelope>;
+export type WirePaging = NonNullable<WireEnvelope["paging"]>;
 
 /** The error body: `{result:"ERR", status, message:"errMsg_…", errCode, date, detail}`. */
-export const WireError = z.object({
-  result: z.literal("ERR"),
-  status: z.number(),
-  message: z.string(),
-  detail: optionalString,
-});
+export const WireError = lazy(() =>
+  z.object({
+    result: z.literal("ERR"),
+    status: z.number(),
+    message: z.string(),
+    detail: optionalString(),
+  }),
+);
