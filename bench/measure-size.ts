@@ -1,5 +1,5 @@
 /**
- * Sizes, gzip -9 (zlib level 9), as the budget defines them:
+ * Sizes, `gzip -9 -c` bytes, as the budget defines them:
  * the script-tag IIFE, and each element as a bundler user gets it — a
  * one-line entry importing it from dist/index.js, bundled and minified by
  * esbuild with Lit included. Also builds the two peer bundles (our
@@ -8,7 +8,7 @@
 import { build, type Metafile } from "esbuild";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gzipSize } from "../scripts/gzip-size.mjs";
 import type { Row, Section } from "./report.ts";
 import { kb } from "./stats.ts";
 
@@ -18,7 +18,6 @@ const IIFE_AIM = 15 * 1024;
 const ELEMENTS = ["StarRating", "RatingSummary", "ReviewList", "ReviewForm", "ReviewModeration"] as const;
 const SHOELACE_RATING = "@shoelace-style/shoelace/dist/components/rating/rating.js";
 
-export const gzip9 = (source: string | Uint8Array): number => gzipSync(source, { level: 9 }).length;
 
 async function bundle(contents: string, metafile = false): Promise<{ code: string; metafile: Metafile | undefined }> {
   const result = await build({
@@ -58,7 +57,7 @@ export async function measureSizes(): Promise<SizeResult> {
   const notes: string[] = [];
 
   const iife = readFileSync(IIFE);
-  const iifeGzip = gzip9(iife);
+  const iifeGzip = gzipSize(iife);
   rows.push({
     section: "size",
     figure: "IIFE dist/review-widgets.js (gzip -9)",
@@ -73,12 +72,12 @@ export async function measureSizes(): Promise<SizeResult> {
   let starRating = "";
   for (const name of ELEMENTS) {
     const { code } = await bundle(`import { ${name} } from ${JSON.stringify(index)}; ${name}.define();`);
-    perElement[name] = gzip9(code);
+    perElement[name] = gzipSize(code);
     if (name === "StarRating") starRating = code;
     rows.push({
       section: "size",
       figure: `ESM import { ${name} } + Lit (esbuild, min, gzip -9)`,
-      ours: kb(gzip9(code)),
+      ours: kb(gzipSize(code)),
       reference: "—",
       result: `${kb(code.length)} minified`,
       verdict: "info",
@@ -105,7 +104,7 @@ export async function measureSizes(): Promise<SizeResult> {
   const total = [...byArea.values()].reduce((sum, n) => sum + n, 0);
   const top = [...byArea.entries()].sort((a, b) => b[1] - a[1]);
   notes.push(
-    `Composition of all five elements + Lit, minified, before gzip (${kb(total)} in all; gzip ${kb(gzip9(all.code))}): ` +
+    `Composition of all five elements + Lit, minified, before gzip (${kb(total)} in all; gzip ${kb(gzipSize(all.code))}): ` +
       top.map(([name, bytes]) => `${name} ${kb(bytes)} (${Math.round((bytes / total) * 100)}%)`).join(", ") +
       ".",
   );
@@ -115,8 +114,8 @@ export async function measureSizes(): Promise<SizeResult> {
     section: "peer",
     figure: "standalone rating bundle + Lit (esbuild, min, gzip -9)",
     ours: kb(perElement["StarRating"]!),
-    reference: `sl-rating ${kb(gzip9(shoelace.code))}`,
-    result: `${(perElement["StarRating"]! / gzip9(shoelace.code)).toFixed(2)}×`,
+    reference: `sl-rating ${kb(gzipSize(shoelace.code))}`,
+    result: `${(perElement["StarRating"]! / gzipSize(shoelace.code)).toFixed(2)}×`,
     verdict: "info",
   });
 
