@@ -29,7 +29,18 @@ export function minifyCss(css: string): string {
     .trim();
 }
 
-const minifyMarkup = (text: string) => text.replace(/\s*\n\s*/g, " ");
+/**
+ * Line breaks and indentation in markup: gone next to a tag or an expression
+ * (whitespace-only text nodes between elements only cost DOM nodes: our
+ * layouts use flex and grid gaps, never inline spacing), one space between
+ * words of text. Spaces within a line are kept as written.
+ */
+const minifyMarkup = (text: string) =>
+  text.replace(/\s*\n\s*/g, (run, offset: number, whole: string) => {
+    const before = whole[offset - 1];
+    const after = whole[offset + run.length];
+    return before === undefined || before === ">" || after === undefined || after === "<" ? "" : " ";
+  });
 
 export function minifyTaggedTemplates(source: string): string {
   let out = "";

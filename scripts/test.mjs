@@ -29,7 +29,7 @@ const steps = {
     const files = findTests("test/e2e");
     if (files.length === 0) return [];
     // The end-to-end tests use what ships: the IIFE, the ESM build, types and the manifest.
-    return [node("scripts/build.mjs", "--quiet"), node("--import", "tsx", "--test", "--test-concurrency=1", ...files)];
+    return [node("--import", "tsx", "scripts/build.ts", "--quiet"), node("--import", "tsx", "--test", "--test-concurrency=1", ...files)];
   },
 };
 

@@ -1,4 +1,3 @@
-import { WireError } from "./mindbricks/schemas.js";
 
 /**
  * Typed failures of the data layer. Elements decide what to show (in the
@@ -75,10 +74,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function parseErrorBody(body: unknown): Pick<ApiErrorDetails, "serverCode" | "detail" | "fieldErrors"> {
   if (!isRecord(body)) return {};
-  const marketplace = WireError.safeParse(body);
-  if (marketplace.success) {
-    const { message, detail } = marketplace.data;
-    return { serverCode: message, ...(typeof detail === "string" ? { detail } : {}) };
+  if (body["result"] === "ERR" && typeof body["message"] === "string") {
+    const detail = body["detail"];
+    return { serverCode: body["message"], ...(typeof detail === "string" ? { detail } : {}) };
   }
   const fieldErrors: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(body)) {

@@ -5,21 +5,8 @@ import type { Parser } from "./wire.js";
 
 const invalid = () => new ApiError("invalid-response");
 
-/** Why a value failed, in words a site owner can act on (zod/mini ships no message catalog). */
-function reason(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "invalid_type":
-      return `expected ${issue.expected}`;
-    case "too_small":
-      return issue.origin === "string" ? `expected at least ${issue.minimum} character${issue.minimum === 1 ? "" : "s"}` : `expected ≥ ${issue.minimum}`;
-    case "too_big":
-      return `expected ≤ ${issue.maximum}`;
-    case "invalid_value":
-      return `expected ${issue.values.map((value) => JSON.stringify(value)).join(" or ")}`;
-    default:
-      return issue.message;
-  }
-}
+/** Why a value failed, in words a site owner can act on (zod/mini ships no message catalog; our refines carry their own). */
+const reason = (issue: z.core.$ZodIssue): string => (issue.code === "invalid_type" ? `expected ${issue.expected}` : issue.message);
 
 /** Where and why a value failed, for the one diagnostic report per response. */
 const describe = (error: z.core.$ZodError): string =>

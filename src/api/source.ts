@@ -50,6 +50,14 @@ export interface ReviewSource {
   /** One request for many reviewees. Reviewees without an aggregate are absent from the result. */
   listAggregates(keys: readonly RevieweeKey[], context?: RequestContext): Promise<Aggregate[]>;
   getAggregate(id: string, context?: RequestContext): Promise<Aggregate | null>;
+}
+
+/**
+ * A backend as its moderators see it: a separate module from the public
+ * source, so pages without <review-moderation> never load its code.
+ */
+export interface ModerationSource {
+  readonly kind: SourceKind;
   listForModeration(query: ModerationQuery, context?: RequestContext): Promise<Page<ModerationItem>>;
   moderate(id: string, decision: ModerationDecision, context?: RequestContext): Promise<ModerationItem>;
 }

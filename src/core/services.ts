@@ -1,16 +1,10 @@
+import { backendLoaders, moderationLoaders, type BackendLocation } from "../api/backends.js";
 import { HttpClient } from "../api/http.js";
-import { MindbricksSource } from "../api/mindbricks/source.js";
-import { PartnerpageSource } from "../api/partnerpage/source.js";
-import type { ReviewSource } from "../api/source.js";
+import { LazyModeration, LazySource } from "../api/lazy-source.js";
+import type { ModerationSource, ReviewSource } from "../api/source.js";
 import { currentConfig } from "./config.js";
 import type { SourceKind } from "./model.js";
 import { ReviewStore } from "./store.js";
-
-export interface SourceLocation {
-  apiBase: string;
-  /** Directory backend: which directory. */
-  directoryId?: string | null;
-}
 
 /**
  * What every element on a page shares: one HTTP client, one store, one source
@@ -21,22 +15,50 @@ export class Services {
   readonly http: HttpClient;
   readonly store: ReviewStore;
   readonly #sources = new Map<string, ReviewSource>();
+  readonly #moderation = new Map<string, ModerationSource>();
 
   constructor(options: { http?: HttpClient; store?: ReviewStore } = {}) {
     this.http = options.http ?? new HttpClient({ timeoutMs: () => currentConfig().timeoutMs, maxRetries: () => currentConfig().retries });
     this.store = options.store ?? new ReviewStore();
   }
 
-  /** The source for a backend at a base URL (one per page, shared by every element). */
-  source(kind: SourceKind, { apiBase, directoryId }: SourceLocation): ReviewSource {
-    const key = `${kind} ${apiBase} ${directoryId ?? ""}`;
+  /**
+   * The source for a backend at a base URL (one per page, shared by every
+   * element); its code is imported on first use. Null when this build does not
+   * include that backend.
+   */
+  source(kind: SourceKind, location: BackendLocation): ReviewSource | null {
+    const key = `${kind} ${location.apiBase} ${location.directoryId ?? ""}`;
     let source = this.#sources.get(key);
     if (!source) {
-      source = kind === "partnerpage" ? new PartnerpageSource(apiBase, directoryId ?? "", this.http) : new MindbricksSource(apiBase, this.http);
+      const load = backendLoaders[kind];
+      if (!load) return null;
+      source = new LazySource(kind, async () => (await load()).createSource(location, this.http));
       this.#sources.set(key, source);
     }
     return source;
   }
+
+  /** A backend's moderation operations at a base URL, loaded on first use; null when this build does not include them. */
+  moderation(kind: SourceKind, location: BackendLocation): ModerationSource | null {
+    const key = `${kind} ${location.apiBase} ${location.directoryId ?? ""}`;
+    let source = this.#moderation.get(key);
+    if (!source) {
+      const load = moderationLoaders[kind];
+      if (!load) return null;
+      source = new LazyModeration(kind, async () => (await load()).createModeration(location, this.http));
+      this.#moderation.set(key, source);
+    }
+    return source;
+  }
+}
+
+/**
+ * Whether this build includes a backend (or its moderation operations): the
+ * script file for one kind of page carries only its own.
+ */
+export function hasBackend(kind: SourceKind, part: "public" | "moderation" = "public"): boolean {
+  return kind in (part === "moderation" ? moderationLoaders : backendLoaders);
 }
 
 let current: Services | undefined;

@@ -1,7 +1,7 @@
 import { expect } from "@open-wc/testing";
 import { ApiError } from "../../src/api/errors.js";
 import { HttpClient } from "../../src/api/http.js";
-import { MindbricksSource } from "../../src/api/mindbricks/source.js";
+import { MindbricksModeration } from "../../src/api/mindbricks/moderation.js";
 import type { ReviewDraft } from "../../src/core/model.js";
 import { sandbox, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
 
@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 interface World {
   box: Sandbox;
   ids: Ids;
-  source: MindbricksSource;
+  source: MindbricksModeration;
   /** Every URL the source asked for, in order. */
   requests: string[];
 }
@@ -32,7 +32,7 @@ async function world(): Promise<World> {
       return fetch(input, init);
     },
   });
-  return { box, ids, source: new MindbricksSource(box.marketplace, http), requests };
+  return { box, ids, source: new MindbricksModeration(box.marketplace, http), requests };
 }
 
 const token = async (box: Sandbox, who: "guest" | "host" | "admin") => (await box.login(`${who}@demo.test`)).accessToken;

@@ -1,6 +1,7 @@
 import { expect } from "@open-wc/testing";
 import { ApiError } from "../../src/api/errors.js";
 import { HttpClient } from "../../src/api/http.js";
+import { PartnerpageModeration } from "../../src/api/partnerpage/moderation.js";
 import { PartnerpageSource } from "../../src/api/partnerpage/source.js";
 import type { ReviewDraft } from "../../src/core/model.js";
 import { faultScript, sandbox, type Sandbox } from "../helpers/backend.js";
@@ -35,7 +36,7 @@ interface World {
   /** Public pages: through the proxy, no credentials. */
   publicSource: PartnerpageSource;
   /** The directory owner's admin page: the directory API itself, with a key. */
-  adminSource: PartnerpageSource;
+  adminSource: PartnerpageModeration;
   requests: { url: string; authorization: string | null }[];
 }
 
@@ -55,7 +56,7 @@ async function world(): Promise<World> {
     box,
     ids,
     publicSource: new PartnerpageSource(box.proxy, DIRECTORY, http),
-    adminSource: new PartnerpageSource(box.directoryApi, DIRECTORY, http),
+    adminSource: new PartnerpageModeration(box.directoryApi, DIRECTORY, http),
     requests,
   };
 }
@@ -246,7 +247,7 @@ describe("PartnerpageSource keeps the key for the owner's operations", () => {
       { status: 400, json: { summary: ["Too short."] } },
       { json: { count: 0, next: null, previous: null, results: [] } },
     );
-    const source = new PartnerpageSource(server.base, "demo-directory", new HttpClient({ maxRetries: 0 }));
+    const source = new PartnerpageModeration(server.base, "demo-directory", new HttpClient({ maxRetries: 0 }));
     const withKey = { token: "page-wide-admin-key" };
     await source.listReviews({ revieweeId: "entry-1" }, withKey);
     await source.listAggregates([{ revieweeId: "entry-1" }], withKey);

@@ -1,4 +1,4 @@
-import type { Aggregate, ModerationItem, ModerationStatus, Review, RevieweeType } from "../../core/model.js";
+import type { Aggregate, Review, RevieweeType } from "../../core/model.js";
 import { publicAuthorName } from "../../core/names.js";
 import { isAggregatePublic, marketplaceVisibility } from "../../core/visibility.js";
 import type { WireAggregate, WireReview } from "./schemas.js";
@@ -52,25 +52,4 @@ export function toAggregate(wire: WireAggregate): Aggregate {
   const key = revieweeType ? { revieweeId: wire.revieweeId, revieweeType } : { revieweeId: wire.revieweeId };
   if (!isAggregatePublic(wire)) return { ...key, visible: false };
   return { ...key, visible: true, average: wire.averageRating, count: wire.reviewCount };
-}
-
-const MODERATION: Record<string, ModerationStatus> = { pending: "pending", approved: "approved", rejected: "rejected" };
-
-/** Wire review → what a moderator sees (full name included; this is never used on public pages). */
-export function toModerationItem(wire: WireReview): ModerationItem | null {
-  const status = MODERATION[wire.moderationStatus];
-  if (status === undefined || wire.isActive === false) return null;
-  const item: ModerationItem = {
-    id: wire.id,
-    rating: wire.rating,
-    text: wire.reviewText,
-    authorFullName: wire.reviewer?.fullname ?? wire.reviewerId ?? "",
-    revieweeId: wire.revieweeId,
-    submittedAt: new Date(wire.submittedAt),
-    status,
-    isPublished: wire.isPublished,
-  };
-  const revieweeType = toRevieweeType(wire.revieweeType);
-  if (revieweeType) item.revieweeType = revieweeType;
-  return item;
 }

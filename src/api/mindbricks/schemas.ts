@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { isoDate, lazy, nonEmptyString, type Parsed } from "../wire.js";
+import { isoDate, lazy, nonEmptyString, numberIn, wholeNumberIn, type Parsed } from "../wire.js";
 
 /**
  * Wire schemas of the marketplace review service (seed 003). Only the fields
@@ -10,7 +10,7 @@ import { isoDate, lazy, nonEmptyString, type Parsed } from "../wire.js";
  * a strict CSP without 'unsafe-eval' holds.
  */
 const optionalString = () => z.nullish(z.string());
-const count = () => z.int().check(z.gte(0));
+const count = () => wholeNumberIn(0);
 
 export const WireReview = lazy(() =>
   z.object({
@@ -18,7 +18,7 @@ export const WireReview = lazy(() =>
     moderationStatus: z.string(),
     isPublished: z.boolean(),
     reviewText: z.string(),
-    rating: z.int().check(z.gte(1), z.lte(5)),
+    rating: wholeNumberIn(1, 5),
     revieweeId: nonEmptyString(),
     reservationId: optionalString(),
     reviewerId: optionalString(),
@@ -35,7 +35,7 @@ export const WireAggregate = lazy(() =>
     id: nonEmptyString(),
     revieweeId: nonEmptyString(),
     revieweeType: optionalString(),
-    averageRating: z.number().check(z.gte(0), z.lte(5)),
+    averageRating: numberIn(0, 5),
     reviewCount: count(),
     visibilityStatus: z.string(),
     isActive: z.nullish(z.boolean()),
@@ -43,24 +43,15 @@ export const WireAggregate = lazy(() =>
 );
 export type WireAggregate = Parsed<typeof WireAggregate>;
 
-/** The success envelope; the data sits under the key named by `dataName`. */
+/** The success envelope; the data sits under the key named by `dataName`. `status` must be "OK" (checked by the source). */
 export const WireEnvelope = lazy(() =>
   z.object({
-    status: z.literal("OK"),
+    status: z.string(),
     dataName: nonEmptyString(),
     userId: optionalString(),
-    paging: z.nullish(z.object({ pageNumber: z.int().check(z.gte(1)), pageRowCount: count(), totalRowCount: count(), pageCount: count() })),
+    paging: z.nullish(z.object({ pageNumber: wholeNumberIn(1), pageRowCount: count(), totalRowCount: count(), pageCount: count() })),
   }),
 );
 export type WireEnvelope = Parsed<typeof WireEnvelope>;
 export type WirePaging = NonNullable<WireEnvelope["paging"]>;
 
-/** The error body: `{result:"ERR", status, message:"errMsg_…", errCode, date, detail}`. */
-export const WireError = lazy(() =>
-  z.object({
-    result: z.literal("ERR"),
-    status: z.number(),
-    message: z.string(),
-    detail: optionalString(),
-  }),
-);

@@ -1,25 +1,20 @@
-import type { Aggregate, ModerationItem, Page, Review, ReviewDraft } from "../../core/model.js";
+import type { Aggregate, Page, Review, ReviewDraft } from "../../core/model.js";
 import { ApiError } from "../errors.js";
 import type { HttpClient, HttpMethod } from "../http.js";
 import { parseItems, parseWhole } from "../parse.js";
 import type {
-  ModerationDecision,
-  ModerationQuery,
   RequestContext,
   ReviewPage,
   ReviewQuery,
   ReviewSource,
   RevieweeKey,
 } from "../source.js";
-import { toAggregate, toModerationItem, toReview } from "./adapter.js";
+import { toAggregate, toReview } from "./adapter.js";
 import { WireAggregate, WireEnvelope, WireReview, type WirePaging } from "./schemas.js";
 
 /** The service's page size ceiling; bigger batches are split. */
 export const MAX_PAGE_ROWS = 100;
-/** How many pages a moderation listing reads at most (the seed has no status filter). */
-const MAX_MODERATION_PAGES = 20;
-
-type Params = ReadonlyArray<readonly [string, string]>;
+export type Params = ReadonlyArray<readonly [string, string]>;
 
 /**
  * The marketplace review service (seed 003) as a `ReviewSource`: success
@@ -44,7 +39,7 @@ export class MindbricksSource implements ReviewSource {
     if (query.reservationId) params.push(["reservationId", query.reservationId]);
     params.push(["pageNumber", String(page)], ["pageRowCount", String(pageSize)]);
 
-    const { envelope, data } = await this.#call("GET", "/v1/reviews", params, context, "reviews");
+    const { envelope, data } = await this.call("GET", "/v1/reviews", params, context, "reviews");
     const viewerId = envelope.userId ?? null;
     const parsed = parseItems(WireReview, data, "GET /v1/reviews");
     const items: Review[] = [];
@@ -63,7 +58,7 @@ export class MindbricksSource implements ReviewSource {
 
   async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
     try {
-      const { envelope, data } = await this.#call("GET", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review");
+      const { envelope, data } = await this.call("GET", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review");
       return toReview(parseWhole(WireReview, data), envelope.userId);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null;
@@ -83,7 +78,7 @@ export class MindbricksSource implements ReviewSource {
       reservationId: draft.reservationId,
       revieweeType: draft.revieweeType,
     };
-    const { envelope, data } = await this.#call("POST", "/v1/reviews", [], context, "review", body);
+    const { envelope, data } = await this.call("POST", "/v1/reviews", [], context, "review", body);
     const wire = parseWhole(WireReview, data);
     const review = toReview(wire, wire.reviewerId ?? envelope.userId);
     if (!review) throw new ApiError("invalid-response");
@@ -91,14 +86,14 @@ export class MindbricksSource implements ReviewSource {
   }
 
   async updateReview(id: string, patch: { text: string }, context: RequestContext = {}): Promise<Review | null> {
-    const { envelope, data } = await this.#call("PATCH", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review", {
+    const { envelope, data } = await this.call("PATCH", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review", {
       reviewText: patch.text,
     });
     return toReview(parseWhole(WireReview, data), envelope.userId);
   }
 
   async deleteReview(id: string, context: RequestContext = {}): Promise<void> {
-    await this.#call("DELETE", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review");
+    await this.call("DELETE", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review");
   }
 
   async findOwnReview(draft: ReviewDraft, context: RequestContext = {}): Promise<Review | null> {
@@ -123,7 +118,7 @@ export class MindbricksSource implements ReviewSource {
     // Only narrow by type when every key names one; otherwise match types below.
     if (keys.every((key) => key.revieweeType)) for (const type of types) params.push(["revieweeType", type]);
     params.push(["pageNumber", "1"], ["pageRowCount", String(MAX_PAGE_ROWS)]);
-    const { data } = await this.#call("GET", "/v1/reviewaggregates", params, context, "reviewAggregates");
+    const { data } = await this.call("GET", "/v1/reviewaggregates", params, context, "reviewAggregates");
     const parsed = parseItems(WireAggregate, data, "GET /v1/reviewaggregates");
     return parsed.items
       .map(toAggregate)
@@ -132,7 +127,7 @@ export class MindbricksSource implements ReviewSource {
 
   async getAggregate(id: string, context: RequestContext = {}): Promise<Aggregate | null> {
     try {
-      const { data } = await this.#call("GET", `/v1/reviewaggregates/${encodeURIComponent(id)}`, [], context, "reviewAggregate");
+      const { data } = await this.call("GET", `/v1/reviewaggregates/${encodeURIComponent(id)}`, [], context, "reviewAggregate");
       return toAggregate(parseWhole(WireAggregate, data));
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null;
@@ -140,39 +135,7 @@ export class MindbricksSource implements ReviewSource {
     }
   }
 
-  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<Page<ModerationItem>> {
-    // The list API has no moderationStatus filter: read the moderator's view page by page and filter here.
-    const all: ModerationItem[] = [];
-    for (let pageNumber = 1; pageNumber <= MAX_MODERATION_PAGES; pageNumber++) {
-      const params: Params = [["pageNumber", String(pageNumber)], ["pageRowCount", String(MAX_PAGE_ROWS)]];
-      const { envelope, data } = await this.#call("GET", "/v1/reviews", params, context, "reviews");
-      for (const wire of parseItems(WireReview, data, "GET /v1/reviews (moderation)").items) {
-        const item = toModerationItem(wire);
-        if (item?.status === query.status) all.push(item);
-      }
-      if (!envelope.paging || pageNumber >= envelope.paging.pageCount) break;
-    }
-    const pageSize = query.pageSize ?? 20;
-    const page = query.page ?? 1;
-    return {
-      items: all.slice((page - 1) * pageSize, page * pageSize),
-      page,
-      pageSize,
-      total: all.length,
-      pageCount: Math.ceil(all.length / pageSize),
-    };
-  }
-
-  async moderate(id: string, decision: ModerationDecision, context: RequestContext = {}): Promise<ModerationItem> {
-    // Approving leaves publication to the double-blind rule; rejecting also unpublishes.
-    const body = decision === "approve" ? { moderationStatus: "approved" } : { moderationStatus: "rejected", isPublished: false };
-    const { data } = await this.#call("PATCH", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review", body);
-    const item = toModerationItem(parseWhole(WireReview, data));
-    if (!item) throw new ApiError("invalid-response");
-    return item;
-  }
-
-  async #call(
+  protected async call(
     method: HttpMethod,
     path: string,
     params: Params,
@@ -190,7 +153,7 @@ export class MindbricksSource implements ReviewSource {
       signal: context.signal,
     });
     const envelope = parseWhole(WireEnvelope, response.body);
-    if (envelope.dataName !== expectedDataName) throw new ApiError("invalid-response");
+    if (envelope.status !== "OK" || envelope.dataName !== expectedDataName) throw new ApiError("invalid-response");
     return { envelope, data: (response.body as Record<string, unknown>)[expectedDataName] };
   }
 }

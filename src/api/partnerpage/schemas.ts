@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { isoDate, lazy, nonEmptyString, type Parsed } from "../wire.js";
+import { isoDate, lazy, nonEmptyString, wholeNumberIn, type Parsed } from "../wire.js";
 
 /**
  * Wire schemas of the partner directory review API (seed 000) and of our
@@ -18,7 +18,7 @@ export const WireDirectoryReview = lazy(() =>
     firstName: text(),
     lastName: text(),
     email: text(),
-    rating: z.int().check(z.gte(1), z.lte(5)),
+    rating: wholeNumberIn(1, 5),
     created: isoDate(),
     status: z.string(),
   }),
@@ -30,6 +30,7 @@ export const WirePaginated = lazy(() =>
   z.object({
     count: z.nullish(z.number()),
     next: z.nullish(z.string()),
-    results: z.array(z.unknown()),
+    /** Checked item by item (parseItems), which also refuses a non-list. */
+    results: z.unknown(),
   }),
 );

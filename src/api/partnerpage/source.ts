@@ -1,15 +1,14 @@
 import { aggregateOf } from "../../core/aggregate.js";
-import type { Aggregate, ModerationItem, ModerationStatus, Page, Review, ReviewDraft } from "../../core/model.js";
+import type { Aggregate, Review, ReviewDraft } from "../../core/model.js";
 import { publicAuthorName } from "../../core/names.js";
 import { uniqueById } from "../../core/sort.js";
 import { directoryVisibility } from "../../core/visibility.js";
 import { ApiError } from "../errors.js";
 import type { HttpClient, HttpMethod } from "../http.js";
 import { parseItems, parseWhole } from "../parse.js";
-import type { ModerationDecision, ModerationQuery, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../source.js";
+import type { RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../source.js";
 import { WireDirectoryReview, WirePaginated } from "./schemas.js";
 
-const STATUS: Record<string, ModerationStatus> = { A: "approved", D: "rejected", P: "pending" };
 const MAX_ENTRIES = 100;
 
 /**
@@ -25,18 +24,18 @@ const MAX_ENTRIES = 100;
 export class PartnerpageSource implements ReviewSource {
   readonly kind = "partnerpage" as const;
   readonly #base: string;
-  readonly #directory: string;
+  protected readonly directory: string;
   readonly #http: HttpClient;
 
   constructor(apiBase: string, directoryId: string, http: HttpClient) {
     this.#base = apiBase.replace(/\/+$/, "");
-    this.#directory = encodeURIComponent(directoryId);
+    this.directory = encodeURIComponent(directoryId);
     this.#http = http;
   }
 
   /** The proxy answers with every approved review of the entry at once: one page. */
   async listReviews(query: ReviewQuery, context: RequestContext = {}): Promise<ReviewPage> {
-    const { items, dropped } = await this.#list(this.#public, [["entry_id", query.revieweeId]], { signal: context.signal });
+    const { items, dropped } = await this.list(this.publicPath, [["entry_id", query.revieweeId]], { signal: context.signal });
     const reviews = items.filter((wire) => wire.entry.id === query.revieweeId).flatMap((wire) => toPublicReview(wire) ?? []);
     return {
       items: reviews,
@@ -49,14 +48,9 @@ export class PartnerpageSource implements ReviewSource {
     };
   }
 
-  /** The owner's read of one review (the proxy has no single-review route). */
-  async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
-    try {
-      return toPublicReview(parseWhole(WireDirectoryReview, (await this.#call("GET", this.#detail(id), [], context)).body));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
+  /** The proxy has no single-review route: the owner reads one review with the key (PartnerpageModeration). */
+  async getReview(_id: string, _context?: RequestContext): Promise<Review | null> {
+    return null;
   }
 
   async createReview(draft: ReviewDraft, context: RequestContext = {}): Promise<Review> {
@@ -71,18 +65,18 @@ export class PartnerpageSource implements ReviewSource {
     if (draft.title) body["title"] = draft.title;
     if (draft.company) body["company"] = draft.company;
     const headers: Record<string, string> = draft.submissionId ? { "Idempotency-Key": draft.submissionId } : {};
-    const response = await this.#call("POST", this.#public, [], { signal: context.signal }, body, headers);
+    const response = await this.call("POST", this.publicPath, [], { signal: context.signal }, body, headers);
     // The author's own submission, pending until the directory approves it.
     return toReview(parseWhole(WireDirectoryReview, response.body), "pending");
   }
 
-  async updateReview(id: string, patch: { text: string }, context: RequestContext = {}): Promise<Review | null> {
-    const response = await this.#call("PATCH", this.#detail(id), [], context, { summary: patch.text });
-    return toPublicReview(parseWhole(WireDirectoryReview, response.body));
+  /** Editing and deleting are the owner's operations, with the API key (PartnerpageModeration); submitters are anonymous. */
+  updateReview(_id: string, _patch: { text: string }, _context?: RequestContext): Promise<Review | null> {
+    return Promise.reject(new ApiError("http", { status: 403 }));
   }
 
-  async deleteReview(id: string, context: RequestContext = {}): Promise<void> {
-    await this.#call("DELETE", this.#detail(id), [], context);
+  deleteReview(_id: string, _context?: RequestContext): Promise<void> {
+    return Promise.reject(new ApiError("http", { status: 403 }));
   }
 
   /** Directory submitters are anonymous: there is no "own" review to find. */
@@ -95,7 +89,7 @@ export class PartnerpageSource implements ReviewSource {
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += MAX_ENTRIES) chunks.push(ids.slice(i, i + MAX_ENTRIES));
     const lists = await Promise.all(
-      chunks.map((chunk) => this.#list(this.#public, chunk.map((id): [string, string] => ["entry_id", id]), { signal: context.signal })),
+      chunks.map((chunk) => this.list(this.publicPath, chunk.map((id): [string, string] => ["entry_id", id]), { signal: context.signal })),
     );
     // A review the server sends twice counts once.
     const reviews = uniqueById(lists.flatMap((list) => list.items).flatMap((wire) => toPublicReview(wire) ?? []));
@@ -106,41 +100,23 @@ export class PartnerpageSource implements ReviewSource {
     return (await this.listAggregates([{ revieweeId: id }], context))[0] ?? null;
   }
 
-  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<Page<ModerationItem>> {
-    const status = Object.keys(STATUS).find((code) => STATUS[code] === query.status) ?? "P";
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    const params: [string, string][] = [["status", status], ["page", String(page)], ["page_size", String(pageSize)]];
-    const { items, total } = await this.#list(`/reviews/directory/${this.#directory}/`, params, context);
-    const moderation = items.flatMap((wire) => toModerationItem(wire) ?? []).filter((item) => item.status === query.status);
-    const count = total ?? moderation.length;
-    return { items: moderation, page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) };
-  }
-
-  async moderate(id: string, decision: ModerationDecision, context: RequestContext = {}): Promise<ModerationItem> {
-    const response = await this.#call("PATCH", this.#detail(id), [], context, { status: decision === "approve" ? "A" : "D" });
-    const item = toModerationItem(parseWhole(WireDirectoryReview, response.body));
-    if (!item) throw new ApiError("invalid-response");
-    return item;
-  }
-
-  async #list(path: string, params: [string, string][], context: RequestContext) {
-    const response = await this.#call("GET", path, params, context);
+  protected async list(path: string, params: [string, string][], context: RequestContext) {
+    const response = await this.call("GET", path, params, context);
     const body = response.body;
     const paginated = Array.isArray(body) ? null : parseWhole(WirePaginated, body);
     const parsed = parseItems(WireDirectoryReview, paginated ? paginated.results : body, "GET directory reviews");
     return { items: parsed.items, dropped: parsed.dropped, total: paginated?.count };
   }
 
-  get #public(): string {
-    return `/directories/${this.#directory}/reviews`;
+  protected get publicPath(): string {
+    return `/directories/${this.directory}/reviews`;
   }
 
-  #detail(id: string): string {
-    return `/reviews/directory/${this.#directory}/${encodeURIComponent(id)}/`;
+  protected detail(id: string): string {
+    return `/reviews/directory/${this.directory}/${encodeURIComponent(id)}/`;
   }
 
-  #call(method: HttpMethod, path: string, params: [string, string][], context: RequestContext, body?: unknown, headers: Record<string, string> = {}) {
+  protected call(method: HttpMethod, path: string, params: [string, string][], context: RequestContext, body?: unknown, headers: Record<string, string> = {}) {
     const search = new URLSearchParams(params).toString();
     return this.#http.request({
       method,
@@ -152,7 +128,7 @@ export class PartnerpageSource implements ReviewSource {
   }
 }
 
-function toReview(wire: WireDirectoryReview, visibility: Review["visibility"]): Review {
+export function toReview(wire: WireDirectoryReview, visibility: Review["visibility"]): Review {
   const review: Review = {
     id: wire.id,
     rating: wire.rating,
@@ -169,25 +145,6 @@ function toReview(wire: WireDirectoryReview, visibility: Review["visibility"]): 
 }
 
 /** Only approved reviews become public reviews; anything else is dropped. */
-function toPublicReview(wire: WireDirectoryReview): Review | null {
+export function toPublicReview(wire: WireDirectoryReview): Review | null {
   return directoryVisibility(wire).kind === "public" ? toReview(wire, "public") : null;
-}
-
-function toModerationItem(wire: WireDirectoryReview): ModerationItem | null {
-  const status = STATUS[wire.status];
-  if (!status) return null;
-  const item: ModerationItem = {
-    id: wire.id,
-    rating: wire.rating,
-    text: wire.summary,
-    authorFullName: [wire.firstName, wire.lastName].filter(Boolean).join(" "),
-    revieweeId: wire.entry.id,
-    submittedAt: new Date(wire.created),
-    status,
-  };
-  if (wire.title) item.title = wire.title;
-  if (wire.email) item.authorEmail = wire.email;
-  if (wire.company) item.authorCompany = wire.company;
-  if (wire.entry.title) item.revieweeLabel = wire.entry.title;
-  return item;
 }

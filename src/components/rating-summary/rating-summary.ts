@@ -1,11 +1,11 @@
-import { html, nothing, svg } from "lit";
-import { property } from "lit/decorators.js";
+import { html, nothing, svg, type PropertyDeclarations } from "lit";
 import type { ApiError } from "../../api/errors.js";
 import { distributionOf } from "../../core/aggregate.js";
 import type { Aggregate } from "../../core/model.js";
 import { services } from "../../core/services.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
+import { publishStructuredData, type StructuredDataTarget } from "../../internal/structured-data.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { starRow, starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
@@ -52,17 +52,28 @@ interface Summary {
 export class RatingSummary extends ReviewElement {
   static readonly tag = "rating-summary";
   static override styles = [baseStyles, starStyles, ratingSummaryStyles];
+  static override properties: PropertyDeclarations = {
+    minCount: { type: Number, attribute: "min-count" },
+    showDistribution: { type: Boolean, attribute: "show-distribution" },
+    structuredData: { type: Boolean, attribute: "structured-data" },
+    itemName: { attribute: "item-name" },
+    itemType: { attribute: "item-type" },
+  };
 
   /** Below this many reviews, no average or count is shown. */
-  @property({ type: Number, attribute: "min-count" }) minCount = 0;
+  minCount = 0;
   /** Show per-star distribution bars. */
-  @property({ type: Boolean, attribute: "show-distribution" }) showDistribution = false;
+  showDistribution = false;
   /** Emit schema.org AggregateRating JSON-LD for crawlers (listings and directory entries only; needs `item-name`). */
-  @property({ type: Boolean, attribute: "structured-data" }) structuredData = false;
+  structuredData = false;
   /** The name of what is reviewed, for structured data. */
-  @property({ attribute: "item-name" }) itemName: string | null = null;
+  itemName: string | null = null;
   /** schema.org type for structured data (default LodgingBusiness, or Organization for directory entries). */
-  @property({ attribute: "item-type" }) itemType: string | null = null;
+  itemType: string | null = null;
+
+  get #structuredDataTarget(): StructuredDataTarget {
+    return { source: this.resolvedSource, revieweeType: this.resolvedRevieweeType, name: this.itemName, type: this.itemType };
+  }
 
   readonly #loader = new Loader<Summary>(this, {
     args: () => {
@@ -74,7 +85,7 @@ export class RatingSummary extends ReviewElement {
     task: (signal) => this.#load(signal),
     onComplete: (summary) => {
       const shown = this.#shown(summary.aggregate);
-      if (this.structuredData) this.publishStructuredData(this.itemName, this.itemType, shown, []);
+      if (this.structuredData) publishStructuredData(this, this.#structuredDataTarget, shown, []);
       this.emit("review-load", { count: shown?.count ?? 0 });
     },
     onError: (error: ApiError) => this.emit("review-error", { error }),

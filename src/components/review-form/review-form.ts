@@ -1,8 +1,8 @@
-import { html, nothing, type PropertyValues } from "lit";
-import { property, state } from "lit/decorators.js";
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
 import { clearDraft, draftKey, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
-import type { MessageKey } from "../../core/i18n/index.js";
+import { enForm } from "../../core/i18n/en-form.js";
+import { addEnglish, type MessageKey } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import { services } from "../../core/services.js";
 import { Loader } from "../../internal/loader.js";
@@ -14,6 +14,8 @@ import { reviewFormStyles } from "./review-form.styles.js";
 type Field = keyof StoredDraft;
 type Fields = Required<StoredDraft>;
 type Errors = Partial<Record<Field, string>>;
+
+addEnglish(enForm);
 
 const EMPTY: Fields = { rating: 0, text: "", title: "", firstName: "", lastName: "", email: "", company: "" };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
@@ -66,22 +68,35 @@ const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][
 export class ReviewForm extends ReviewElement {
   static readonly tag = "review-form";
   static override styles = [baseStyles, reviewFormStyles];
+  static override properties: PropertyDeclarations = {
+    reservationId: { attribute: "reservation-id" },
+    minLength: { type: Number, attribute: "min-length" },
+    maxLength: { type: Number, attribute: "max-length" },
+    fields: { state: true, attribute: false },
+    touched: { state: true, attribute: false },
+    attempted: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    serverErrors: { state: true, attribute: false },
+    restored: { state: true, attribute: false },
+    sent: { state: true, attribute: false },
+  };
 
   /** The stay being reviewed (marketplace). */
-  @property({ attribute: "reservation-id" }) reservationId: string | null = null;
+  reservationId: string | null = null;
   /** Fewest characters of text (default 20). */
-  @property({ type: Number, attribute: "min-length" }) minLength = 20;
+  minLength = 20;
   /** Most characters of text (default 2000). */
-  @property({ type: Number, attribute: "max-length" }) maxLength = 2000;
+  maxLength = 2000;
 
-  @state() private fields: Fields = { ...EMPTY };
-  @state() private touched = new Set<Field>();
-  @state() private attempted = false;
-  @state() private busy = false;
-  @state() private failure: { message: string; retry: boolean } | null = null;
-  @state() private serverErrors: Partial<Record<Field, string>> = {};
-  @state() private restored = false;
-  @state() private sent: Review | null = null;
+  private fields: Fields = { ...EMPTY };
+  private touched = new Set<Field>();
+  private attempted = false;
+  private busy = false;
+  private failure: { message: string; retry: boolean } | null = null;
+  private serverErrors: Partial<Record<Field, string>> = {};
+  private restored = false;
+  private sent: Review | null = null;
   #inFlight = false;
   /** A previous POST failed in a way that does not say whether it landed. */
   #uncertain = false;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from "lit";
-import { property, state } from "lit/decorators.js";
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import type { ApiError } from "../../api/errors.js";
 import type { Review } from "../../core/model.js";
 import { services } from "../../core/services.js";
@@ -7,6 +6,7 @@ import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import type { AllReviews } from "../../core/store.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
+import { publishStructuredData, type StructuredDataTarget } from "../../internal/structured-data.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
@@ -53,23 +53,38 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
 export class ReviewList extends ReviewElement {
   static readonly tag = "review-list";
   static override styles = [baseStyles, starStyles, cardStyles, reviewListStyles];
+  static override properties: PropertyDeclarations = {
+    pageSize: { type: Number, attribute: "page-size" },
+    sort: { reflect: true },
+    structuredData: { type: Boolean, attribute: "structured-data" },
+    itemName: { attribute: "item-name" },
+    itemType: { attribute: "item-type" },
+    stars: { state: true, attribute: false },
+    shown: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
 
   /** Reviews per page (1–1000, default 10). */
-  @property({ type: Number, attribute: "page-size" }) pageSize = 10;
+  pageSize = 10;
   /** `newest` (default), `oldest`, `highest`, `lowest`. */
-  @property({ reflect: true }) sort: string = "newest";
+  sort: string = "newest";
   /** Emit schema.org Review JSON-LD for crawlers (public reviews of listings and directory entries only; needs `item-name`). */
-  @property({ type: Boolean, attribute: "structured-data" }) structuredData = false;
+  structuredData = false;
   /** The name of what is reviewed, for structured data. */
-  @property({ attribute: "item-name" }) itemName: string | null = null;
+  itemName: string | null = null;
   /** schema.org type for structured data (default LodgingBusiness, or Organization for directory entries). */
-  @property({ attribute: "item-type" }) itemType: string | null = null;
+  itemType: string | null = null;
+
+  get #structuredDataTarget(): StructuredDataTarget {
+    return { source: this.resolvedSource, revieweeType: this.resolvedRevieweeType, name: this.itemName, type: this.itemType };
+  }
 
   /** Only reviews with this many stars; null for all. */
-  @state() private stars: number | null = null;
-  @state() private shown = 0;
-  @state() private expanded = new Set<string>();
-  @state() private announcement = "";
+  private stars: number | null = null;
+  private shown = 0;
+  private expanded = new Set<string>();
+  private announcement = "";
   #focusIndex: number | null = null;
 
   readonly #loader = new Loader<AllReviews>(this, {
@@ -85,7 +100,7 @@ export class ReviewList extends ReviewElement {
     },
     onComplete: (all) => {
       const visible = all.reviews.filter((review) => review.visibility === "public");
-      if (this.structuredData) this.publishStructuredData(this.itemName, this.itemType, null, arrange(visible, this.#sort, null).slice(0, this.#pageSize));
+      if (this.structuredData) publishStructuredData(this, this.#structuredDataTarget, null, arrange(visible, this.#sort, null).slice(0, this.#pageSize));
       this.emit("review-load", { count: visible.length });
     },
     onError: (error: ApiError) => this.emit("review-error", { error }),

@@ -1,9 +1,10 @@
-import { html, nothing, type PropertyValues } from "lit";
-import { state } from "lit/decorators.js";
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
-import type { ModerationDecision } from "../../api/source.js";
+import type { ModerationDecision, ModerationSource } from "../../api/source.js";
+import { enModeration } from "../../core/i18n/en-moderation.js";
+import { addEnglish } from "../../core/i18n/index.js";
 import type { ModerationItem, ModerationStatus, Page } from "../../core/model.js";
-import { services } from "../../core/services.js";
+import { hasBackend, services } from "../../core/services.js";
 import { uniqueById } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
@@ -12,6 +13,8 @@ import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.j
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { reviewModerationStyles } from "./review-moderation.styles.js";
+
+addEnglish(enModeration);
 
 type Tab = "pending" | "rejected";
 const PAGE_SIZE = 20;
@@ -49,21 +52,30 @@ const PAGE_SIZE = 20;
 export class ReviewModeration extends ReviewElement {
   static readonly tag = "review-moderation";
   static override styles = [baseStyles, starStyles, cardStyles, reviewModerationStyles];
+  static override properties: PropertyDeclarations = {
+    tab: { state: true, attribute: false },
+    items: { state: true, attribute: false },
+    total: { state: true, attribute: false },
+    pages: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+  };
 
-  @state() private tab: Tab = "pending";
-  @state() private items: ModerationItem[] = [];
-  @state() private total = 0;
-  @state() private pages = 1;
-  @state() private announcement = "";
-  @state() private failure = "";
-  @state() private expanded = new Set<string>();
+  private tab: Tab = "pending";
+  private items: ModerationItem[] = [];
+  private total = 0;
+  private pages = 1;
+  private announcement = "";
+  private failure = "";
+  private expanded = new Set<string>();
   #focusIndex: number | null = null;
   /** The tab whose list is on screen; reloading that same tab keeps it (and the keyboard focus in it) in place. */
   #loadedTab: Tab | null = null;
 
   readonly #loader = new Loader<Page<ModerationItem> | null>(this, {
     args: () => {
-      const source = this.reviewSource;
+      const source = this.#source;
       if (!source || !this.nearViewport) return null;
       return [source, this.tab, this.pages, this.token, this.refreshVersion];
     },
@@ -71,7 +83,7 @@ export class ReviewModeration extends ReviewElement {
       const token = await this.currentToken();
       if (!token) return null;
       const status: ModerationStatus = this.tab;
-      return this.reviewSource!.listForModeration({ status, page: 1, pageSize: PAGE_SIZE * this.pages }, { token, signal });
+      return this.#source!.listForModeration({ status, page: 1, pageSize: PAGE_SIZE * this.pages }, { token, signal });
     },
     onComplete: (page) => {
       this.#loadedTab = this.tab;
@@ -87,7 +99,18 @@ export class ReviewModeration extends ReviewElement {
 
   protected override configurationProblems(): string[] {
     // A moderator sees every reviewee: no reviewee-id or entry-id needed.
-    return super.configurationProblems().filter((problem) => !problem.startsWith('"reviewee-id"') && !problem.startsWith('"entry-id"'));
+    const problems = super.configurationProblems().filter((problem) => !problem.startsWith('"reviewee-id"') && !problem.startsWith('"entry-id"'));
+    if (problems.length === 0 && !hasBackend(this.resolvedSource, "moderation")) {
+      problems.push(`moderation for the ${this.resolvedSource} backend is not in this script file: load dist/review-widgets.js`);
+    }
+    return problems;
+  }
+
+  /** The backend's moderation operations, or null when not configured. */
+  get #source(): ModerationSource | null {
+    const base = this.resolvedApiBase;
+    if (!base || this.configurationProblems().length > 0) return null;
+    return services().moderation(this.resolvedSource, { apiBase: base, directoryId: this.resolvedDirectoryId });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -211,7 +234,7 @@ export class ReviewModeration extends ReviewElement {
     this.announcement = i18n.t(decision === "approve" ? "approved" : directory ? "declined" : "rejected", { author });
     try {
       const token = await this.currentToken();
-      const updated = await this.reviewSource!.moderate(item.id, decision, { token });
+      const updated = await this.#source!.moderate(item.id, decision, { token });
       services().store.invalidate();
       this.emit("review-moderated", { id: updated.id, status: updated.status });
     } catch (error) {

@@ -1,5 +1,4 @@
-import { html, type PropertyValues } from "lit";
-import { property, state } from "lit/decorators.js";
+import { html, type PropertyValues, type PropertyDeclarations } from "lit";
 import { BaseElement } from "../../internal/base-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { oneStar, starRow, starStyles } from "../../internal/stars.js";
@@ -26,21 +25,33 @@ export class StarRating extends BaseElement {
   static readonly tag = "star-rating";
   static override styles = [baseStyles, starStyles, starRatingStyles];
   static formAssociated = true;
+  // Reactive properties as a static table, not decorators: the same to Lit, and fewer bytes in every script file.
+  static override properties: PropertyDeclarations = {
+    value: { type: Number },
+    max: { type: Number },
+    mode: { reflect: true },
+    label: {},
+    name: {},
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    invalid: { type: Boolean, reflect: true },
+    hovered: { state: true, attribute: false },
+  };
 
   /** The rating; fractional in display mode, a whole number 1..max (0 = none) in input mode. */
-  @property({ type: Number }) value = 0;
-  @property({ type: Number }) max = 5;
+  value = 0;
+  max = 5;
   /** `display` (default) or `input`. */
-  @property({ reflect: true }) mode: "display" | "input" = "display";
+  mode: "display" | "input" = "display";
   /** Accessible name; defaults to "Rated X out of Y" (display) or "Rating" (input). */
-  @property() label: string | null = null;
-  @property() name: string | null = null;
-  @property({ type: Boolean, reflect: true }) required = false;
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  label: string | null = null;
+  name: string | null = null;
+  required = false;
+  disabled = false;
   /** Shows the invalid state (set by a form after a failed submit attempt). */
-  @property({ type: Boolean, reflect: true }) invalid = false;
+  invalid = false;
 
-  @state() private hovered = 0;
+  private hovered = 0;
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
   #defaultValue = 0;
 

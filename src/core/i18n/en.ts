@@ -1,5 +1,10 @@
+import type { enForm } from "./en-form.js";
+import type { enModeration } from "./en-moderation.js";
+
 /**
- * The English catalog; also the shape every other catalog follows. `{name}`
+ * The English strings every element may need; also, with the form's and the
+ * moderation view's (en-form.ts, en-moderation.ts, which only pages with
+ * those elements load), the shape every other catalog follows. `{name}`
  * marks a parameter; plural entries pick a form with Intl.PluralRules.
  */
 export const en = {
@@ -39,58 +44,11 @@ export const en = {
   pendingDoubleBlind: "Only you can see this review. It will be published when the other side reviews, or on {date} at the latest.",
   pendingModeration: "Only you can see this review. It will be published once it passes moderation.",
   pendingRejected: "Only you can see this review. It was not approved for publication.",
-  writeReview: "Write a review",
-  yourRating: "Your rating",
-  yourText: "Your review",
-  textHint: "What should other travellers know?",
-  textHintDirectory: "What was it like to work with them?",
-  characters: "{count} / {max} characters",
   ratingRequired: "Choose a rating from 1 to 5 stars.",
-  textTooShort: { one: "Write at least {count} character.", other: "Write at least {count} characters." },
-  textTooLong: "Keep your review under {max} characters.",
-  fieldRequired: "This field is required.",
-  fieldTooLong: "Keep this under {max} characters.",
-  emailInvalid: "Enter a valid email address.",
-  firstName: "First name",
-  lastName: "Last name",
-  email: "Email (not published)",
-  contactEmail: "Email",
-  headline: "Title",
   company: "Company",
-  optional: "optional",
-  submit: "Post review",
-  submitting: "Posting…",
-  doubleBlindNotice: "Reviews are double-blind: yours stays hidden until the other side has reviewed too, or until the 14-day review window closes.",
-  submittedDoubleBlind: "Thank you! Your review is hidden until the other side reviews, or until {date}.",
-  submittedModeration: "Thank you! Your review will appear once it passes moderation.",
-  submittedPublic: "Thank you! Your review is published.",
-  submittedDirectory: "Thank you! Your review will appear once the directory approves it.",
-  alreadyReviewed: "You have already reviewed this stay.",
-  signInToReview: "Please sign in to post your review. Your text is kept.",
-  notAllowed: "You can't review this stay.",
-  stayNotCompleted: "You can review this stay after check-out.",
-  submitFailed: "Your review was not sent. Your text is kept — please try again.",
-  tooManyRequests: "Too many attempts. Please wait a moment and try again.",
-  draftRestored: "We restored the review you had not sent yet.",
-  fixErrors: "Please fix the highlighted fields.",
-  moderation: "Review moderation",
-  pendingTab: "Pending",
-  rejectedTab: "Rejected",
-  declinedTab: "Declined",
-  approve: "Approve",
-  reject: "Reject",
-  decline: "Decline",
-  approved: "Approved the review by {author}.",
-  rejected: "Rejected the review by {author}.",
-  declined: "Declined the review by {author}.",
-  moderationFailed: "The review by {author} could not be updated and is back in the list.",
-  nothingToModerate: "Nothing waiting for moderation.",
-  nothingRejected: "No reviews here.",
-  signInToModerate: "Sign in as a moderator to see reviews waiting for moderation.",
-  reviewOf: "Review of",
 };
 
-export type Catalog = typeof en;
+export type Catalog = typeof en & typeof enForm & typeof enModeration;
 export type MessageKey = keyof Catalog;
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 /** A translation: the same keys, each a string or plural forms. */

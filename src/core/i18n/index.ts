@@ -4,6 +4,13 @@ export type { MessageKey, Messages } from "./en.js";
 
 const catalogs = new Map<string, Partial<Messages>>([["en", en]]);
 const overrides = new Map<string, Partial<Messages>>();
+/** English, the last word for every key: the shared strings plus those of the elements this build has. */
+const english: Partial<Messages> = { ...en };
+
+/** An element's own English strings (the form's, the moderation view's), added when its module loads. */
+export function addEnglish(messages: Partial<Messages>): void {
+  Object.assign(english, messages);
+}
 
 /** Languages whose catalogs ship as separate files and load on first use. */
 export const LOADABLE = ["es", "de", "ar"];
@@ -63,7 +70,7 @@ export class Translator {
     this.lang = locale;
     const primary = locale.split("-")[0]!.toLowerCase();
     requestCatalog(primary);
-    this.#messages = [overrides.get(locale.toLowerCase()), overrides.get(primary), catalogs.get(locale.toLowerCase()), catalogs.get(primary), en].filter(
+    this.#messages = [overrides.get(locale.toLowerCase()), overrides.get(primary), catalogs.get(locale.toLowerCase()), catalogs.get(primary), english].filter(
       (m): m is Partial<Messages> => m !== undefined,
     );
     this.dir = ["ar", "he", "fa", "ur"].includes(primary) ? "rtl" : "ltr";
@@ -110,7 +117,7 @@ export class Translator {
       const entry = messages[key];
       if (entry !== undefined) return entry;
     }
-    return en[key];
+    return key;
   }
 }
 

@@ -1,0 +1,86 @@
+/**
+ * The script-tag files and the page budgets, in one place: the build makes
+ * each file, `npm run size` and the bench add up what each reference page
+ * downloads, and the README's embedding table says which file suits which page.
+ * Budgets (DESIGN.md §7) are per page: the sum of `gzip -9` over every script
+ * the page downloads, English only. KB = 1024 bytes.
+ */
+export type BackendKind = "mindbricks" | "partnerpage";
+
+export interface ScriptFile {
+  /** Under dist/. */
+  file: string;
+  entry: string;
+  /** The backends it carries; the others are left out of the file. */
+  backends: readonly BackendKind[];
+  tags: readonly string[];
+  /** What kind of page it is for, in the README's words. */
+  forPages: string;
+}
+
+export const SCRIPT_FILES: readonly ScriptFile[] = [
+  {
+    file: "review-widgets-summary.js",
+    entry: "src/embed/summary.ts",
+    backends: ["mindbricks"],
+    tags: ["rating-summary"],
+    forPages: "marketplace pages that show only ratings: search results, listing cards",
+  },
+  {
+    file: "review-widgets-ratings.js",
+    entry: "src/embed/ratings.ts",
+    backends: ["mindbricks"],
+    tags: ["rating-summary", "review-list"],
+    forPages: "a marketplace listing page that shows ratings and reviews, without the form",
+  },
+  {
+    file: "review-widgets-listing.js",
+    entry: "src/embed/listing.ts",
+    backends: ["mindbricks"],
+    tags: ["star-rating", "rating-summary", "review-list", "review-form"],
+    forPages: "a marketplace listing page where guests and hosts also write reviews",
+  },
+  {
+    file: "review-widgets-directory.js",
+    entry: "src/embed/directory.ts",
+    backends: ["partnerpage"],
+    tags: ["star-rating", "rating-summary", "review-list", "review-form"],
+    forPages: "a partner directory's public pages, through the proxy (`data-source` defaults to `partnerpage`)",
+  },
+  {
+    file: "review-widgets-moderation.js",
+    entry: "src/embed/moderation.ts",
+    backends: ["partnerpage"],
+    tags: ["review-moderation"],
+    forPages: "the directory owner's moderation page (`data-source` defaults to `partnerpage`; a marketplace moderator's page loads `review-widgets.js`)",
+  },
+  {
+    file: "review-widgets.js",
+    entry: "src/embed.ts",
+    backends: ["mindbricks", "partnerpage"],
+    tags: ["star-rating", "rating-summary", "review-list", "review-form", "review-moderation"],
+    forPages: "everything, when one file for every page matters more than bytes",
+  },
+];
+
+export interface PageBudget {
+  page: string;
+  /** The demo or bench page the bench loads (served by bench/server.ts). */
+  path: string;
+  /** What the README tells such a page to load. */
+  files: readonly string[];
+  hardKB: number;
+  aimKB: number;
+}
+
+export const PAGE_BUDGETS: readonly PageBudget[] = [
+  { page: "search results: 30 <rating-summary>", path: "/search.html", files: ["review-widgets-ratings.js"], hardKB: 23, aimKB: 21 },
+  { page: "listing: summary + list", path: "/bench/pages/listing-read.html", files: ["review-widgets-ratings.js"], hardKB: 25, aimKB: 23 },
+  { page: "listing: summary + list + form", path: "/bench/pages/listing-form.html", files: ["review-widgets-listing.js"], hardKB: 29, aimKB: 27 },
+  { page: "directory: summary + list + form (partnerpage)", path: "/bench/pages/directory.html", files: ["review-widgets-directory.js"], hardKB: 28, aimKB: 26 },
+  { page: "owner's moderation page", path: "/directory-admin.html", files: ["review-widgets-moderation.js"], hardKB: 24, aimKB: 22 },
+  { page: "dist/review-widgets.js (everything)", path: "", files: ["review-widgets.js"], hardKB: 32, aimKB: 30 },
+];
+
+/** Bundler users: `import { RatingSummary }` + Lit, bundled and minified, with the backend chunk it loads. */
+export const ESM_BUDGET = { page: "ESM: import { RatingSummary } + Lit, bundled, minified", hardKB: 20, aimKB: 18 };

@@ -1,0 +1,70 @@
+import type { ModerationItem, ModerationStatus, Page, Review } from "../../core/model.js";
+import { ApiError } from "../errors.js";
+import type { ModerationModule } from "../backends.js";
+import { parseWhole } from "../parse.js";
+import type { ModerationDecision, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
+import { WireDirectoryReview } from "./schemas.js";
+import { PartnerpageSource, toPublicReview } from "./source.js";
+
+const STATUS: Record<string, ModerationStatus> = { A: "approved", D: "rejected", P: "pending" };
+
+/** The directory owner's operations (API key in `Authorization`, no scheme): the list by status, approve and decline, read, edit, delete. */
+export class PartnerpageModeration extends PartnerpageSource implements ModerationSource {
+  /** The owner's read of one review (the proxy has no single-review route). */
+  override async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
+    try {
+      return toPublicReview(parseWhole(WireDirectoryReview, (await this.call("GET", this.detail(id), [], context)).body));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  override async updateReview(id: string, patch: { text: string }, context: RequestContext = {}): Promise<Review | null> {
+    const response = await this.call("PATCH", this.detail(id), [], context, { summary: patch.text });
+    return toPublicReview(parseWhole(WireDirectoryReview, response.body));
+  }
+
+  override async deleteReview(id: string, context: RequestContext = {}): Promise<void> {
+    await this.call("DELETE", this.detail(id), [], context);
+  }
+
+  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<Page<ModerationItem>> {
+    const status = Object.keys(STATUS).find((code) => STATUS[code] === query.status) ?? "P";
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const params: [string, string][] = [["status", status], ["page", String(page)], ["page_size", String(pageSize)]];
+    const { items, total } = await this.list(`/reviews/directory/${this.directory}/`, params, context);
+    const moderation = items.flatMap((wire) => toModerationItem(wire) ?? []).filter((item) => item.status === query.status);
+    const count = total ?? moderation.length;
+    return { items: moderation, page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) };
+  }
+
+  async moderate(id: string, decision: ModerationDecision, context: RequestContext = {}): Promise<ModerationItem> {
+    const response = await this.call("PATCH", this.detail(id), [], context, { status: decision === "approve" ? "A" : "D" });
+    const item = toModerationItem(parseWhole(WireDirectoryReview, response.body));
+    if (!item) throw new ApiError("invalid-response");
+    return item;
+  }
+}
+
+export const createModeration: ModerationModule["createModeration"] = ({ apiBase, directoryId }, http) => new PartnerpageModeration(apiBase, directoryId ?? "", http);
+
+function toModerationItem(wire: WireDirectoryReview): ModerationItem | null {
+  const status = STATUS[wire.status];
+  if (!status) return null;
+  const item: ModerationItem = {
+    id: wire.id,
+    rating: wire.rating,
+    text: wire.summary,
+    authorFullName: [wire.firstName, wire.lastName].filter(Boolean).join(" "),
+    revieweeId: wire.entry.id,
+    submittedAt: new Date(wire.created),
+    status,
+  };
+  if (wire.title) item.title = wire.title;
+  if (wire.email) item.authorEmail = wire.email;
+  if (wire.company) item.authorCompany = wire.company;
+  if (wire.entry.title) item.revieweeLabel = wire.entry.title;
+  return item;
+}

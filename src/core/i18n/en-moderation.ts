@@ -1,0 +1,19 @@
+/** English strings of <review-moderation> (loaded only with it). */
+export const enModeration = {
+  contactEmail: "Email",
+  moderation: "Review moderation",
+  pendingTab: "Pending",
+  rejectedTab: "Rejected",
+  declinedTab: "Declined",
+  approve: "Approve",
+  reject: "Reject",
+  decline: "Decline",
+  approved: "Approved the review by {author}.",
+  rejected: "Rejected the review by {author}.",
+  declined: "Declined the review by {author}.",
+  moderationFailed: "The review by {author} could not be updated and is back in the list.",
+  nothingToModerate: "Nothing waiting for moderation.",
+  nothingRejected: "No reviews here.",
+  signInToModerate: "Sign in as a moderator to see reviews waiting for moderation.",
+  reviewOf: "Review of",
+};
