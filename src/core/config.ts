@@ -25,31 +25,41 @@ export interface ReviewWidgetsConfig {
   messages?: Readonly<Record<string, Partial<Messages>>>;
 }
 
+/** Fired on the page when settings changed; `detail` names the settings that did. */
 export const CONFIG_EVENT = "review-widgets:config";
+export type ConfigChange = CustomEvent<{ changed: readonly (keyof ReviewWidgetsConfig)[] }>;
 
-let embedDefaults: ReviewWidgetsConfig = {};
-let configured: ReviewWidgetsConfig = {};
+/**
+ * The page's settings live on the page, not in this module: two script files
+ * on one page (or a script file next to the ESM build) each carry their own
+ * copy of this code, and must share one configuration.
+ */
+interface PageSettings {
+  embed: ReviewWidgetsConfig;
+  configured: ReviewWidgetsConfig;
+}
+const SETTINGS = Symbol.for("review-widgets.settings");
+const page = ((globalThis as { [SETTINGS]?: PageSettings })[SETTINGS] ??= { embed: {}, configured: {} });
 
 /**
  * Page-wide settings, merged into what was configured before. Precedence:
  * element attribute > `configure()` > the embed script's `data-*` attributes.
- * Elements on the page reload when the configuration changes (e.g. sign-in).
+ * Elements react to what changed: a new API base or sign-in reloads what
+ * depends on it, a new language re-renders, the same settings again do nothing.
  */
 export function configure(settings: ReviewWidgetsConfig): void {
   const { messages, ...rest } = settings;
   for (const [lang, strings] of Object.entries(messages ?? {})) addMessages(lang, strings);
-  configured = { ...configured, ...rest };
-  announce();
+  update(() => (page.configured = { ...page.configured, ...rest }), messages ? ["messages"] : []);
 }
 
 /** The embed script's `data-*` settings: the lowest layer. */
 export function setEmbedDefaults(settings: ReviewWidgetsConfig): void {
-  embedDefaults = { ...embedDefaults, ...settings };
-  announce();
+  update(() => (page.embed = { ...page.embed, ...settings }));
 }
 
 export function currentConfig(): Readonly<ReviewWidgetsConfig> {
-  return { ...embedDefaults, ...configured };
+  return { ...page.embed, ...page.configured };
 }
 
 /** Resolves the configured token (calling a getter if one was given); null when signed out. */
@@ -61,11 +71,17 @@ export async function resolveToken(provider: TokenProvider | null | undefined): 
 
 /** For tests: forget every setting. */
 export function resetConfig(): void {
-  embedDefaults = {};
-  configured = {};
-  announce();
+  update(() => {
+    page.embed = {};
+    page.configured = {};
+  });
 }
 
-function announce(): void {
-  globalThis.dispatchEvent?.(new Event(CONFIG_EVENT));
+function update(change: () => void, alsoChanged: readonly (keyof ReviewWidgetsConfig)[] = []): void {
+  const before = currentConfig();
+  change();
+  const after = currentConfig();
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof ReviewWidgetsConfig)[]);
+  const changed = [...alsoChanged, ...[...keys].filter((key) => !Object.is(before[key], after[key]))];
+  if (changed.length > 0) globalThis.dispatchEvent?.(new CustomEvent(CONFIG_EVENT, { detail: { changed } }));
 }

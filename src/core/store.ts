@@ -20,8 +20,11 @@ export interface StoreOptions {
   now?: () => number;
   /**
    * When queued aggregate lookups are sent. Default: while the page is still
-   * being parsed, at DOMContentLoaded (HTML streamed in chunks still makes one
-   * request); afterwards, at the end of the current task.
+   * being parsed, just after DOMContentLoaded (HTML streamed in chunks, and
+   * elements a page script adds at DOMContentLoaded, still make one request);
+   * afterwards, as soon as the elements upgraded together have asked (a
+   * microtask: before the browser lays out and paints their placeholders, so
+   * the request leaves as early as a hand-written page's).
    */
   schedule?: (flush: () => void) => void;
 }
@@ -66,7 +69,7 @@ export class ReviewStore {
       options.schedule ??
       ((flush) => {
         if (typeof document !== "undefined" && document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => setTimeout(flush, 0), { once: true });
-        else setTimeout(flush, 0);
+        else queueMicrotask(flush);
       });
   }
 

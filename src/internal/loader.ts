@@ -8,6 +8,12 @@ export interface LoaderOptions<T> {
   task: (signal: AbortSignal) => Promise<T>;
   /** What the work depends on; null while it cannot run yet (missing attributes, lazy and off-screen). */
   args: () => readonly unknown[] | null;
+  /**
+   * What is shown, e.g. which reviewee from which source. A run for the same
+   * subject (a sign-in, a review written elsewhere) keeps the value on screen
+   * until the new one arrives: no skeleton, and no DOM torn down and rebuilt.
+   */
+  subject?: () => string;
   onComplete?: (value: T) => void;
   onError?: (error: ApiError) => void;
 }
@@ -27,6 +33,7 @@ export class Loader<T> implements ReactiveController {
   #lastArgs: readonly unknown[] | null = null;
   #controller: AbortController | undefined;
   #connected = false;
+  #subject: string | undefined;
 
   constructor(host: ReactiveControllerHost, options: LoaderOptions<T>) {
     this.#host = host;
@@ -60,9 +67,14 @@ export class Loader<T> implements ReactiveController {
   async run(): Promise<void> {
     this.#controller?.abort();
     const controller = (this.#controller = new AbortController());
-    this.status = "pending";
-    this.error = undefined;
-    this.#host.requestUpdate();
+    const subject = this.#options.subject?.();
+    const reload = this.status === "complete" && subject !== undefined && subject === this.#subject;
+    this.#subject = subject;
+    if (!reload) {
+      this.status = "pending";
+      this.error = undefined;
+      this.#host.requestUpdate();
+    }
     try {
       const value = await this.#options.task(controller.signal);
       if (controller.signal.aborted) return;

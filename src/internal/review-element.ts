@@ -1,6 +1,6 @@
 import type { PropertyDeclarations } from "lit";
 import type { ReviewSource } from "../api/source.js";
-import { CONFIG_EVENT, currentConfig, resolveToken, type TokenProvider } from "../core/config.js";
+import { CONFIG_EVENT, currentConfig, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
 import { hasBackend, services } from "../core/services.js";
 import { BaseElement } from "./base-element.js";
@@ -8,8 +8,10 @@ import { errorState } from "./states.js";
 
 const SOURCES: readonly string[] = ["mindbricks", "partnerpage"];
 const REVIEWEE_TYPES: readonly string[] = ["listing", "host", "guest"];
-/** A sign-in, a new review or a moderation decision anywhere on the page: reload. */
-const REFRESH_EVENTS = [CONFIG_EVENT, "review-submitted", "review-moderated"];
+/** A new review or a moderation decision anywhere on the page: the data changed, reload. */
+const DATA_EVENTS = ["review-submitted", "review-moderated"];
+/** Settings that name other data: every element reloads when one changes. */
+const SOURCE_SETTINGS: readonly (keyof ReviewWidgetsConfig)[] = ["apiBase", "source", "directoryId"];
 /** How far outside the viewport a lazy element starts loading. */
 const LAZY_MARGIN = "300px";
 
@@ -57,13 +59,15 @@ export abstract class ReviewElement extends BaseElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    for (const name of REFRESH_EVENTS) globalThis.addEventListener(name, this.#refresh);
+    for (const name of DATA_EVENTS) globalThis.addEventListener(name, this.#dataChanged);
+    globalThis.addEventListener(CONFIG_EVENT, this.#configChanged);
     this.#watchViewport();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const name of REFRESH_EVENTS) globalThis.removeEventListener(name, this.#refresh);
+    for (const name of DATA_EVENTS) globalThis.removeEventListener(name, this.#dataChanged);
+    globalThis.removeEventListener(CONFIG_EVENT, this.#configChanged);
     this.#observer?.disconnect();
     this.#observer = undefined;
   }
@@ -72,11 +76,31 @@ export abstract class ReviewElement extends BaseElement {
     if (changed.has("loading") && this.isConnected) this.#watchViewport();
   }
 
-  #refresh = (): void => {
-    // Cached results may belong to the old viewer or the old data.
+  #dataChanged = (): void => {
+    // Cached results show the data before the change.
     services().store.invalidate();
     this.refreshVersion++;
   };
+
+  /**
+   * Reconfigure only what a change affects: another API base reloads, a
+   * sign-in reloads what the viewer sees differently, a language re-renders.
+   * (Cached results are keyed by source and viewer, so none is stale.)
+   */
+  #configChanged = (event: Event): void => {
+    const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
+    const changed = (detail as { changed?: unknown } | undefined)?.changed;
+    // An announcement without a list (another version of this library on the page): assume everything changed.
+    const all = !Array.isArray(changed);
+    const has = (key: keyof ReviewWidgetsConfig) => all || changed.includes(key);
+    if (SOURCE_SETTINGS.some(has) || (has("token") && this.viewerDependent)) this.refreshVersion++;
+    else if (has("locale") || has("messages")) this.requestUpdate();
+  };
+
+  /** Whether what this element shows depends on who is signed in (a summary's public numbers do not). */
+  protected get viewerDependent(): boolean {
+    return true;
+  }
 
   #watchViewport(): void {
     this.#observer?.disconnect();

@@ -83,6 +83,7 @@ export class RatingSummary extends ReviewElement {
       return [source, subject, this.resolvedRevieweeType, this.showDistribution, this.refreshVersion];
     },
     task: (signal) => this.#load(signal),
+    subject: () => `${this.sourceKey} ${this.subjectId} ${this.resolvedRevieweeType} ${this.showDistribution}`,
     onComplete: (summary) => {
       const shown = this.#shown(summary.aggregate);
       if (this.structuredData) publishStructuredData(this, this.#structuredDataTarget, shown, []);
@@ -102,6 +103,11 @@ export class RatingSummary extends ReviewElement {
       distribution = aggregate.distribution ?? distributionOf((await store.allReviews(source, this.sourceKey, key, { signal })).reviews);
     }
     return { aggregate, distribution };
+  }
+
+  /** Aggregates and the distribution are public data, read without credentials: signing in changes nothing here. */
+  protected override get viewerDependent(): boolean {
+    return false;
   }
 
   /** The aggregate when its numbers may be shown. */

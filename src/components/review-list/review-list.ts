@@ -93,6 +93,7 @@ export class ReviewList extends ReviewElement {
       if (!source || !this.nearViewport) return null;
       return [source, this.subjectId, this.resolvedRevieweeType, this.token, this.refreshVersion];
     },
+    subject: () => `${this.sourceKey} ${this.subjectId} ${this.resolvedRevieweeType}`,
     task: async (signal) => {
       const token = await this.currentToken();
       const key = { revieweeId: this.subjectId!, revieweeType: this.resolvedRevieweeType };

@@ -2,8 +2,19 @@ import { en, type MessageKey, type Messages, type PluralForms } from "./en.js";
 
 export type { MessageKey, Messages } from "./en.js";
 
-const catalogs = new Map<string, Partial<Messages>>([["en", en]]);
-const overrides = new Map<string, Partial<Messages>>();
+/**
+ * Loaded languages and the page's overrides live on the page, shared by every
+ * copy of this code on it (two script files, or one next to the ESM build);
+ * `version` tells each copy when to drop its cached translators.
+ */
+interface PageMessages {
+  catalogs: Map<string, Partial<Messages>>;
+  overrides: Map<string, Partial<Messages>>;
+  version: number;
+}
+const MESSAGES = Symbol.for("review-widgets.messages");
+const page = ((globalThis as { [MESSAGES]?: PageMessages })[MESSAGES] ??= { catalogs: new Map(), overrides: new Map(), version: 0 });
+const { catalogs, overrides } = page;
 /** English, the last word for every key: the shared strings plus those of the elements this build has. */
 const english: Partial<Messages> = { ...en };
 
@@ -45,7 +56,7 @@ export function addMessages(lang: string, messages: Partial<Messages>, asOverrid
   const key = lang.toLowerCase();
   const target = asOverride ? overrides : catalogs;
   target.set(key, { ...target.get(key), ...messages });
-  translators.clear();
+  page.version++;
 }
 
 type Params = Record<string, string | number>;
@@ -134,8 +145,13 @@ function supported(lang: string): string {
 }
 
 const translators = new Map<string, Translator>();
+let translatorsVersion = page.version;
 
 export function translator(lang: string): Translator {
+  if (translatorsVersion !== page.version) {
+    translators.clear();
+    translatorsVersion = page.version;
+  }
   let found = translators.get(lang);
   if (!found) translators.set(lang, (found = new Translator(lang)));
   return found;

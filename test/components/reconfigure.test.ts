@@ -1,0 +1,87 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from "@open-wc/testing";
+import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
+import { ReviewList } from "../../src/components/review-list/review-list.js";
+import { CONFIG_EVENT, configure, resetConfig } from "../../src/core/config.js";
+import { sandbox, type MarketplaceIds } from "../helpers/backend.js";
+import { freshServices } from "../helpers/dom.js";
+import "../helpers/lit-warnings.js";
+
+RatingSummary.define();
+ReviewList.define();
+
+interface Sent {
+  url: string;
+  signedIn: boolean;
+}
+
+/** A summary and a list of one listing, with every request the page's client sends. */
+async function listingPage() {
+  const sent: Sent[] = [];
+  freshServices({
+    fetch: (input, init) => {
+      const headers = new Headers(init?.headers);
+      sent.push({ url: String(input), signedIn: headers.has("Authorization") });
+      return fetch(input, init);
+    },
+  });
+  const box = await sandbox();
+  const ids = (await box.ids()) as MarketplaceIds;
+  configure({ apiBase: box.marketplace });
+  const wrapper = await fixture<HTMLDivElement>(html`<div>
+    <rating-summary reviewee-id=${ids.listings.main}></rating-summary>
+    <review-list reviewee-id=${ids.listings.main} page-size="3"></review-list>
+  </div>`);
+  const summary = wrapper.querySelector("rating-summary")!;
+  const list = wrapper.querySelector("review-list")!;
+  const shown = (el: Element) => el.shadowRoot!.querySelectorAll('[part~="review"], [part~="average"]').length;
+  await waitUntil(() => shown(summary) > 0 && shown(list) > 0, "the page did not load", { timeout: 4000 });
+  return { box, sent, summary, list, shown };
+}
+
+const skeleton = (el: Element) => el.shadowRoot!.querySelector('[part~="skeleton"]');
+
+describe("configure() changes only what a change affects", () => {
+  afterEach(() => {
+    fixtureCleanup();
+    resetConfig();
+  });
+
+  it("announces nothing when the settings are the same again", async () => {
+    const { box } = await listingPage();
+    const announced: string[][] = [];
+    const listen = (event: Event) => announced.push([...(event as CustomEvent<{ changed: string[] }>).detail.changed]);
+    globalThis.addEventListener(CONFIG_EVENT, listen);
+    try {
+      configure({ apiBase: box.marketplace });
+      configure({});
+      configure({ timeoutMs: 5000 });
+    } finally {
+      globalThis.removeEventListener(CONFIG_EVENT, listen);
+    }
+    expect(announced).to.deep.equal([["timeoutMs"]]);
+  });
+
+  it("signing in reloads the list, keeping its reviews on screen meanwhile, and leaves the public summary alone", async () => {
+    const { box, sent, summary, list, shown } = await listingPage();
+    const before = sent.length;
+    const { accessToken } = await box.login("guest@demo.test");
+    const reloaded = oneEvent(list, "review-load");
+    configure({ token: accessToken });
+    await list.updateComplete;
+    expect(skeleton(list), "no skeleton while the signed-in list loads").to.equal(null);
+    expect(shown(list)).to.equal(3);
+    await reloaded;
+    const after = sent.slice(before);
+    expect(after.length).to.be.greaterThan(0);
+    expect(after.every((request) => request.signedIn && request.url.includes("/v1/reviews?")), JSON.stringify(after)).to.equal(true);
+    expect(skeleton(summary)).to.equal(null);
+  });
+
+  it("a language or wording change re-renders without a request", async () => {
+    const { sent, summary } = await listingPage();
+    const before = sent.length;
+    configure({ messages: { en: { reviewCount: { one: "{count} opinion", other: "{count} opinions" } } } });
+    await waitUntil(() => summary.shadowRoot!.querySelector('[part~="count"]')?.textContent?.includes("opinions"), "the summary did not re-render");
+    expect(sent.length).to.equal(before);
+  });
+});
