@@ -1,0 +1,28 @@
+// `npm run size`: what each reference page downloads (gzip -9, KB = 1024 B), against the page
+// budgets of DESIGN.md §7 (scripts/script-files.ts). Fails above a hard budget; aims are reported.
+import { existsSync } from "node:fs";
+import { SCRIPT_FILES } from "./script-files.ts";
+import { esmRatingSummarySize, kb, KB, pageSizes, scriptFileSize, type PageSize } from "./page-sizes.ts";
+
+const missing = SCRIPT_FILES.filter(({ file }) => !existsSync(`dist/${file}`)).map(({ file }) => file);
+if (missing.length > 0 || !existsSync("dist/index.js")) {
+  console.error(`dist/ is incomplete (${missing.join(", ") || "dist/index.js"}): run npm run build first.`);
+  process.exit(1);
+}
+
+console.log("Script files (gzip -9):");
+for (const { file, tags } of SCRIPT_FILES) console.log(`  ${file.padEnd(30)} ${kb(scriptFileSize(file)).padStart(8)}  ${tags.join(", ")}`);
+
+const rows: PageSize[] = [...pageSizes(), await esmRatingSummarySize()];
+console.log("\nPer page (the sum of gzip -9 over every script the page downloads):");
+let failed = false;
+for (const row of rows) {
+  const over = row.bytes > row.hardKB * KB;
+  failed ||= over;
+  const aim = row.bytes <= row.aimKB * KB ? "aim met" : `aim ${row.aimKB} KB: ${kb(row.bytes - row.aimKB * KB)} to go`;
+  console.log(`  ${over ? "✗" : "✓"} ${row.page.padEnd(50)} ${kb(row.bytes).padStart(8)}  hard ≤ ${row.hardKB} KB${over ? ` EXCEEDED by ${kb(row.bytes - row.hardKB * KB)}` : ""}; ${aim}`);
+}
+if (failed) {
+  console.error("\nA page is over its hard budget (DESIGN.md §7). Measure with npm run bench; see BENCHMARKS.md, \"Size\".");
+  process.exit(1);
+}
