@@ -8,10 +8,9 @@ import type { Hono } from "hono";
 import type { Clock } from "../clock.ts";
 import { jsonResponse } from "./envelope.ts";
 import { badRequest, unauthorized } from "./errors.ts";
-import { randomHex } from "./ids.ts";
-import { answerUnknownRoutes, createJsonApp } from "./json-app.ts";
+import { randomHex } from "../shared/random.ts";
+import { answerUnknownRoutes, createJsonApp, readJsonObject } from "./json-app.ts";
 import type { Viewer } from "./model.ts";
-import { parseJsonObject } from "./request-validation.ts";
 import type { ReviewStore } from "./store.ts";
 
 export interface Session {
@@ -55,7 +54,7 @@ export function resolveViewer(authorization: string | undefined, store: ReviewSt
 export function createAuthApp(store: ReviewStore, sessions: SessionRegistry, clock: Clock): Hono {
   const app = createJsonApp(clock);
   app.post("/login", async (c) => {
-    const body = parseJsonObject(await c.req.text());
+    const body = await readJsonObject(c);
     const { username, password } = body;
     if (typeof username !== "string" || typeof password !== "string" || username.trim() === "") {
       throw badRequest("errMsg_usernameAndPasswordAreRequired", "Send {username, password} as strings.");

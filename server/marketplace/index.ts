@@ -4,7 +4,7 @@
  *
  *   api     → mount at /reviewsystem-api       (/v1/reviews…, /v1/reviewaggregates…)
  *   auth    → mount at /auth-api               (POST /login)
- *   control → mount at /demo-api/marketplace   (clock, settings, reset, ids; demo only)
+ *   control → mount at /demo-api/marketplace   (clock, settings, reset, ids; demo mode only)
  */
 import type { Hono } from "hono";
 import type { Clock } from "../clock.ts";
@@ -17,12 +17,16 @@ export interface MarketplaceOptions {
   clock: Clock;
   /** New and edited reviews start `approved` instead of `pending`. Default false. */
   autoApprove?: boolean;
+  /** What the control's POST /reset does; default: the clock back to real time and the seed back. */
+  reset?: () => void;
 }
 
 export interface Marketplace {
   api: Hono;
   auth: Hono;
   control: Hono;
+  /** Back to the seed (dated from the clock's now) and the start settings; sign-ins survive. */
+  reset(): void;
 }
 
 /** A fresh, independent world on every call. */
@@ -30,10 +34,16 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
   const { clock } = options;
   const store = new ReviewStore(clock, { autoApprove: options.autoApprove ?? false });
   const sessions = new SessionRegistry();
+  const reset = () => store.reset();
+  const resetAll = () => {
+    clock.reset();
+    reset();
+  };
   return {
     api: createReviewApi(store, sessions, clock),
     auth: createAuthApp(store, sessions, clock),
-    control: createControlApp(store, clock),
+    control: createControlApp(store, clock, options.reset ?? resetAll),
+    reset,
   };
 }
 

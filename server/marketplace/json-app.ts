@@ -1,8 +1,11 @@
 /** A Hono app whose every error, including an unknown route, is a seed-003 error body. */
 import { Hono, type Context } from "hono";
 import type { Clock } from "../clock.ts";
+import { limitBody, tooLargeDetail } from "../shared/body-limit.ts";
+import { isJsonMediaType } from "../shared/json.ts";
 import { errorResponse } from "./envelope.ts";
-import { MarketplaceError, notFound } from "./errors.ts";
+import { MarketplaceError, notFound, payloadTooLarge, unsupportedMediaType } from "./errors.ts";
+import { parseJsonObject, type JsonObject } from "./request-validation.ts";
 
 export function routeNotFound(method: string, path: string): MarketplaceError {
   return notFound("errMsg_routeNotFound", `No route ${method} ${path}.`);
@@ -20,7 +23,15 @@ export function createJsonApp(clock: Clock): Hono {
     );
   });
   app.notFound((c) => errorResponse(routeNotFound(c.req.method, new URL(c.req.url).pathname), clock.now()));
+  // Before any route reads a body: an oversized one is refused unread.
+  app.use("*", limitBody(() => errorResponse(payloadTooLarge(tooLargeDetail()), clock.now())));
   return app;
+}
+
+/** The request body as a JSON object; 415 unless it is declared `application/json`. */
+export async function readJsonObject(c: Context): Promise<JsonObject> {
+  if (!isJsonMediaType(c.req.header("content-type"))) throw unsupportedMediaType();
+  return parseJsonObject(await c.req.text());
 }
 
 /**

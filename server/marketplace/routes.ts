@@ -51,14 +51,13 @@ import type { Clock } from "../clock.ts";
 import { resolveViewer, type SessionRegistry } from "./auth.ts";
 import { successResponse, type RequestFacts } from "./envelope.ts";
 import { unauthorized } from "./errors.ts";
-import { answerUnknownRoutes, createJsonApp } from "./json-app.ts";
+import { answerUnknownRoutes, createJsonApp, readJsonObject } from "./json-app.ts";
 import { REVIEWEE_TYPES, type ReviewRecord, type Viewer } from "./model.ts";
 import {
   parseCreateReview,
   parseEnumFilter,
   parseIdFilter,
   parseIdParam,
-  parseJsonObject,
   parsePaging,
   parseReviewPatch,
 } from "./request-validation.ts";
@@ -133,7 +132,7 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
 
   app.post("/v1/reviews", async (c) => {
     const { viewer, facts } = beginSignedIn(c);
-    const input = parseCreateReview(parseJsonObject(await c.req.text()));
+    const input = parseCreateReview(await readJsonObject(c));
     const review = store.createReview(viewer, input);
     return successResponse({
       facts,
@@ -148,7 +147,7 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
   app.patch("/v1/reviews/:reviewId", async (c) => {
     const { viewer, facts } = beginSignedIn(c);
     const id = parseIdParam("reviewId", c.req.param("reviewId"));
-    const { patch, otherKeys } = parseReviewPatch(parseJsonObject(await c.req.text()));
+    const { patch, otherKeys } = parseReviewPatch(await readJsonObject(c));
     const review = store.updateReview(viewer, id, patch, otherKeys);
     return successResponse({ facts, dataName: "review", action: "update", data: reviewJson(review), rowCount: 1 });
   });
