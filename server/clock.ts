@@ -24,6 +24,11 @@ export class Clock {
     return this.#realNow() + this.#offsetMs;
   }
 
+  /** The time source without the demo's offset: for lifetimes a demo skip-ahead must not cut short. */
+  realNowMs(): number {
+    return this.#realNow();
+  }
+
   /** Moves the clock forward; a RangeError (nothing moved) past MAX_CLOCK_OFFSET_MS in total. */
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError("the clock only moves forward");

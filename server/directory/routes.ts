@@ -6,6 +6,7 @@
  */
 import { Hono, type Context } from "hono";
 import { limitBody, tooLargeDetail } from "../shared/body-limit.ts";
+import { abortedResponse, isClientAbort, logClientAbort } from "../shared/client-abort.ts";
 import { isObject, mediaTypeOf, pythonTypeName } from "../shared/json.ts";
 import { AUTH_MESSAGES, authorize } from "./keys.ts";
 import { PERMISSIONS, isReviewStatus, type DirectoryRecord, type Permission, type ReviewRecord, type ReviewStatus } from "./model.ts";
@@ -76,7 +77,13 @@ function pageLink(requestUrl: string, page: number): string {
 
 export function createDirectoryApi(store: DirectoryStore): Hono {
   const app = new Hono();
-  app.onError((_error, c) => c.json({ detail: "A server error occurred." }, 500));
+  app.onError((error, c) => {
+    if (isClientAbort(c, error)) {
+      logClientAbort(c);
+      return abortedResponse();
+    }
+    return c.json({ detail: "A server error occurred." }, 500);
+  });
   app.notFound((c) => c.json(NOT_FOUND, 404));
   app.use("*", limitBody((c) => c.json({ detail: tooLargeDetail() }, 413)));
   // Reviews carry reviewers' emails: no cache, shared or private, may keep any answer.

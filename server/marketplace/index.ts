@@ -3,7 +3,7 @@
  * Hono apps over one in-memory, deterministically seeded world.
  *
  *   api     → mount at /reviewsystem-api       (/v1/reviews…, /v1/reviewaggregates…)
- *   auth    → mount at /auth-api               (POST /login)
+ *   auth    → mount at /auth-api               (POST /login, POST /logout)
  *   control → mount at /demo-api/marketplace   (clock, settings, reset, ids; demo mode only)
  */
 import type { Hono } from "hono";
@@ -17,6 +17,8 @@ export interface MarketplaceOptions {
   clock: Clock;
   /** New and edited reviews start `approved` instead of `pending`. Default false. */
   autoApprove?: boolean;
+  /** Proxies in front that append to X-Forwarded-For, for the sign-in limit per address. */
+  trustedHops?: number;
   /** What the control's POST /reset does; default: the clock back to real time and the seed back. */
   reset?: () => void;
 }
@@ -33,7 +35,7 @@ export interface Marketplace {
 export function createMarketplace(options: MarketplaceOptions): Marketplace {
   const { clock } = options;
   const store = new ReviewStore(clock, { autoApprove: options.autoApprove ?? false });
-  const sessions = new SessionRegistry();
+  const sessions = new SessionRegistry(clock);
   const reset = () => store.reset();
   const resetAll = () => {
     clock.reset();
@@ -41,7 +43,7 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
   };
   return {
     api: createReviewApi(store, sessions, clock),
-    auth: createAuthApp(store, sessions, clock),
+    auth: createAuthApp(store, sessions, clock, { trustedHops: options.trustedHops ?? 0 }),
     control: createControlApp(store, clock, options.reset ?? resetAll),
     reset,
   };

@@ -2,6 +2,7 @@
 import { Hono, type Context } from "hono";
 import type { Clock } from "../clock.ts";
 import { limitBody, tooLargeDetail } from "../shared/body-limit.ts";
+import { abortedResponse, isClientAbort, logClientAbort } from "../shared/client-abort.ts";
 import { isJsonMediaType } from "../shared/json.ts";
 import { errorResponse } from "./envelope.ts";
 import { MarketplaceError, notFound, payloadTooLarge, unsupportedMediaType } from "./errors.ts";
@@ -13,8 +14,12 @@ export function routeNotFound(method: string, path: string): MarketplaceError {
 
 export function createJsonApp(clock: Clock): Hono {
   const app = new Hono();
-  app.onError((error) => {
+  app.onError((error, c) => {
     if (error instanceof MarketplaceError) return errorResponse(error, clock.now());
+    if (isClientAbort(c, error)) {
+      logClientAbort(c);
+      return abortedResponse();
+    }
     // Unexpected: tell the operator, never the caller (no message, no stack).
     console.error("[marketplace] unexpected error:", error);
     return errorResponse(
