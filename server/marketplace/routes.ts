@@ -16,7 +16,8 @@
  *     errMsg_<param>IsRequired                a required create parameter is missing or null
  *                                             (moderationStatus, isPublished, reviewText, rating,
  *                                             revieweeId, reservationId, revieweeType)
- *     errMsg_reviewTextIsRequired             reviewText empty or not a string
+ *     errMsg_reviewTextIsRequired             reviewText empty, only invisible characters, or not a string
+ *     errMsg_reviewTextHasInvalidCharacters   reviewText holds NUL, control characters or lone surrogates
  *     errMsg_reviewTextIsTooLong              reviewText over 2000 characters
  *     errMsg_ratingMustBeAnIntegerFrom1To5    rating not an integer 1..5
  *     errMsg_moderationStatusisNotAValidValue not pending/approved/rejected
@@ -44,6 +45,9 @@
  *     errMsg_reviewAggregateNotFound          no such aggregate
  *     errMsg_reservationNotFound              create for an unknown reservation
  *     errMsg_routeNotFound                    unknown route or method
+ * 413 errMsg_requestBodyTooLarge              body over 64 KiB
+ * 415 errMsg_unsupportedMediaType             body not declared application/json
+ * 429 errMsg_tooManyLoginAttempts             (auth app) sign-in locked for the account or address; Retry-After
  * 500 errMsg_internalServerError              anything unexpected (no details leaked)
  */
 import type { Context, Hono } from "hono";
