@@ -14,7 +14,7 @@ import { DirectoryStore } from "./store.ts";
 
 export interface DirectoryOptions {
   clock: Clock;
-  /** What the control's POST /reset does; default: back to the seed (see `Directory.reset`). */
+  /** What the control's POST /reset does; default: the clock back to real time and the seed back. */
   reset?: () => void;
 }
 
@@ -28,7 +28,11 @@ export interface Directory {
 export function createDirectory(options: DirectoryOptions): Directory {
   const store = new DirectoryStore(options.clock, seedWorld);
   const reset = () => store.reset();
-  return { api: createDirectoryApi(store), control: createDirectoryControl(options.reset ?? reset), reset };
+  const resetWithClock = () => {
+    options.clock.reset();
+    reset();
+  };
+  return { api: createDirectoryApi(store), control: createDirectoryControl(options.reset ?? resetWithClock), reset };
 }
 
 export { DIRECTORY_DEMO_IDS } from "./control.ts";
