@@ -82,7 +82,7 @@ export function startBenchServer(root = "."): Promise<BenchServer> {
     return c.html(page.replace(EMBED_TAG, '<script src="/bench/pages/stub-embed.js" defer></script>'));
   });
 
-  app.route("/", createApp());
+  app.route("/", createApp({ demo: true }));
   app.use("/dist/*", serveStatic({ root }));
   app.use("/*", serveStatic({ root: `${root}/demo` }));
 

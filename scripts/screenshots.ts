@@ -16,7 +16,7 @@ async function settle(page: Page): Promise<void> {
   });
 }
 
-const server = await startServer();
+const server = await startServer({ demo: true });
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_FLAGS });
 try {
   const shots: { name: string; path: string; width?: number; full?: boolean; act?: (page: Page) => Promise<void> }[] = [

@@ -1,8 +1,13 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { Clock } from "./clock.ts";
 import { createDirectory } from "./directory/index.ts";
+import { errorResponse } from "./marketplace/envelope.ts";
+import { payloadTooLarge } from "./marketplace/errors.ts";
 import { createMarketplace } from "./marketplace/index.ts";
 import { createProxy } from "./proxy/index.ts";
+import { limitBody, tooLargeDetail } from "./shared/body-limit.ts";
+import { abortedResponse, isClientAbort, logClientAbort } from "./shared/client-abort.ts";
+import { securityHeaders } from "./shared/security-headers.ts";
 
 export const PATHS = {
   marketplace: "/reviewsystem-api",
@@ -17,6 +22,12 @@ export interface AppOptions {
   clock?: Clock;
   /** New marketplace reviews start approved (no moderation queue). */
   autoApprove?: boolean;
+  /**
+   * Mount the demo controls (/demo-api/…: clock, settings, reset, ids). They
+   * need no credentials and can rewrite the whole world, so they are off
+   * unless asked for; `npm start` asks (see server/index.ts).
+   */
+  demo?: boolean;
   proxy?: {
     /** Where the proxy forwards; default: the reference directory API in this same app. */
     upstreamBase?: string;
@@ -29,16 +40,38 @@ export interface AppOptions {
 /** Stand-in origin for in-process calls from the proxy to the reference directory API. */
 const IN_PROCESS = "http://reference.invalid";
 
+const MARKETPLACE_PREFIXES = [PATHS.marketplace, PATHS.auth, PATHS.marketplaceControl];
+
+/** An oversized body, refused in the error shape of the backend the path belongs to. */
+function tooLarge(c: Context, clock: Clock): Response {
+  const path = c.req.path;
+  if (MARKETPLACE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
+    return errorResponse(payloadTooLarge(tooLargeDetail()), clock.now());
+  }
+  return c.json({ detail: tooLargeDetail() }, 413, { "Cache-Control": "no-store" });
+}
+
 /**
  * The reference API on one origin: the marketplace review service and its
- * sign-in, the directory review API, the public directory proxy, and the
- * demo-only controls. Runtime-neutral (Fetch API); static files are added by
- * the Node entry point.
+ * sign-in, the directory review API, the public directory proxy, and (in demo
+ * mode) the demo controls. Runtime-neutral (Fetch API); static files are
+ * added by the Node entry point.
  */
 export function createApp(options: AppOptions = {}): Hono {
   const clock = options.clock ?? new Clock();
-  const marketplace = createMarketplace({ clock, autoApprove: options.autoApprove ?? false });
-  const directory = createDirectory({ clock });
+  // The demo's reset restores everything the controls can change: clock, both worlds, settings.
+  const resetAll = (): void => {
+    clock.reset();
+    marketplace.reset();
+    directory.reset();
+  };
+  const marketplace = createMarketplace({
+    clock,
+    autoApprove: options.autoApprove ?? false,
+    trustedHops: options.proxy?.trustedHops ?? 0,
+    reset: resetAll,
+  });
+  const directory = createDirectory({ clock, reset: resetAll });
   const app = new Hono();
 
   const upstreamBase = options.proxy?.upstreamBase ?? `${IN_PROCESS}${PATHS.directory}`;
@@ -51,11 +84,26 @@ export function createApp(options: AppOptions = {}): Hono {
     ...(upstreamBase.startsWith(IN_PROCESS) ? { fetch: (request: Request) => Promise.resolve(app.fetch(request)) } : {}),
   });
 
+  app.onError((error, c) => {
+    if (isClientAbort(c, error)) {
+      logClientAbort(c);
+      return abortedResponse();
+    }
+    // Unexpected: one line for the operator, nothing for the caller.
+    console.error(`[server] ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}`);
+    return c.json({ detail: "A server error occurred." }, 500, { "Cache-Control": "no-store" });
+  });
+  app.use("*", securityHeaders());
+  // Every route, the proxy and unknown paths included; the backends also cap their own bodies.
+  app.use("*", limitBody((c) => tooLarge(c, clock)));
+
   app.route(PATHS.marketplace, marketplace.api);
   app.route(PATHS.auth, marketplace.auth);
-  app.route(PATHS.marketplaceControl, marketplace.control);
   app.route(PATHS.directory, directory.api);
-  app.route(PATHS.directoryControl, directory.control);
   app.route(PATHS.proxy, proxy);
+  if (options.demo === true) {
+    app.route(PATHS.marketplaceControl, marketplace.control);
+    app.route(PATHS.directoryControl, directory.control);
+  }
   return app;
 }

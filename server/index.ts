@@ -2,10 +2,17 @@ import { startServer } from "./serve.ts";
 
 /**
  * `npm start`: the demo pages, the built widgets and the reference API on one
- * origin. Environment: PORT (default 8080); for the directory proxy,
- * DIRECTORY_API_KEY, DIRECTORY_UPSTREAM (default: the reference API in this
- * process), PROXY_ALLOWED_ORIGINS (comma-separated) and PROXY_TRUSTED_HOPS
- * (proxies in front that append to X-Forwarded-For; default 0).
+ * origin. Environment:
+ * - PORT (default 8080); HOST (default 127.0.0.1: this machine only; set e.g.
+ *   0.0.0.0 to serve other machines);
+ * - DEMO_MODE: `1`/`true`/`on` or `0`/`false`/`off`. The demo controls
+ *   (/demo-api/…) can rewrite every review without credentials, so they are
+ *   on by default only while the server listens on loopback; on any other
+ *   HOST they stay off unless DEMO_MODE turns them on explicitly;
+ * - for the directory proxy: DIRECTORY_API_KEY, DIRECTORY_UPSTREAM (default:
+ *   the reference API in this process), PROXY_ALLOWED_ORIGINS
+ *   (comma-separated) and PROXY_TRUSTED_HOPS (proxies in front that append to
+ *   X-Forwarded-For; default 0).
  */
 const env = process.env;
 const allowedOrigins = (env["PROXY_ALLOWED_ORIGINS"] ?? "")
@@ -13,9 +20,22 @@ const allowedOrigins = (env["PROXY_ALLOWED_ORIGINS"] ?? "")
   .map((origin) => origin.trim())
   .filter(Boolean);
 
+const hostname = env["HOST"]?.trim() || "127.0.0.1";
+const loopback = hostname === "localhost" || hostname === "::1" || /^127\./.test(hostname);
+
+function demoMode(value: string | undefined): boolean {
+  const flag = value?.trim().toLowerCase();
+  if (flag === undefined || flag === "") return loopback;
+  if (["1", "true", "on", "yes"].includes(flag)) return true;
+  if (["0", "false", "off", "no"].includes(flag)) return false;
+  throw new Error(`DEMO_MODE must be 1/true/on or 0/false/off, got "${value}"`);
+}
+const demo = demoMode(env["DEMO_MODE"]);
+
 const server = await startServer({
   port: Number(env["PORT"] ?? 8080),
-  hostname: "0.0.0.0",
+  hostname,
+  demo,
   proxy: {
     allowedOrigins,
     trustedHops: Number(env["PROXY_TRUSTED_HOPS"] ?? 0) || 0,
@@ -23,7 +43,7 @@ const server = await startServer({
     ...(env["DIRECTORY_UPSTREAM"] ? { upstreamBase: env["DIRECTORY_UPSTREAM"] } : {}),
   },
 });
-console.log(`Review widgets demo and reference API: ${server.url}/`);
+console.log(`Review widgets demo and reference API: ${server.url}/ (demo controls ${demo ? "on" : "off"})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void server.close().then(() => process.exit(0)));

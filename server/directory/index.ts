@@ -3,7 +3,7 @@
  * in-memory world per call.
  *
  *   api      mounted at /partnerpage/api/directory/private/v1alpha
- *   control  mounted at /demo-api/directory (POST /reset, GET /ids)
+ *   control  mounted at /demo-api/directory (POST /reset, GET /ids), in demo mode only
  */
 import type { Hono } from "hono";
 import type { Clock } from "../clock.ts";
@@ -14,17 +14,27 @@ import { DirectoryStore } from "./store.ts";
 
 export interface DirectoryOptions {
   clock: Clock;
+  /** What the control's POST /reset does; default: the clock back to real time and the seed back. */
+  reset?: () => void;
 }
 
 export interface Directory {
   api: Hono;
   control: Hono;
+  /** Throws away every change and re-seeds, dated from the clock's now. */
+  reset(): void;
 }
 
 export function createDirectory(options: DirectoryOptions): Directory {
   const store = new DirectoryStore(options.clock, seedWorld);
-  return { api: createDirectoryApi(store), control: createDirectoryControl(store) };
+  const reset = () => store.reset();
+  const resetWithClock = () => {
+    options.clock.reset();
+    reset();
+  };
+  return { api: createDirectoryApi(store), control: createDirectoryControl(options.reset ?? resetWithClock), reset };
 }
 
+export { DIRECTORY_DEMO_IDS } from "./control.ts";
 export { DIRECTORY_DEMO } from "./seed.ts";
 export type { DirectoryDemo } from "./seed.ts";

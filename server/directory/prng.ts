@@ -2,6 +2,8 @@
  * A small seeded pseudo-random generator (mulberry32), so every directory
  * world is the same on every run. Never use Math.random for seed data.
  */
+import { mulberry32, uuidFrom } from "../shared/random.ts";
+
 export interface Random {
   /** A float in [0, 1). */
   next(): number;
@@ -15,15 +17,9 @@ export interface Random {
   uuid(): string;
 }
 
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The seed's generator with the helpers seed code needs. */
+export function seededRandom(seed: number): Random {
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,
@@ -43,12 +39,6 @@ export function mulberry32(seed: number): Random {
       }
       return copy;
     },
-    uuid(): string {
-      const hex = Array.from({ length: 32 }, () => int(0, 15).toString(16));
-      hex[12] = "4";
-      hex[16] = ((int(0, 15) & 0x3) | 0x8).toString(16);
-      const h = hex.join("");
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-    },
+    uuid: () => uuidFrom(next),
   };
 }

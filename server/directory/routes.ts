@@ -5,7 +5,10 @@
  * trailing slash.
  */
 import { Hono, type Context } from "hono";
-import { authorize } from "./keys.ts";
+import { limitBody, tooLargeDetail } from "../shared/body-limit.ts";
+import { abortedResponse, isClientAbort, logClientAbort } from "../shared/client-abort.ts";
+import { isObject, mediaTypeOf, pythonTypeName } from "../shared/json.ts";
+import { AUTH_MESSAGES, authorize } from "./keys.ts";
 import { PERMISSIONS, isReviewStatus, type DirectoryRecord, type Permission, type ReviewRecord, type ReviewStatus } from "./model.ts";
 import { reviewJson } from "./serialize.ts";
 import type { DirectoryStore } from "./store.ts";
@@ -21,25 +24,10 @@ const NOT_FOUND = { detail: "Not found." } as const;
 
 type JsonBody = { ok: true; body: Record<string, unknown> } | { ok: false; response: Response };
 
-function pythonTypeName(value: unknown): string {
-  if (value === null) return "NoneType";
-  if (Array.isArray(value)) return "list";
-  switch (typeof value) {
-    case "string":
-      return "str";
-    case "boolean":
-      return "bool";
-    case "number":
-      return Number.isInteger(value) ? "int" : "float";
-    default:
-      return "dict";
-  }
-}
-
 /** Reads a JSON object body; an empty body counts as `{}` (as in DRF). */
 async function readJsonObject(c: Context): Promise<JsonBody> {
   const contentType = c.req.header("content-type");
-  const mediaType = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+  const mediaType = mediaTypeOf(contentType);
   if (mediaType !== "" && mediaType !== "application/json") {
     return { ok: false, response: c.json({ detail: `Unsupported media type "${contentType}" in request.` }, 415) };
   }
@@ -52,11 +40,11 @@ async function readJsonObject(c: Context): Promise<JsonBody> {
     const reason = error instanceof Error ? error.message : "invalid JSON";
     return { ok: false, response: c.json({ detail: `JSON parse error - ${reason}` }, 400) };
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+  if (!isObject(parsed)) {
     const message = `Invalid data. Expected a dictionary, but got ${pythonTypeName(parsed)}.`;
     return { ok: false, response: c.json({ non_field_errors: [message] }, 400) };
   }
-  return { ok: true, body: parsed as Record<string, unknown> };
+  return { ok: true, body: parsed };
 }
 
 /** A page number from `?page=` (1-based, or "last"); null when invalid. */
@@ -74,18 +62,35 @@ function pageSize(raw: string | undefined): number {
   return size < 1 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
 }
 
-/** The request URL with `page` replaced (page 1 drops the parameter, like DRF). */
+/**
+ * The request's path and query with `page` replaced (page 1 drops the
+ * parameter, like DRF). Path-absolute, not absolute like DRF's: the scheme
+ * and host would come from the request's Host header, which the client
+ * chooses, so a forged Host could plant a link to another site.
+ */
 function pageLink(requestUrl: string, page: number): string {
   const url = new URL(requestUrl);
   if (page === 1) url.searchParams.delete("page");
   else url.searchParams.set("page", String(page));
-  return url.toString();
+  return `${url.pathname}${url.search}`;
 }
 
 export function createDirectoryApi(store: DirectoryStore): Hono {
   const app = new Hono();
-  app.onError((_error, c) => c.json({ detail: "A server error occurred." }, 500));
+  app.onError((error, c) => {
+    if (isClientAbort(c, error)) {
+      logClientAbort(c);
+      return abortedResponse();
+    }
+    return c.json({ detail: "A server error occurred." }, 500);
+  });
   app.notFound((c) => c.json(NOT_FOUND, 404));
+  app.use("*", limitBody((c) => c.json({ detail: tooLargeDetail() }, 413)));
+  // Reviews carry reviewers' emails: no cache, shared or private, may keep any answer.
+  app.use("*", async (c, next) => {
+    await next();
+    c.res.headers.set("Cache-Control", "no-store");
+  });
 
   /** Authorizes the caller for the directory in the path; the directory, or an error response. */
   function guard(c: Context, permission: Permission) {
@@ -94,7 +99,7 @@ export function createDirectoryApi(store: DirectoryStore): Hono {
     if (!auth.ok) return { ok: false as const, response: c.json({ detail: auth.detail }, auth.status) };
     const directory = store.directory(directoryId);
     if (!directory) return { ok: false as const, response: c.json(NOT_FOUND, 404) };
-    return { ok: true as const, directory, caller: auth.key.user };
+    return { ok: true as const, directory, caller: auth.key.user, permissions: auth.key.permissions };
   }
 
   function findReview(c: Context, directory: DirectoryRecord): ReviewRecord | undefined {
@@ -141,6 +146,11 @@ export function createDirectoryApi(store: DirectoryStore): Hono {
     if (!body.ok) return body.response;
     const input = validateCreate(body.body, (id) => directory.entries.has(id));
     if (!input.ok) return c.json(input.errors, 400);
+    // Choosing a review's status is moderation: a key that may only create (the
+    // public proxy's) can ask for "pending" and nothing else.
+    if (input.value.status !== "P" && !access.permissions.has(PERMISSIONS.update)) {
+      return c.json({ detail: AUTH_MESSAGES.forbidden }, 403);
+    }
     return c.json(toJson(directory, store.create(directory.id, input.value, caller)), 201);
   });
 

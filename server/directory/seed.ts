@@ -9,7 +9,7 @@ import {
   type ReviewStatus,
   type UserRef,
 } from "./model.ts";
-import { mulberry32, type Random } from "./prng.ts";
+import { seededRandom, type Random } from "./prng.ts";
 import type { World } from "./store.ts";
 
 /** Named ids of the demo world: stable across runs and resets. */
@@ -296,7 +296,7 @@ export function seedWorld(clock: Clock): World {
         apiKey(DIRECTORY_DEMO.otherAdminKey, OTHER_DIRECTORY_ID, OWEN, ALL_PERMISSIONS),
       ].map((k) => [k.key, k]),
     ),
-    random: mulberry32(0x5eed_d1c7),
+    random: seededRandom(0x5eed_d1c7),
     nextSeq: 1,
   };
   addReviews(world, DEMO_DIRECTORY_ID, DEMO_ENTRIES, DANA, nowMs);

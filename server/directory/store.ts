@@ -1,4 +1,5 @@
 import type { Clock } from "../clock.ts";
+import { randomUuid } from "../shared/random.ts";
 import type {
   ApiKey,
   DirectoryRecord,
@@ -74,7 +75,8 @@ export class DirectoryStore {
   create(directoryId: string, input: NewReview, caller: UserRef): ReviewRecord {
     const world = this.#world;
     const review: ReviewRecord = {
-      id: world.random.uuid(),
+      // Random, not from the seed generator: a created id must not be predictable from the seed.
+      id: randomUuid(),
       directoryId,
       ...input,
       createdMs: Math.floor(this.#clock.nowMs() / 1000) * 1000,

@@ -2,6 +2,8 @@
  * Request-body validation with Django REST framework's field messages, so
  * clients see `{field: [message]}` exactly as the real API reports it.
  */
+import { pythonTypeName } from "../shared/json.ts";
+import { textProblem } from "../shared/text.ts";
 import { isReviewStatus, type NewReview, type ReviewChanges, type ReviewStatus } from "./model.ts";
 
 export type FieldErrors = Record<string, string[]>;
@@ -16,6 +18,13 @@ const MESSAGES = {
   integer: "A valid integer is required.",
   immutable: "This field is immutable.",
   atLeastOne: "At least one field must be provided.",
+  // Django's ProhibitNullCharactersValidator and ProhibitSurrogateCharactersValidator say these.
+  nullCharacter: "Null characters are not allowed.",
+  surrogate: (text: string) => {
+    const unit = /\p{Cs}/u.exec(text)?.[0]?.charCodeAt(0) ?? 0xd800;
+    return `Surrogate characters are not allowed: U+${unit.toString(16).toUpperCase()}.`;
+  },
+  control: "Control characters are not allowed.",
   maxLength: (n: number) => `Ensure this field has no more than ${n} characters.`,
   maxValue: (n: number) => `Ensure this value is less than or equal to ${n}.`,
   minValue: (n: number) => `Ensure this value is greater than or equal to ${n}.`,
@@ -33,20 +42,18 @@ export function isValidEmail(value: string): boolean {
   return local.length <= 64 && !local.startsWith(".") && !local.endsWith(".") && !local.includes("..");
 }
 
-function pythonTypeName(value: unknown): string {
-  if (typeof value === "boolean") return "bool";
-  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
-  if (Array.isArray(value)) return "list";
-  return "dict";
-}
-
 function charField(value: unknown, opts: { allowBlank: boolean; maxLength: number }): Result<string> {
   if (value === null) return { ok: false, error: MESSAGES.null };
   let text: string;
   if (typeof value === "string") text = value;
   else if (typeof value === "number" && Number.isFinite(value)) text = String(value);
   else return { ok: false, error: MESSAGES.string };
-  text = text.trim();
+  const problem = textProblem(text);
+  if (problem === "null") return { ok: false, error: MESSAGES.nullCharacter };
+  if (problem === "surrogate") return { ok: false, error: MESSAGES.surrogate(text) };
+  if (problem === "control") return { ok: false, error: MESSAGES.control };
+  // Only invisible characters (zero-width spaces, joiners, bidi marks…) is as blank as "".
+  text = problem === "invisible" ? "" : text.trim();
   if (text === "" && !opts.allowBlank) return { ok: false, error: MESSAGES.blank };
   if (Array.from(text).length > opts.maxLength) return { ok: false, error: MESSAGES.maxLength(opts.maxLength) };
   return { ok: true, value: text };

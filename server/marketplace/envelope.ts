@@ -5,9 +5,10 @@
 import type { MarketplaceError } from "./errors.ts";
 
 export const APP_VERSION = "1.0.0";
-export function jsonResponse(body: unknown, status: number): Response {
+export function jsonResponse(body: unknown, status: number, extraHeaders: Record<string, string> = {}): Response {
   // A new headers object per response: @hono/node-server writes content-length into it.
   const headers = {
+    ...extraHeaders,
     "content-type": "application/json; charset=utf-8",
     // What a caller sees depends on who the caller is (own hidden reviews,
     // moderator view): no shared cache may keep these answers.
@@ -93,7 +94,8 @@ export function errorBody(error: MarketplaceError, now: Date): ErrorBody {
 }
 
 export function errorResponse(error: MarketplaceError, now: Date): Response {
-  return jsonResponse(errorBody(error, now), error.status);
+  const headers: Record<string, string> = error.retryAfterSeconds === undefined ? {} : { "retry-after": String(error.retryAfterSeconds) };
+  return jsonResponse(errorBody(error, now), error.status, headers);
 }
 
 /** 64-bit FNV-1a as 16 hex digits: a cache key that runs on any runtime. */

@@ -1,7 +1,8 @@
 /**
- * UUID-shaped identifiers. Seeded and server-created records get ids from
- * per-kind counters, so two fresh worlds that see the same requests hold the
- * same ids; sessions and blind-submission codes are random.
+ * UUID-shaped identifiers. Seeded users, listings and reservations (which demo
+ * pages and tests name) and aggregates get ids from per-kind counters; review
+ * ids are random (seeded ones from a fixed seed), as are sessions and
+ * blind-submission codes.
  */
 
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,12 +28,6 @@ export function makeId(kind: IdKind, serial: number): string {
 
 export function isId(value: string): boolean {
   return ID_PATTERN.test(value);
-}
-
-export function randomHex(bytes: number): string {
-  const buffer = new Uint8Array(bytes);
-  crypto.getRandomValues(buffer);
-  return Array.from(buffer, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** An opaque code; it identifies a submission without revealing anything. */

@@ -3,8 +3,8 @@
  * Hono apps over one in-memory, deterministically seeded world.
  *
  *   api     → mount at /reviewsystem-api       (/v1/reviews…, /v1/reviewaggregates…)
- *   auth    → mount at /auth-api               (POST /login)
- *   control → mount at /demo-api/marketplace   (clock, settings, reset, ids; demo only)
+ *   auth    → mount at /auth-api               (POST /login, POST /logout)
+ *   control → mount at /demo-api/marketplace   (clock, settings, reset, ids; demo mode only)
  */
 import type { Hono } from "hono";
 import type { Clock } from "../clock.ts";
@@ -17,23 +17,35 @@ export interface MarketplaceOptions {
   clock: Clock;
   /** New and edited reviews start `approved` instead of `pending`. Default false. */
   autoApprove?: boolean;
+  /** Proxies in front that append to X-Forwarded-For, for the sign-in limit per address. */
+  trustedHops?: number;
+  /** What the control's POST /reset does; default: the clock back to real time and the seed back. */
+  reset?: () => void;
 }
 
 export interface Marketplace {
   api: Hono;
   auth: Hono;
   control: Hono;
+  /** Back to the seed (dated from the clock's now) and the start settings; sign-ins survive. */
+  reset(): void;
 }
 
 /** A fresh, independent world on every call. */
 export function createMarketplace(options: MarketplaceOptions): Marketplace {
   const { clock } = options;
   const store = new ReviewStore(clock, { autoApprove: options.autoApprove ?? false });
-  const sessions = new SessionRegistry();
+  const sessions = new SessionRegistry(clock);
+  const reset = () => store.reset();
+  const resetAll = () => {
+    clock.reset();
+    reset();
+  };
   return {
     api: createReviewApi(store, sessions, clock),
-    auth: createAuthApp(store, sessions, clock),
-    control: createControlApp(store, clock),
+    auth: createAuthApp(store, sessions, clock, { trustedHops: options.trustedHops ?? 0 }),
+    control: createControlApp(store, clock, options.reset ?? resetAll),
+    reset,
   };
 }
 

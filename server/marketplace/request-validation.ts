@@ -3,6 +3,8 @@
  * values, or a 400 error with a precise `errMsg_…` code. Business rules
  * (who may do what) live in `store.ts`.
  */
+import { isObject, type JsonObject } from "../shared/json.ts";
+import { textProblem } from "../shared/text.ts";
 import { badRequest } from "./errors.ts";
 import { isId } from "./ids.ts";
 import { MODERATION_STATUSES, REVIEWEE_TYPES, type ModerationStatus, type RevieweeType } from "./model.ts";
@@ -11,7 +13,7 @@ export const MAX_REVIEW_TEXT_LENGTH = 2000;
 export const DEFAULT_PAGE_ROW_COUNT = 25;
 export const MAX_PAGE_ROW_COUNT = 100;
 
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject };
 
 export function parseJsonObject(text: string): JsonObject {
   let value: unknown;
@@ -20,10 +22,8 @@ export function parseJsonObject(text: string): JsonObject {
   } catch {
     throw badRequest("errMsg_invalidJsonBody", "The request body is not valid JSON.");
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw badRequest("errMsg_bodyMustBeAJsonObject", "The request body must be a JSON object.");
-  }
-  return value as JsonObject;
+  if (!isObject(value)) throw badRequest("errMsg_bodyMustBeAJsonObject", "The request body must be a JSON object.");
+  return value;
 }
 
 export function parseIdParam(name: string, value: string): string {
@@ -35,10 +35,18 @@ function isEnumValue<T extends string>(options: readonly T[], value: unknown): v
   return typeof value === "string" && (options as readonly string[]).includes(value);
 }
 
-/** Trimmed, non-empty, at most 2000 characters (code points). */
+/** Trimmed, with something visible, no NUL, control characters or lone surrogates, at most 2000 code points. */
 function parseReviewText(value: unknown): string {
-  if (typeof value !== "string" || value.trim() === "") {
-    throw badRequest("errMsg_reviewTextIsRequired", "reviewText must be a non-empty string.");
+  if (typeof value !== "string") throw badRequest("errMsg_reviewTextIsRequired", "reviewText must be a non-empty string.");
+  const problem = textProblem(value);
+  if (problem === "invisible") {
+    throw badRequest("errMsg_reviewTextIsRequired", "reviewText must contain visible characters.");
+  }
+  if (problem !== null) {
+    throw badRequest(
+      "errMsg_reviewTextHasInvalidCharacters",
+      "reviewText may not contain NUL, control characters (other than tabs and line breaks) or lone surrogates.",
+    );
   }
   const text = value.trim();
   const length = [...text].length;

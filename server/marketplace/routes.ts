@@ -16,7 +16,8 @@
  *     errMsg_<param>IsRequired                a required create parameter is missing or null
  *                                             (moderationStatus, isPublished, reviewText, rating,
  *                                             revieweeId, reservationId, revieweeType)
- *     errMsg_reviewTextIsRequired             reviewText empty or not a string
+ *     errMsg_reviewTextIsRequired             reviewText empty, only invisible characters, or not a string
+ *     errMsg_reviewTextHasInvalidCharacters   reviewText holds NUL, control characters or lone surrogates
  *     errMsg_reviewTextIsTooLong              reviewText over 2000 characters
  *     errMsg_ratingMustBeAnIntegerFrom1To5    rating not an integer 1..5
  *     errMsg_moderationStatusisNotAValidValue not pending/approved/rejected
@@ -44,6 +45,9 @@
  *     errMsg_reviewAggregateNotFound          no such aggregate
  *     errMsg_reservationNotFound              create for an unknown reservation
  *     errMsg_routeNotFound                    unknown route or method
+ * 413 errMsg_requestBodyTooLarge              body over 64 KiB
+ * 415 errMsg_unsupportedMediaType             body not declared application/json
+ * 429 errMsg_tooManyLoginAttempts             (auth app) sign-in locked for the account or address; Retry-After
  * 500 errMsg_internalServerError              anything unexpected (no details leaked)
  */
 import type { Context, Hono } from "hono";
@@ -51,14 +55,13 @@ import type { Clock } from "../clock.ts";
 import { resolveViewer, type SessionRegistry } from "./auth.ts";
 import { successResponse, type RequestFacts } from "./envelope.ts";
 import { unauthorized } from "./errors.ts";
-import { answerUnknownRoutes, createJsonApp } from "./json-app.ts";
+import { answerUnknownRoutes, createJsonApp, readJsonObject } from "./json-app.ts";
 import { REVIEWEE_TYPES, type ReviewRecord, type Viewer } from "./model.ts";
 import {
   parseCreateReview,
   parseEnumFilter,
   parseIdFilter,
   parseIdParam,
-  parseJsonObject,
   parsePaging,
   parseReviewPatch,
 } from "./request-validation.ts";
@@ -133,7 +136,7 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
 
   app.post("/v1/reviews", async (c) => {
     const { viewer, facts } = beginSignedIn(c);
-    const input = parseCreateReview(parseJsonObject(await c.req.text()));
+    const input = parseCreateReview(await readJsonObject(c));
     const review = store.createReview(viewer, input);
     return successResponse({
       facts,
@@ -148,7 +151,7 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
   app.patch("/v1/reviews/:reviewId", async (c) => {
     const { viewer, facts } = beginSignedIn(c);
     const id = parseIdParam("reviewId", c.req.param("reviewId"));
-    const { patch, otherKeys } = parseReviewPatch(parseJsonObject(await c.req.text()));
+    const { patch, otherKeys } = parseReviewPatch(await readJsonObject(c));
     const review = store.updateReview(viewer, id, patch, otherKeys);
     return successResponse({ facts, dataName: "review", action: "update", data: reviewJson(review), rowCount: 1 });
   });

@@ -5,6 +5,7 @@
  * world is created (`materializeSeed(clock now)`).
  */
 import { DAY_MS } from "../clock.ts";
+import { mulberry32, uuidFrom } from "../shared/random.ts";
 import { formatBlindSubmissionCode, makeId } from "./ids.ts";
 import type {
   Listing,
@@ -38,6 +39,8 @@ export const REVIEW_WINDOW_DAYS = 14;
 
 const HOUR_MS = 60 * 60 * 1000;
 const PRNG_SEED = 0x5eed_0003;
+/** Review ids come from their own stream, so they do not shift the rest of the seed. */
+const REVIEW_ID_SEED = 0x5eed_1d03;
 
 /** The named ids of the seed, for demo pages and tests. */
 export interface DemoIds {
@@ -115,18 +118,6 @@ interface SeedPlan {
   demo: DemoIds;
 }
 
-/** mulberry32: tiny, fast, and good enough for seed data. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class SeedRandom {
   readonly #next: () => number;
   constructor(seed: number) {
@@ -173,6 +164,7 @@ function clampRating(value: number): number {
 
 function buildSeedPlan(): SeedPlan {
   const random = new SeedRandom(PRNG_SEED);
+  const nextReviewId = mulberry32(REVIEW_ID_SEED);
   const users: User[] = [];
   const listings: Listing[] = [];
   const reservations: SeedReservation[] = [];
@@ -234,7 +226,8 @@ function buildSeedPlan(): SeedPlan {
     const revieweeId =
       revieweeType === "listing" ? reservation.listingId : revieweeType === "host" ? reservation.hostId : reservation.guestId;
     const review: SeedReview = {
-      id: makeId("review", reviews.length + 1),
+      // Stable across starts, but not counting up: an id says nothing about its neighbours.
+      id: uuidFrom(nextReviewId),
       reservationId: reservation.id,
       reviewerId: side === "guest" ? reservation.guestId : reservation.hostId,
       revieweeId,
@@ -406,7 +399,6 @@ export interface SeedWorld {
   listings: Listing[];
   reservations: Reservation[];
   reviews: ReviewRecord[];
-  nextReviewSerial: number;
 }
 
 export function materializeSeed(nowMs: number): SeedWorld {
@@ -447,6 +439,5 @@ export function materializeSeed(nowMs: number): SeedWorld {
       checkOut: nowMs - r.checkOutAgoMs,
     })),
     reviews,
-    nextReviewSerial: SEED_PLAN.reviews.length + 1,
   };
 }

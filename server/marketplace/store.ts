@@ -18,7 +18,8 @@
 import type { Clock } from "../clock.ts";
 import { DAY_MS } from "../clock.ts";
 import { badRequest, forbidden, notFound, unauthorized } from "./errors.ts";
-import { formatBlindSubmissionCode, makeId, randomHex, SYSTEM_USER_ID } from "./ids.ts";
+import { randomHex, randomUuid } from "../shared/random.ts";
+import { formatBlindSubmissionCode, makeId, SYSTEM_USER_ID } from "./ids.ts";
 import {
   isModerator,
   isPublicReview,
@@ -80,7 +81,6 @@ export class ReviewStore {
   #blindReservations = new Set<string>();
   #aggregates = new Map<string, AggregateRecord>();
   #aggregatesByKey = new Map<string, AggregateRecord>();
-  #nextReviewSerial = 1;
   #nextAggregateSerial = 1;
 
   constructor(clock: Clock, settings: MarketplaceSettings) {
@@ -104,7 +104,6 @@ export class ReviewStore {
     this.#blindReservations = new Set();
     this.#aggregates = new Map();
     this.#aggregatesByKey = new Map();
-    this.#nextReviewSerial = world.nextReviewSerial;
     this.#nextAggregateSerial = 1;
     for (const review of world.reviews) this.#index(review);
     // Seeded aggregates: created with their first review, last touched with their latest one.
@@ -257,7 +256,7 @@ export class ReviewStore {
     // Reviewers cannot choose their own moderation or publication state.
     const moderator = isModerator(user);
     const review: ReviewRecord = {
-      id: makeId("review", this.#nextReviewSerial++),
+      id: randomUuid(),
       moderationStatus: moderator ? input.moderationStatus : this.#settings.autoApprove ? "approved" : "pending",
       isPublished: moderator ? input.isPublished : false,
       reviewText: input.reviewText,

@@ -15,7 +15,7 @@ export function e2e(): E2E {
   const state = {} as E2E;
   const contexts: BrowserContext[] = [];
   before(async () => {
-    state.server = await startServer();
+    state.server = await startServer({ demo: true });
     state.browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_FLAGS });
   });
   after(async () => {

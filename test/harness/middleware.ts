@@ -30,7 +30,7 @@ export function harnessMiddleware() {
       const prefix = `/__sandbox/${id}`;
       // Loaded on first use, so fault-only test runs do not pay for the reference server.
       const { createApp } = await import("../../server/app.ts");
-      const mounted = new Hono().route(prefix, createApp());
+      const mounted = new Hono().route(prefix, createApp({ demo: true }));
       const listener = getRequestListener(mounted.fetch);
       sandboxes.set(id, listener);
       ctx.respond = false;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { Clock } from "../../../server/clock.ts";
-import { DIRECTORY_DEMO } from "../../../server/directory/index.ts";
-import { call } from "./listen.ts";
+import { DIRECTORY_DEMO, DIRECTORY_DEMO_IDS } from "../../../server/directory/index.ts";
+import { call, jsonInit } from "./listen.ts";
 import { CONTROL_PREFIX, SEED_REVIEW_KEYS, startDirectory, type DirectoryServer, type WirePage, type WireReview } from "./fixture.ts";
 
 const DIR = DIRECTORY_DEMO.directoryId;
@@ -28,7 +28,7 @@ describe("directory API: PATCH and DELETE", () => {
     server = await startDirectory(new Clock(() => Date.parse("2026-06-01T12:00:00Z")));
   });
   beforeEach(async () => {
-    assert.equal((await call(server.origin + CONTROL_PREFIX + "/reset", { method: "POST" })).status, 200);
+    assert.equal((await call(server.origin + CONTROL_PREFIX + "/reset", jsonInit("POST", {}))).status, 200);
     reviews = ((await server.api("GET", `${LIST}?page_size=200`, ADMIN)).body as WirePage).results;
   });
   after(() => server.close());
@@ -188,7 +188,7 @@ describe("directory API: PATCH and DELETE", () => {
   it("control: /reset re-seeds, /ids lists the named ids", async () => {
     const target = byStatus("A");
     await server.api("DELETE", `${LIST}${target.id}/`, ADMIN);
-    const reset = await call(server.origin + CONTROL_PREFIX + "/reset", { method: "POST" });
+    const reset = await call(server.origin + CONTROL_PREFIX + "/reset", jsonInit("POST", {}));
     assert.equal(reset.status, 200);
     const restored = await server.api("GET", `${LIST}${target.id}/`, ADMIN);
     assert.equal(restored.status, 200);
@@ -196,6 +196,7 @@ describe("directory API: PATCH and DELETE", () => {
 
     const ids = await call(server.origin + CONTROL_PREFIX + "/ids");
     assert.equal(ids.status, 200);
-    assert.deepEqual(ids.body, JSON.parse(JSON.stringify(DIRECTORY_DEMO)));
+    assert.deepEqual(ids.body, JSON.parse(JSON.stringify(DIRECTORY_DEMO_IDS)));
+    assert.ok(!ids.text.includes("-key"), "no API key is listed");
   });
 });

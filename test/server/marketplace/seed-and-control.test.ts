@@ -170,10 +170,13 @@ describe("demo controls", () => {
     }
     assertError(await world.call("POST", `${CONTROL}/clock/advance`, { body: {} }), 400, "errMsg_daysMustBeAPositiveNumberUpTo365");
     assertError(await world.call("POST", `${CONTROL}/clock/advance`, { rawBody: "x" }), 400, "errMsg_invalidJsonBody");
-    assert.equal((await world.advanceDays(365)).status, 200);
+    assert.equal((await world.advanceDays(363.5)).status, 200);
+    // At most 366 days ahead in total, so dates stay far inside what a JS Date can hold.
+    assertError(await world.advanceDays(1), 400, "errMsg_clockLimitReached");
+    assert.equal(world.clock.offsetMs, 366 * DAY);
   });
 
-  test("reset restores the seed relative to the current clock; tokens and ids survive", async () => {
+  test("reset restores the clock and the seed; tokens and ids survive", async () => {
     const world = harness.fresh();
     const guest = await world.login("guest");
     const admin = await world.login("admin");
@@ -182,12 +185,14 @@ describe("demo controls", () => {
     await world.call("DELETE", `${API}/v1/reviews/${DEMO.hiddenReviews.rejected[0]}`, { token: admin });
     await world.advanceDays(20);
 
-    const reset = await world.call("POST", `${CONTROL}/reset`);
+    const reset = await world.call("POST", `${CONTROL}/reset`, { body: {} });
     assert.equal(reset.status, 200);
+    assert.equal(reset.body.offsetMs, 0);
+    assert.equal(world.clock.offsetMs, 0);
     assertError(await world.getReview(created.id, guest), 404, "errMsg_reviewNotFound");
     assert.equal((await world.getReview(DEMO.hiddenReviews.rejected[0] ?? "", admin)).status, 200);
     assert.deepEqual((await world.call("GET", `${CONTROL}/settings`)).body, { autoApprove: false });
-    // Dates follow the moved clock: the story stay checked out 2 days before the clock's now,
+    // The clock is back to real time: the story stay checked out 2 days ago,
     // and the seeded window-open reviews are still unpublished.
     const waiting = reviewOf(await world.getReview(DEMO.hiddenReviews.approvedUnpublished[0] ?? "", admin));
     assert.equal(waiting.isPublished, false);
