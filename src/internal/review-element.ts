@@ -1,6 +1,6 @@
 import { property, state } from "lit/decorators.js";
 import type { ReviewSource } from "../api/source.js";
-import { CONFIG_EVENT, currentConfig, resolveToken, type TokenProvider } from "../core/config.js";
+import { CONFIG_EVENT, configuredTokenFor, currentConfig, resolveToken, type TokenProvider } from "../core/config.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
 import { services } from "../core/services.js";
 import { qualifies, structuredData } from "../core/structured-data.js";
@@ -35,7 +35,11 @@ export abstract class ReviewElement extends BaseElement {
   /** `eager` (default) or `lazy`: no request until the element nears the viewport. */
   @property() loading: "eager" | "lazy" = "eager";
 
-  /** A bearer token / API key, or a getter. A property only: never an attribute, never in the DOM. */
+  /**
+   * A bearer token / API key, or a getter. A property only: never an attribute, never in the DOM.
+   * Sent to this element's own `api-base`, whatever its origin: whoever sets it chose both. (A token from
+   * `configure({ token })` goes only to the origin it was configured for, or to `tokenOrigins`.)
+   */
   @property({ attribute: false }) token: TokenProvider | null = null;
 
   @state() protected nearViewport = false;
@@ -163,6 +167,8 @@ export abstract class ReviewElement extends BaseElement {
   }
 
   protected async currentToken(): Promise<string | null> {
-    return resolveToken(this.token ?? currentConfig().token);
+    if (this.token !== null) return resolveToken(this.token);
+    const base = this.resolvedApiBase;
+    return base ? resolveToken(configuredTokenFor(base)) : null;
   }
 }
