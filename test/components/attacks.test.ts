@@ -326,6 +326,38 @@ describe("attacks: the hostile corpus through every element", () => {
       );
       await checkList(el, box, expected);
     });
+
+    it("structured data: hostile texts cannot close the JSON-LD script once the page is saved and served again", async () => {
+      const breakouts = [
+        `</script><img src=x onerror="__pwned()">`,
+        `</SCRIPT ><svg onload=__pwned()>`,
+        `<!--<script>`,
+        `line\u2028separator\u2029and & ampersand > more`,
+      ];
+      const items = breakouts.map((text, i) =>
+        wireReview({ id: `ld-${i}`, reviewText: text, submittedAt: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), reviewer: { id: `u${i}`, fullname: `${text} Name` } }),
+      );
+      const server = await faultScript({ json: envelope("reviews", items, { paging: { pageNumber: 1, pageRowCount: 100, totalRowCount: items.length, pageCount: 1 } }) });
+      const name = `Loft </script><img src=x onerror="__pwned()">`;
+      const { el } = await mount<ReviewList>(
+        html`<review-list api-base=${server.base} reviewee-id="listing-1" structured-data item-name=${name}></review-list>`,
+        "review-list",
+      );
+      await settledWith(el, "the list");
+      await waitUntil(() => el.querySelector("script"), "no JSON-LD");
+      const live = el.querySelector("script")!;
+      const data = JSON.parse(live.text) as { name: string; review: { reviewBody: string }[] };
+      expect(data.name).to.equal(name);
+      expect(data.review.map((review) => review.reviewBody).sort()).to.deep.equal([...breakouts].sort());
+
+      // A prerenderer saves the rendered DOM as HTML; a browser later parses that HTML again.
+      const saved = new DOMParser().parseFromString(`<!doctype html><html><head></head><body>${el.outerHTML}</body></html>`, "text/html");
+      const elements = [...saved.body.querySelectorAll("*")].map((node) => node.localName);
+      expect(elements, "only the element and its script come back").to.deep.equal(["review-list", "script"]);
+      const script = saved.querySelector("review-list > script")!;
+      expect(script.getAttribute("type")).to.equal("application/ld+json");
+      expect(JSON.parse(script.textContent ?? ""), "the script still holds exactly the data").to.deep.equal(data);
+    });
   });
 
   describe("<rating-summary show-distribution>", () => {
