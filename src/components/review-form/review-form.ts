@@ -5,6 +5,7 @@ import { clearDraft, draftKey, loadDraft, saveDraft, submissionId, type StoredDr
 import type { MessageKey } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import { services } from "../../core/services.js";
+import { hasVisibleText } from "../../core/visible-text.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
@@ -181,12 +182,15 @@ export class ReviewForm extends ReviewElement {
     const errors: Errors = {};
     if (!(fields.rating >= 1 && fields.rating <= 5)) errors.rating = i18n.t("ratingRequired");
     const length = codePoints(fields.text.trim());
-    if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
+    // Only zero-width or control characters, NUL or broken UTF-16: nothing a reader could see.
+    if (fields.text.trim() !== "" && !hasVisibleText(fields.text)) errors.text = i18n.t("textInvisible");
+    else if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
     else if (length > this.#max) errors.text = i18n.t("textTooLong", { max: i18n.integer(this.#max) });
     if (this.#isDirectory) {
       for (const [name, , , , required, max] of PERSON) {
         const value = fields[name].trim();
         if (required && !value) errors[name] = i18n.t("fieldRequired");
+        else if (value && !hasVisibleText(value)) errors[name] = i18n.t("textInvisible");
         else if (codePoints(value) > max) errors[name] = i18n.t("fieldTooLong", { max });
         else if (name === "email" && !EMAIL.test(value)) errors[name] = i18n.t("emailInvalid");
       }

@@ -49,6 +49,7 @@ export const en = {
   textTooShort: { one: "Write at least {count} character.", other: "Write at least {count} characters." },
   textTooLong: "Keep your review under {max} characters.",
   fieldRequired: "This field is required.",
+  textInvisible: "Use visible characters: this has none.",
   fieldTooLong: "Keep this under {max} characters.",
   emailInvalid: "Enter a valid email address.",
   firstName: "First name",
