@@ -22,7 +22,7 @@ export interface ReviewWidgetsConfig {
   token?: TokenProvider | null;
   /**
    * More origins that may receive the configured `token`, on purpose: e.g. `["https://api.example.com"]`.
-   * Only scheme, host and port count (a path is ignored); an entry that is not an absolute URL is ignored.
+   * Only scheme, host and port count (a path is ignored).
    */
   tokenOrigins?: readonly string[];
   /** How long one request may take (default 10 000 ms). */
@@ -84,22 +84,19 @@ export function configuredTokenFor(apiBase: string): TokenProvider | null {
   const { token, tokenOrigins = [] } = currentConfig();
   if (token === null || token === undefined) return null;
   const target = originOf(apiBase);
-  if (target !== null && (target === tokenHome || tokenOrigins.some((allowed) => originOf(allowed, false) === target))) return token;
+  if (target !== null && (target === tokenHome || tokenOrigins.some((allowed) => originOf(allowed) === target))) return token;
   const named = target ?? apiBase;
   if (!refused.has(named)) {
     refused.add(named);
-    console.warn(
-      `[review-widgets] the configured token was not sent to ${named}: it belongs to ${tokenHome ?? "no origin"}. ` +
-        "Allow that origin with configure({ tokenOrigins: [...] }) or set the element's token property.",
-    );
+    console.warn(`[review-widgets] token not sent to ${named}: configured for ${tokenHome}; see tokenOrigins`);
   }
   return null;
 }
 
-/** `url`'s origin (scheme, host, port); relative URLs resolve against the page unless `relative` is false. Null if none. */
-function originOf(url: string, relative = true): string | null {
+/** `url`'s origin (scheme, host, port), a relative URL resolved against the page; null if it has none. */
+function originOf(url: string): string | null {
   try {
-    const origin = (relative ? new URL(url, globalThis.document?.baseURI) : new URL(url)).origin;
+    const origin = new URL(url, globalThis.document?.baseURI).origin;
     return origin === "null" ? null : origin;
   } catch {
     return null;

@@ -3,10 +3,10 @@
  * reviewee, so a reload or a failed submit loses nothing. Storage can be
  * unavailable (private modes, quotas): then drafts simply are not kept.
  * Credentials are never part of a draft. A draft expires a week after it was
- * last written, and one written by a signed-in viewer records (a hash of) who
- * they are: another viewer, or nobody signed in, does not get it back. A draft
- * written while signed out (a directory visitor, or before signing in) stays
- * with this browser.
+ * last written, and one written by a signed-in viewer records their id (as the
+ * server names them): another viewer, or nobody signed in, does not get it
+ * back. A draft written while signed out (a directory visitor, or before
+ * signing in) stays with this browser.
  */
 export interface StoredDraft {
   rating: number;
@@ -23,8 +23,6 @@ export const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 const PREFIX = "review-widgets:draft:";
 const SUBMISSION = "#submission";
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,100}$/;
-/** Who wrote a draft: a hash of the viewer's id, never the id or a credential itself. */
-const VIEWER = /^[0-9a-f]{32}$/;
 /** Fields that say who the writer is; forgotten once a review is sent. */
 const PERSONAL = ["firstName", "lastName", "email"] as const;
 
@@ -32,14 +30,8 @@ export function draftKey(parts: readonly (string | null | undefined)[]): string 
   return PREFIX + parts.map((part) => encodeURIComponent(part ?? "")).join(":");
 }
 
-/** The tag a signed-in viewer's drafts carry: a SHA-256 of their id (or of whatever identifies them), shortened. */
-export async function viewerTag(id: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`review-widgets:viewer:${id}`));
-  return Array.from(new Uint8Array(digest).slice(0, 16), (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
 /**
- * The draft kept under `key` for `viewer` (a `viewerTag`, or null when nobody is signed in): null when there
+ * The draft kept under `key` for `viewer` (their id, or null when nobody is signed in): null when there
  * is none, it expired (then it is dropped) or another viewer wrote it. A draft from before drafts carried a
  * time counts from now.
  */
@@ -57,8 +49,9 @@ export function loadDraft(key: string, viewer: string | null = null, now = Date.
       localStorage.removeItem(key + SUBMISSION);
       return null;
     }
+    // Written signed out (null, or before drafts recorded a viewer): this browser's, whoever is signed in.
     const owner = record["viewer"];
-    if (owner !== undefined && owner !== viewer) return null;
+    if (owner != null && owner !== viewer) return null;
     const text = (name: string) => (typeof record[name] === "string" ? (record[name] as string) : undefined);
     const rating = typeof record["rating"] === "number" && Number.isInteger(record["rating"]) ? record["rating"] : 0;
     const draft: StoredDraft = { rating: rating >= 0 && rating <= 5 ? rating : 0, text: text("text") ?? "" };
@@ -66,29 +59,24 @@ export function loadDraft(key: string, viewer: string | null = null, now = Date.
       const field = text(name);
       if (field !== undefined) draft[name] = field;
     }
-    if (typeof savedAt !== "number") localStorage.setItem(key, JSON.stringify(stored(draft, owner, now)));
+    if (typeof savedAt !== "number") localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: now }));
     return draft;
   } catch {
     return null;
   }
 }
 
-/** Keeps `draft` under `key`, written now by `viewer` (a `viewerTag`, or null when nobody is signed in). */
+/** Keeps `draft` under `key`, written now by `viewer` (their id, or null when nobody is signed in). */
 export function saveDraft(key: string, draft: StoredDraft, viewer: string | null = null, now = Date.now()): void {
   try {
     // Changed content is a new submission: it must not be mistaken for a repeat of the last attempt.
     localStorage.removeItem(key + SUBMISSION);
     const empty = draft.rating === 0 && Object.entries(draft).every(([name, value]) => name === "rating" || value === "" || value === undefined);
     if (empty) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(stored(draft, viewer, now)));
+    else localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: now, viewer }));
   } catch {
     // Storage full or blocked: the draft lives on in the form itself.
   }
-}
-
-/** The record kept in storage: the draft, when it was written and, for a signed-in writer, their tag. */
-function stored(draft: StoredDraft, viewer: unknown, now: number): Record<string, unknown> {
-  return typeof viewer === "string" && VIEWER.test(viewer) ? { ...draft, savedAt: now, viewer } : { ...draft, savedAt: now };
 }
 
 /**
@@ -97,25 +85,19 @@ function stored(draft: StoredDraft, viewer: unknown, now: number): Record<string
  */
 export function forgetPersonalDetails(): void {
   try {
-    for (let i = localStorage.length - 1; i >= 0; i--) {
-      const key = localStorage.key(i);
-      if (key === null || !key.startsWith(PREFIX) || key.endsWith(SUBMISSION)) continue;
-      const value = parse(localStorage.getItem(key));
-      if (typeof value !== "object" || value === null || !PERSONAL.some((name) => name in value)) continue;
-      const record = { ...(value as Record<string, unknown>) };
-      for (const name of PERSONAL) delete record[name];
-      localStorage.setItem(key, JSON.stringify(record));
+    for (const key of Object.keys(localStorage)) {
+      if (!key.startsWith(PREFIX) || key.endsWith(SUBMISSION)) continue;
+      try {
+        const record = JSON.parse(localStorage.getItem(key)!) as Record<string, unknown>;
+        if (typeof record !== "object" || !record || !PERSONAL.some((name) => name in record)) continue;
+        for (const name of PERSONAL) delete record[name];
+        localStorage.setItem(key, JSON.stringify(record));
+      } catch {
+        // Not a draft we wrote: left as it is.
+      }
     }
   } catch {
     // Blocked storage: nothing we can reach to forget.
-  }
-}
-
-function parse(raw: string | null): unknown {
-  try {
-    return raw === null ? null : (JSON.parse(raw) as unknown);
-  } catch {
-    return null;
   }
 }
 

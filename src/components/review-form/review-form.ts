@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { ApiError } from "../../api/errors.js";
-import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId, viewerTag, type StoredDraft } from "../../core/drafts.js";
+import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
 import type { MessageKey } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import { services } from "../../core/services.js";
-import { hasVisibleText } from "../../core/visible-text.js";
+import { firstVisible } from "../../core/visible-text.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
@@ -87,7 +87,7 @@ export class ReviewForm extends ReviewElement {
   /** A previous POST failed in a way that does not say whether it landed. */
   #uncertain = false;
   #draftKey = "";
-  /** Whose drafts the form reads and writes: the signed-in viewer's tag, or null (see core/drafts.ts). */
+  /** Whose drafts the form reads and writes: the signed-in viewer's id, or null (see core/drafts.ts). */
   #viewer: string | null = null;
   /** This content's submission id, for every attempt at sending it (see core/drafts.ts). */
   #submissionId: string | null = null;
@@ -104,8 +104,8 @@ export class ReviewForm extends ReviewElement {
       const token = await this.currentToken();
       if (!token || this.resolvedSource !== "mindbricks") return { review: null, viewer: null };
       const own = await this.reviewSource!.findOwnReview(this.#domainDraft(), { token, signal });
-      // The server's id for the viewer; a server that does not say gets the session's token as identity (hashed, never kept).
-      return { review: own.review, viewer: await viewerTag(own.viewerId ?? `token:${token}`) };
+      // A server that does not say who the viewer is leaves drafts with the browser, as when signed out.
+      return { review: own.review, viewer: own.viewerId };
     },
     onComplete: ({ review, viewer }) => {
       this.#adoptViewer(viewer);
@@ -207,14 +207,14 @@ export class ReviewForm extends ReviewElement {
     if (!(fields.rating >= 1 && fields.rating <= 5)) errors.rating = i18n.t("ratingRequired");
     const length = codePoints(fields.text.trim());
     // Only zero-width or control characters, NUL or broken UTF-16: nothing a reader could see.
-    if (fields.text.trim() !== "" && !hasVisibleText(fields.text)) errors.text = i18n.t("textInvisible");
+    if (fields.text.trim() !== "" && !firstVisible(fields.text)) errors.text = i18n.t("textInvisible");
     else if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
     else if (length > this.#max) errors.text = i18n.t("textTooLong", { max: i18n.integer(this.#max) });
     if (this.#isDirectory) {
       for (const [name, , , , required, max] of PERSON) {
         const value = fields[name].trim();
         if (required && !value) errors[name] = i18n.t("fieldRequired");
-        else if (value && !hasVisibleText(value)) errors[name] = i18n.t("textInvisible");
+        else if (value && !firstVisible(value)) errors[name] = i18n.t("textInvisible");
         else if (codePoints(value) > max) errors[name] = i18n.t("fieldTooLong", { max });
         else if (name === "email" && !EMAIL.test(value)) errors[name] = i18n.t("emailInvalid");
       }
