@@ -1,5 +1,5 @@
 import type { Aggregate, ModerationItem, Page, Review, ReviewDraft, SourceKind } from "../core/model.js";
-import type { ModerationDecision, ModerationQuery, ModerationSource, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "./source.js";
+import type { ModerationDecision, ModerationQuery, ModerationSource, OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "./source.js";
 
 /** Runs `use` on the loaded value, loading it on the first call; a failed load is not kept, so the next call tries again. */
 function lazily<T>(load: () => Promise<T>): <R>(use: (value: T) => Promise<R>) => Promise<R> {
@@ -42,7 +42,7 @@ export class LazySource implements ReviewSource {
   deleteReview(id: string, context?: RequestContext): Promise<void> {
     return this.#with((s) => s.deleteReview(id, context));
   }
-  findOwnReview(draft: ReviewDraft, context?: RequestContext): Promise<Review | null> {
+  findOwnReview(draft: ReviewDraft, context?: RequestContext): Promise<OwnReview> {
     return this.#with((s) => s.findOwnReview(draft, context));
   }
   listAggregates(keys: readonly RevieweeKey[], context?: RequestContext): Promise<Aggregate[]> {

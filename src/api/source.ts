@@ -25,6 +25,13 @@ export interface ReviewPage extends Page<Review> {
   dropped: number;
 }
 
+/** What `findOwnReview` learns: the viewer's review, if any, and who the server took the viewer to be. */
+export interface OwnReview {
+  review: Review | null;
+  /** The signed-in viewer as the server saw them; null when anonymous or the backend does not say. */
+  viewerId: string | null;
+}
+
 export interface ModerationQuery {
   status: ModerationStatus;
   page?: number;
@@ -46,7 +53,7 @@ export interface ReviewSource {
   updateReview(id: string, patch: { text: string }, context?: RequestContext): Promise<Review | null>;
   deleteReview(id: string, context?: RequestContext): Promise<void>;
   /** The viewer's own review for this reservation and reviewee, if the server has one (did a POST land?). */
-  findOwnReview(draft: ReviewDraft, context?: RequestContext): Promise<Review | null>;
+  findOwnReview(draft: ReviewDraft, context?: RequestContext): Promise<OwnReview>;
   /** One request for many reviewees. Reviewees without an aggregate are absent from the result. */
   listAggregates(keys: readonly RevieweeKey[], context?: RequestContext): Promise<Aggregate[]>;
   getAggregate(id: string, context?: RequestContext): Promise<Aggregate | null>;

@@ -12,8 +12,19 @@ export interface ReviewWidgetsConfig {
   locale?: string;
   /** Directory backend: which directory. */
   directoryId?: string;
-  /** Credentials. Never an attribute, never in a URL or the DOM. */
+  /**
+   * Credentials. Never an attribute, never in a URL or the DOM. Bound to one origin: the origin of the
+   * `apiBase` in effect when the token is configured (this call's `apiBase`, else one configured before,
+   * else the embed's `data-api-base`, else the page's own origin; a relative URL resolves against
+   * `document.baseURI`). An element whose `api-base` points to another origin sends no token and warns once.
+   * Configuring `apiBase` later does not move the token.
+   */
   token?: TokenProvider | null;
+  /**
+   * More origins that may receive the configured `token`, on purpose: e.g. `["https://api.example.com"]`.
+   * Only scheme, host and port count (a path is ignored).
+   */
+  tokenOrigins?: readonly string[];
   /** How long one request may take (default 10 000 ms). */
   timeoutMs?: number;
   /** How often a failed read is retried (default 3; writes are never retried blindly). */
@@ -37,9 +48,13 @@ export type ConfigChange = CustomEvent<{ changed: readonly (keyof ReviewWidgetsC
 interface PageSettings {
   embed: ReviewWidgetsConfig;
   configured: ReviewWidgetsConfig;
+  /** The origin the configured token was given for (see `token` above). */
+  tokenHome: string | null;
 }
 const SETTINGS = Symbol.for("review-widgets.settings");
-const page = ((globalThis as { [SETTINGS]?: PageSettings })[SETTINGS] ??= { embed: {}, configured: {} });
+const page = ((globalThis as { [SETTINGS]?: PageSettings })[SETTINGS] ??= { embed: {}, configured: {}, tokenHome: null });
+/** Origins already warned about, so the console says it once each. */
+const refused = new Set<string>();
 
 /**
  * Page-wide settings, merged into what was configured before. Precedence:
@@ -50,6 +65,7 @@ const page = ((globalThis as { [SETTINGS]?: PageSettings })[SETTINGS] ??= { embe
 export function configure(settings: ReviewWidgetsConfig): void {
   const { messages, ...rest } = settings;
   for (const [lang, strings] of Object.entries(messages ?? {})) addMessages(lang, strings);
+  if ("token" in rest) page.tokenHome = originOf(rest.apiBase ?? currentConfig().apiBase ?? globalThis.document?.baseURI ?? "");
   update(() => (page.configured = { ...page.configured, ...rest }), messages ? ["messages"] : []);
 }
 
@@ -69,8 +85,38 @@ export async function resolveToken(provider: TokenProvider | null | undefined): 
   return typeof value === "string" && value !== "" ? value : null;
 }
 
+/**
+ * The configured token for a request to `apiBase`, or null when that is not the token's origin nor one of
+ * `tokenOrigins` — then the console says so once per origin. (A token set on an element's own `token`
+ * property does not pass through here: that element's owner chose its `api-base`.)
+ */
+export function configuredTokenFor(apiBase: string): TokenProvider | null {
+  const { token, tokenOrigins = [] } = currentConfig();
+  if (token === null || token === undefined) return null;
+  const target = originOf(apiBase);
+  if (target !== null && (target === page.tokenHome || tokenOrigins.some((allowed) => originOf(allowed) === target))) return token;
+  const named = target ?? apiBase;
+  if (!refused.has(named)) {
+    refused.add(named);
+    console.warn(`[review-widgets] token not sent to ${named}: configured for ${page.tokenHome}; see tokenOrigins`);
+  }
+  return null;
+}
+
+/** `url`'s origin (scheme, host, port), a relative URL resolved against the page; null if it has none. */
+function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url, globalThis.document?.baseURI).origin;
+    return origin === "null" ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
 /** For tests: forget every setting. */
 export function resetConfig(): void {
+  page.tokenHome = null;
+  refused.clear();
   update(() => {
     page.embed = {};
     page.configured = {};

@@ -53,10 +53,15 @@ export function structuredData(
 }
 
 /**
- * The JSON-LD as a `<script>` tag for server-rendered HTML. `<`, `>`, `&` and
- * the line separators are escaped, so review text can never close the script.
+ * The JSON-LD as text for a script element: `<`, `>`, `&` and the line
+ * separators are escaped (`\u003c`…), so review text can never close the
+ * script — also once a rendered page is serialised and served again.
  */
+export function serializeJsonLd(data: JsonLd): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** The JSON-LD as a `<script>` tag for server-rendered HTML (escaped as above). */
 export function jsonLdScript(data: JsonLd): string {
-  const json = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return `<script type="application/ld+json">${json}</script>`;
+  return `<script type="application/ld+json">${serializeJsonLd(data)}</script>`;
 }

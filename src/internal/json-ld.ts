@@ -1,4 +1,4 @@
-import type { JsonLd } from "../core/structured-data.js";
+import { serializeJsonLd, type JsonLd } from "../core/structured-data.js";
 
 type Policy = { createScript(input: string): unknown };
 type TrustedTypesLike = { createPolicy(name: string, rules: { createScript(input: string): string }): Policy };
@@ -30,7 +30,8 @@ export function publishJsonLd(host: HTMLElement, data: JsonLd | null): void {
     script?.remove();
     return;
   }
-  const json = JSON.stringify(data);
+  // Escaped like server-side markup: the live DOM would not need it, but a prerendered copy of the page would.
+  const json = serializeJsonLd(data);
   const trusted = (globalThis as { trustedTypes?: unknown }).trustedTypes ? scriptPolicy() : undefined;
   if (trusted === null) return;
   if (!script) {

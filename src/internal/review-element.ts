@@ -1,6 +1,6 @@
 import type { PropertyDeclarations } from "lit";
 import type { ReviewSource } from "../api/source.js";
-import { CONFIG_EVENT, currentConfig, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
+import { CONFIG_EVENT, configuredTokenFor, currentConfig, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
 import { hasBackend, services } from "../core/services.js";
 import { BaseElement } from "./base-element.js";
@@ -48,7 +48,11 @@ export abstract class ReviewElement extends BaseElement {
   /** `eager` (default) or `lazy`: no request until the element nears the viewport. */
   loading: "eager" | "lazy" = "eager";
 
-  /** A bearer token / API key, or a getter. A property only: never an attribute, never in the DOM. */
+  /**
+   * A bearer token / API key, or a getter. A property only: never an attribute, never in the DOM.
+   * Sent to this element's own `api-base`, whatever its origin: whoever sets it chose both. (A token from
+   * `configure({ token })` goes only to the origin it was configured for, or to `tokenOrigins`.)
+   */
   token: TokenProvider | null = null;
 
   protected nearViewport = false;
@@ -192,6 +196,8 @@ export abstract class ReviewElement extends BaseElement {
   }
 
   protected async currentToken(): Promise<string | null> {
-    return resolveToken(this.token ?? currentConfig().token);
+    if (this.token !== null) return resolveToken(this.token);
+    const base = this.resolvedApiBase;
+    return base ? resolveToken(configuredTokenFor(base)) : null;
   }
 }

@@ -129,13 +129,14 @@ describe("MindbricksSource against the reference server", () => {
   it("finds the viewer's own review of a stay, updates its text and deletes it", async () => {
     const { box, ids, source } = await world();
     const guest = await token(box, "guest");
-    expect(await source.findOwnReview(storyDraft(ids), { token: guest })).to.equal(null);
+    expect(await source.findOwnReview(storyDraft(ids), { token: guest })).to.deep.equal({ review: null, viewerId: ids.users.guest });
     const created = await source.createReview(storyDraft(ids), { token: guest });
 
     const found = await source.findOwnReview(storyDraft(ids), { token: guest });
-    expect(found?.id).to.equal(created.id);
+    expect(found.review?.id).to.equal(created.id);
+    expect(found.viewerId).to.equal(ids.users.guest);
     // Someone else on the same stay has no review of it.
-    expect(await source.findOwnReview(storyDraft(ids), { token: await token(box, "host") })).to.equal(null);
+    expect((await source.findOwnReview(storyDraft(ids), { token: await token(box, "host") })).review).to.equal(null);
 
     const updated = await source.updateReview(created.id, { text: "Edited: the terrace is the best part of the loft." }, { token: guest });
     expect(updated?.text).to.equal("Edited: the terrace is the best part of the loft.");
@@ -144,7 +145,7 @@ describe("MindbricksSource against the reference server", () => {
 
     await source.deleteReview(created.id, { token: guest });
     expect(await source.getReview(created.id, { token: guest })).to.equal(null);
-    expect(await source.findOwnReview(storyDraft(ids), { token: guest })).to.equal(null);
+    expect((await source.findOwnReview(storyDraft(ids), { token: guest })).review).to.equal(null);
   });
 
   it("reads many aggregates in one request; a hidden aggregate carries no numbers", async () => {

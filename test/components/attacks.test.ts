@@ -326,6 +326,38 @@ describe("attacks: the hostile corpus through every element", () => {
       );
       await checkList(el, box, expected);
     });
+
+    it("structured data: hostile texts cannot close the JSON-LD script once the page is saved and served again", async () => {
+      const breakouts = [
+        `</script><img src=x onerror="__pwned()">`,
+        `</SCRIPT ><svg onload=__pwned()>`,
+        `<!--<script>`,
+        `line\u2028separator\u2029and & ampersand > more`,
+      ];
+      const items = breakouts.map((text, i) =>
+        wireReview({ id: `ld-${i}`, reviewText: text, submittedAt: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), reviewer: { id: `u${i}`, fullname: `${text} Name` } }),
+      );
+      const server = await faultScript({ json: envelope("reviews", items, { paging: { pageNumber: 1, pageRowCount: 100, totalRowCount: items.length, pageCount: 1 } }) });
+      const name = `Loft </script><img src=x onerror="__pwned()">`;
+      const { el } = await mount<ReviewList>(
+        html`<review-list api-base=${server.base} reviewee-id="listing-1" structured-data item-name=${name}></review-list>`,
+        "review-list",
+      );
+      await settledWith(el, "the list");
+      await waitUntil(() => el.querySelector("script"), "no JSON-LD");
+      const live = el.querySelector("script")!;
+      const data = JSON.parse(live.text) as { name: string; review: { reviewBody: string }[] };
+      expect(data.name).to.equal(name);
+      expect(data.review.map((review) => review.reviewBody).sort()).to.deep.equal([...breakouts].sort());
+
+      // A prerenderer saves the rendered DOM as HTML; a browser later parses that HTML again.
+      const saved = new DOMParser().parseFromString(`<!doctype html><html><head></head><body>${el.outerHTML}</body></html>`, "text/html");
+      const elements = [...saved.body.querySelectorAll("*")].map((node) => node.localName);
+      expect(elements, "only the element and its script come back").to.deep.equal(["review-list", "script"]);
+      const script = saved.querySelector("review-list > script")!;
+      expect(script.getAttribute("type")).to.equal("application/ld+json");
+      expect(JSON.parse(script.textContent ?? ""), "the script still holds exactly the data").to.deep.equal(data);
+    });
   });
 
   describe("<rating-summary show-distribution>", () => {
@@ -413,6 +445,26 @@ describe("attacks: the hostile corpus through every element", () => {
         expectBidiContained(article, want, `item ${i}`);
       }
       expect(deepText(el)).not.to.contain(LEAK);
+    });
+
+    it("isolates every text a writer chose: name, title, company, email and body", async () => {
+      const rlo = "\u202Eevil\u202D";
+      const server = await faultScript({
+        json: [directoryReview({ id: "iso", status: "P", summary: `body ${rlo}`, firstName: rlo, lastName: rlo, title: rlo, company: rlo, email: `${rlo}@example.test` })],
+      });
+      const { el, box } = await mount<ReviewModeration>(
+        html`<review-moderation source="partnerpage" api-base=${server.base} directory-id=${DIRECTORY} .token=${"admin-key"}></review-moderation>`,
+        "review-moderation",
+      );
+      await settledWith(el, "moderation");
+      await audit(el, box);
+      const article = articles(el)[0]!;
+      const holders = [...article.querySelectorAll("*")].filter((node) => [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.includes("evil")));
+      expect(holders.length, "author, title, body, email, company").to.equal(5);
+      for (const node of holders) {
+        const isolated = node.closest('bdi, [dir="auto"]');
+        expect(isolated !== null && article.contains(isolated), `<${node.localName}> "${preview(node.textContent)}" is isolated`).to.equal(true);
+      }
     });
 
     it("directory: collapses a 1 MB review text until Read more, as the public list does", async function () {
@@ -523,6 +575,23 @@ describe("attacks: the hostile corpus through every element", () => {
         expectSame(el.shadowRoot!.querySelector("star-rating")!.getAttribute("label"), `Your rating: ${message(6)}`, "the rating's label");
         fixtureCleanup();
       }
+    });
+
+    it("refuses text and names made only of invisible characters, NUL or lone surrogates, and posts nothing", async function () {
+      this.timeout(20_000);
+      const server = await faultScript({ status: 500, json: { detail: "nothing may be posted" } });
+      for (const blank of ["\u200B".repeat(30), "\u0000".repeat(25), "\uD800".repeat(25), "\uDFFF\u202E\u2066\u2069\uFEFF".repeat(10), "\u3164\u2800\u0301".repeat(10)]) {
+        localStorage.setItem(key, JSON.stringify({ rating: 4, text: blank, firstName: blank, lastName: "Doe", email: "jane@example.test" }));
+        const { el, box } = await directoryForm(server.base);
+        await waitUntil(() => part(el, "form"), "the form did not appear");
+        (part(el, "form") as HTMLFormElement).requestSubmit();
+        await el.updateComplete;
+        await audit(el, box);
+        expectSame(el.shadowRoot!.querySelector("#text-error")?.textContent, "Use visible characters: this has none.", `${preview(blank)}: text`);
+        expectSame(el.shadowRoot!.querySelector("#firstName-error")?.textContent, "Use visible characters: this has none.", `${preview(blank)}: first name`);
+        fixtureCleanup();
+      }
+      expect(await server.log(), "nothing was sent").to.deep.equal([]);
     });
 
     it("marketplace: a hostile error envelope is never shown as-is", async () => {

@@ -20,3 +20,22 @@ describe("publicAuthorName", () => {
     expect(publicAuthorName("Zoë", "𝒳avier")).to.equal("Zoë 𝒳.");
   });
 });
+
+describe("publicAuthorName with hostile characters", () => {
+  it("drops bidi controls, so they cannot reorder the label or become the initial", () => {
+    expect(publicAuthorName("Jane", "\u202EDoe")).to.equal("Jane D.");
+    expect(publicAuthorName("\u202Egnp.exe Maria")).to.equal("gnp.exe M.");
+    expect(publicAuthorName("\u2067Jane\u2069", "\u2066\u200FDoe")).to.equal("Jane D.");
+  });
+
+  it("takes the first visible character for the initial", () => {
+    expect(publicAuthorName("Jane", "\u200B\u00ADdoe")).to.equal("Jane D.");
+    expect(publicAuthorName("Jane", "\u0000\u0301doe")).to.equal("Jane D.");
+    expect(publicAuthorName("Jane", "\u200B\u202E")).to.equal("Jane");
+    expect(publicAuthorName("\u200B", "\u202E")).to.equal("");
+  });
+
+  it("keeps the joiners that spell names", () => {
+    expect(publicAuthorName("\u0645\u200C\u0631\u06CC\u0645")).to.equal("\u0645\u200C\u0631\u06CC\u0645");
+  });
+});

@@ -3,6 +3,7 @@ import { ApiError } from "../errors.js";
 import type { HttpClient, HttpMethod } from "../http.js";
 import { parseItems, parseWhole } from "../parse.js";
 import type {
+  OwnReview,
   RequestContext,
   ReviewPage,
   ReviewQuery,
@@ -96,12 +97,13 @@ export class MindbricksSource implements ReviewSource {
     await this.call("DELETE", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review");
   }
 
-  async findOwnReview(draft: ReviewDraft, context: RequestContext = {}): Promise<Review | null> {
+  async findOwnReview(draft: ReviewDraft, context: RequestContext = {}): Promise<OwnReview> {
     const page = await this.listReviews(
       { revieweeId: draft.revieweeId, revieweeType: draft.revieweeType, reservationId: draft.reservationId, pageSize: MAX_PAGE_ROWS },
       context,
     );
-    return page.items.find((review) => page.viewerId !== null && review.reviewerId === page.viewerId) ?? null;
+    const review = page.items.find((item) => page.viewerId !== null && item.reviewerId === page.viewerId) ?? null;
+    return { review, viewerId: page.viewerId };
   }
 
   async listAggregates(keys: readonly RevieweeKey[], context: RequestContext = {}): Promise<Aggregate[]> {

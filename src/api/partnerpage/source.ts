@@ -6,7 +6,7 @@ import { directoryVisibility } from "../../core/visibility.js";
 import { ApiError } from "../errors.js";
 import type { HttpClient, HttpMethod } from "../http.js";
 import { parseItems, parseWhole } from "../parse.js";
-import type { RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../source.js";
+import type { OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../source.js";
 import { WireDirectoryReview, WirePaginated } from "./schemas.js";
 
 const MAX_ENTRIES = 100;
@@ -80,8 +80,8 @@ export class PartnerpageSource implements ReviewSource {
   }
 
   /** Directory submitters are anonymous: there is no "own" review to find. */
-  async findOwnReview(): Promise<Review | null> {
-    return null;
+  async findOwnReview(): Promise<OwnReview> {
+    return { review: null, viewerId: null };
   }
 
   async listAggregates(keys: readonly RevieweeKey[], context: RequestContext = {}): Promise<Aggregate[]> {

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
-import { clearDraft, draftKey, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
+import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
 import { enForm } from "../../core/i18n/en-form.js";
 import { addEnglish, type MessageKey } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import { services } from "../../core/services.js";
+import { firstVisible } from "../../core/visible-text.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
@@ -101,12 +102,14 @@ export class ReviewForm extends ReviewElement {
   /** A previous POST failed in a way that does not say whether it landed. */
   #uncertain = false;
   #draftKey = "";
+  /** Whose drafts the form reads and writes: the signed-in viewer's id, or null (see core/drafts.ts). */
+  #viewer: string | null = null;
   /** This content's submission id, for every attempt at sending it (see core/drafts.ts). */
   #submissionId: string | null = null;
   #focusAfterRender: string | null = null;
 
-  /** Whether the viewer already has a review for this stay (marketplace, signed in). */
-  readonly #existing = new Loader<Review | null>(this, {
+  /** Whether the viewer already has a review for this stay (marketplace, signed in), and who the viewer is. */
+  readonly #existing = new Loader<{ review: Review | null; viewer: string | null }>(this, {
     args: () => {
       const source = this.reviewSource;
       if (!source) return null;
@@ -114,12 +117,15 @@ export class ReviewForm extends ReviewElement {
     },
     task: async (signal) => {
       const token = await this.currentToken();
-      if (!token || this.resolvedSource !== "mindbricks") return null;
-      return this.reviewSource!.findOwnReview(this.#domainDraft(), { token, signal });
+      if (!token || this.resolvedSource !== "mindbricks") return { review: null, viewer: null };
+      const own = await this.reviewSource!.findOwnReview(this.#domainDraft(), { token, signal });
+      // A server that does not say who the viewer is leaves drafts with the browser, as when signed out.
+      return { review: own.review, viewer: own.viewerId };
     },
-    // The review exists (perhaps an earlier POST landed after all): its draft has nothing left to keep.
-    onComplete: (existing) => {
-      if (existing) clearDraft(this.#draftKey);
+    onComplete: ({ review, viewer }) => {
+      this.#adoptViewer(viewer);
+      // The review exists (perhaps an earlier POST landed after all): its draft has nothing left to keep.
+      if (review) clearDraft(this.#draftKey);
     },
   });
 
@@ -140,17 +146,36 @@ export class ReviewForm extends ReviewElement {
     if (key !== this.#draftKey) {
       // A different stay or reviewee: a different review, so nothing of the last one carries over.
       this.#draftKey = key;
-      const draft = loadDraft(key);
-      this.fields = { ...EMPTY, ...draft };
-      this.restored = draft !== null;
-      this.sent = null;
-      this.failure = null;
-      this.serverErrors = {};
-      this.attempted = false;
-      this.touched = new Set();
-      this.#uncertain = false;
-      this.#submissionId = null;
+      this.#restore();
     }
+  }
+
+  /** Starts over with the draft kept for this key and viewer, if any. */
+  #restore(): void {
+    const draft = loadDraft(this.#draftKey, this.#viewer);
+    this.fields = { ...EMPTY, ...draft };
+    this.restored = draft !== null;
+    this.sent = null;
+    this.failure = null;
+    this.serverErrors = {};
+    this.attempted = false;
+    this.touched = new Set();
+    this.#uncertain = false;
+    this.#submissionId = null;
+  }
+
+  /**
+   * The viewer is known (or changed: sign-in, sign-out, another account). What was typed while signed out
+   * belongs to whoever signs in now; anything else starts over with that viewer's own draft, so one
+   * person's unsent review never shows to the next.
+   */
+  #adoptViewer(viewer: string | null): void {
+    if (viewer === this.#viewer) return;
+    const signingIn = this.#viewer === null;
+    this.#viewer = viewer;
+    const typed = Object.values(this.fields).some((value) => value !== "" && value !== 0);
+    if (signingIn && typed) saveDraft(this.#draftKey, this.fields, viewer);
+    else this.#restore();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -196,12 +221,15 @@ export class ReviewForm extends ReviewElement {
     const errors: Errors = {};
     if (!(fields.rating >= 1 && fields.rating <= 5)) errors.rating = i18n.t("ratingRequired");
     const length = codePoints(fields.text.trim());
-    if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
+    // Only zero-width or control characters, NUL or broken UTF-16: nothing a reader could see.
+    if (fields.text.trim() !== "" && !firstVisible(fields.text)) errors.text = i18n.t("textInvisible");
+    else if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
     else if (length > this.#max) errors.text = i18n.t("textTooLong", { max: i18n.integer(this.#max) });
     if (this.#isDirectory) {
       for (const [name, , , , required, max] of PERSON) {
         const value = fields[name].trim();
         if (required && !value) errors[name] = i18n.t("fieldRequired");
+        else if (value && !firstVisible(value)) errors[name] = i18n.t("textInvisible");
         else if (codePoints(value) > max) errors[name] = i18n.t("fieldTooLong", { max });
         else if (name === "email" && !EMAIL.test(value)) errors[name] = i18n.t("emailInvalid");
       }
@@ -219,7 +247,7 @@ export class ReviewForm extends ReviewElement {
     if (this.serverErrors[field]) this.serverErrors = { ...this.serverErrors, [field]: undefined };
     this.restored = false;
     this.#submissionId = null;
-    saveDraft(this.#draftKey, this.fields);
+    saveDraft(this.#draftKey, this.fields, this.#viewer);
   }
 
   #touch(field: Field): void {
@@ -232,7 +260,7 @@ export class ReviewForm extends ReviewElement {
   /** Whether render() shows the form (rather than the confirmation, a placeholder or "already reviewed"). */
   get #showsForm(): boolean {
     const { status, value } = this.#existing;
-    return !this.sent && status !== "pending" && status !== "initial" && !value;
+    return !this.sent && status !== "pending" && status !== "initial" && !value?.review;
   }
 
   async #submit(event: Event): Promise<void> {
@@ -260,11 +288,14 @@ export class ReviewForm extends ReviewElement {
     this.failure = null;
     try {
       const token = await this.currentToken();
-      const landed = this.#uncertain ? await source.findOwnReview(draft, { token }) : null;
+      const landed = this.#uncertain ? (await source.findOwnReview(draft, { token })).review : null;
       const review = landed ?? (await source.createReview(draft, { token }));
       this.#uncertain = false;
       this.#submissionId = null;
       clearDraft(this.#draftKey);
+      // Sent: the writer's name and email leave this browser, also from drafts of other reviews.
+      forgetPersonalDetails();
+      this.fields = { ...EMPTY };
       services().store.invalidate();
       this.sent = review;
       this.#focusAfterRender = '[part~="notice"]';
@@ -301,7 +332,8 @@ export class ReviewForm extends ReviewElement {
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
     if (this.sent) return html`<p part="notice" role="status" tabindex="-1">${this.#sentText(this.sent)}</p>`;
-    const { status, value: existing } = this.#existing;
+    const { status, value } = this.#existing;
+    const existing = value?.review;
     if (status === "pending" || status === "initial") {
       return html`<div class="form-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
     }

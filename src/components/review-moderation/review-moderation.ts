@@ -185,7 +185,7 @@ export class ReviewModeration extends ReviewElement {
       ${item.title ? html`<p class="title" dir="auto"><strong>${item.title}</strong></p>` : nothing}
       ${cardBody(i18n, item.id, item.text, this.expanded.has(item.id), () => (this.expanded = toggled(this.expanded, item.id)))}
       <dl>
-        ${item.authorEmail ? html`<dt>${i18n.t("contactEmail")}</dt><dd>${item.authorEmail}</dd>` : nothing}
+        ${item.authorEmail ? html`<dt>${i18n.t("contactEmail")}</dt><dd dir="auto">${item.authorEmail}</dd>` : nothing}
         ${item.authorCompany ? html`<dt>${i18n.t("company")}</dt><dd dir="auto">${item.authorCompany}</dd>` : nothing}
         <dt>${i18n.t("reviewOf")}</dt>
         <dd dir="auto">${item.revieweeLabel ?? `${item.revieweeType ?? ""} ${item.revieweeId}`.trim()}</dd>

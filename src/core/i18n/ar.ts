@@ -55,6 +55,7 @@ export default {
   textTooShort: { one: "اكتب حرفًا واحدًا على الأقل.", two: "اكتب حرفين على الأقل.", few: "اكتب {count} أحرف على الأقل.", many: "اكتب {count} حرفًا على الأقل.", other: "اكتب {count} حرف على الأقل." },
   textTooLong: "يجب ألا تتجاوز مراجعتك {max} حرف.",
   fieldRequired: "هذا الحقل مطلوب.",
+  textInvisible: "استخدم أحرفًا مرئية: لا يوجد هنا أي منها.",
   fieldTooLong: "يجب ألا يتجاوز {max} حرف.",
   emailInvalid: "أدخل عنوان بريد إلكتروني صالحًا.",
   firstName: "الاسم الأول",

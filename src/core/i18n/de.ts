@@ -49,6 +49,7 @@ export default {
   textTooShort: { one: "Schreibe mindestens {count} Zeichen.", other: "Schreibe mindestens {count} Zeichen." },
   textTooLong: "Deine Bewertung darf höchstens {max} Zeichen lang sein.",
   fieldRequired: "Dieses Feld ist erforderlich.",
+  textInvisible: "Verwende sichtbare Zeichen: hier ist keines.",
   fieldTooLong: "Höchstens {max} Zeichen.",
   emailInvalid: "Gib eine gültige E-Mail-Adresse ein.",
   firstName: "Vorname",

@@ -9,6 +9,7 @@ export const enForm = {
   textTooShort: { one: "Write at least {count} character.", other: "Write at least {count} characters." },
   textTooLong: "Keep your review under {max} characters.",
   fieldRequired: "This field is required.",
+  textInvisible: "Use visible characters: this has none.",
   fieldTooLong: "Keep this under {max} characters.",
   emailInvalid: "Enter a valid email address.",
   firstName: "First name",

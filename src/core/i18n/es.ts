@@ -48,6 +48,7 @@ export default {
   textTooShort: { one: "Escribe al menos {count} carácter.", other: "Escribe al menos {count} caracteres." },
   textTooLong: "Tu reseña debe tener menos de {max} caracteres.",
   fieldRequired: "Este campo es obligatorio.",
+  textInvisible: "Usa caracteres visibles: aquí no hay ninguno.",
   fieldTooLong: "Debe tener menos de {max} caracteres.",
   emailInvalid: "Introduce una dirección de correo válida.",
   firstName: "Nombre",
