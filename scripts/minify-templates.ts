@@ -24,8 +24,12 @@ export function minifyCss(css: string): string {
     .replace(/\/\*[\s\S]*?\*\//g, "")
     .replace(/\s+/g, " ")
     .replace(/\s*([{};,>])\s*/g, "$1")
-    .replace(/([{;])([\w-]+):\s+/g, "$1$2:")
+    .replace(/([{;(])([\w-]+):\s+/g, "$1$2:")
     .replace(/;}/g, "}")
+    // 0.5em → .5em; [part~="stars"] → [part~=stars]; #ffffff → #fff
+    .replace(/(^|[\s:,(])0\.(\d)/g, "$1.$2")
+    .replace(/\[([\w-]+)([~|^$*]?=)"([A-Za-z_][\w-]*)"\]/g, "[$1$2$3]")
+    .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, "#$1$2$3")
     .trim();
 }
 

@@ -8,6 +8,7 @@
  */
 import { configure, setEmbedDefaults, type ReviewWidgetsConfig } from "../core/config.js";
 import { addMessages, setCatalogLoader } from "../core/i18n/index.js";
+import { setStructuredDataLoader } from "../internal/structured-data-loader.js";
 
 interface ReviewWidgetsGlobal {
   configure: typeof configure;
@@ -30,12 +31,11 @@ export function boot(elements: readonly Definable[], defaults: ReviewWidgetsConf
   const settings: ReviewWidgetsConfig = { ...defaults };
   const script = document.currentScript;
   if (script instanceof HTMLScriptElement) {
-    // Other languages' strings are small ES modules next to this file (dist/core/i18n/<lang>.js).
+    // Other languages' strings and the opt-in JSON-LD code are small ES modules next to this file.
     const base = script.src;
-    setCatalogLoader(async (lang) => {
-      const module = (await import(/* @vite-ignore */ new URL(`core/i18n/${lang}.js`, base).href)) as { default: object };
-      return module.default;
-    });
+    const beside = (path: string) => import(/* @vite-ignore */ new URL(path, base).href);
+    setCatalogLoader(async (lang) => ((await beside(`core/i18n/${lang}.js`)) as { default: object }).default);
+    setStructuredDataLoader(() => beside("internal/structured-data.js"));
     const { apiBase, source, locale, directoryId } = script.dataset;
     if (apiBase) settings.apiBase = apiBase;
     if (source === "mindbricks" || source === "partnerpage") settings.source = source;

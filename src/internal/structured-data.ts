@@ -12,9 +12,8 @@ export interface StructuredDataTarget {
 }
 
 /**
- * Opt-in JSON-LD for crawlers, kept out of the elements' shared base so the
- * pages of elements that never publish it (form, moderation) do not carry it:
- * only public data, only for things a third party reviews, only with a name.
+ * Opt-in JSON-LD for crawlers: only public data, only for things a third
+ * party reviews, only with a name. Loaded on first use (structured-data-loader.ts).
  */
 export function publishStructuredData(host: HTMLElement, target: StructuredDataTarget, aggregate: Aggregate | null, reviews: readonly Review[]): void {
   const { source, revieweeType, name, type } = target;

@@ -5,7 +5,8 @@ import type { Aggregate } from "../../core/model.js";
 import { services } from "../../core/services.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
-import { publishStructuredData, type StructuredDataTarget } from "../../internal/structured-data.js";
+import type { StructuredDataTarget } from "../../internal/structured-data.js";
+import { publishStructuredDataLater } from "../../internal/structured-data-loader.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { starRow, starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
@@ -86,7 +87,7 @@ export class RatingSummary extends ReviewElement {
     subject: () => `${this.sourceKey} ${this.subjectId} ${this.resolvedRevieweeType} ${this.showDistribution}`,
     onComplete: (summary) => {
       const shown = this.#shown(summary.aggregate);
-      if (this.structuredData) publishStructuredData(this, this.#structuredDataTarget, shown, []);
+      if (this.structuredData) publishStructuredDataLater(this, this.#structuredDataTarget, shown, []);
       this.emit("review-load", { count: shown?.count ?? 0 });
     },
     onError: (error: ApiError) => this.emit("review-error", { error }),

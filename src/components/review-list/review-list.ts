@@ -6,7 +6,8 @@ import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import type { AllReviews } from "../../core/store.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
-import { publishStructuredData, type StructuredDataTarget } from "../../internal/structured-data.js";
+import type { StructuredDataTarget } from "../../internal/structured-data.js";
+import { publishStructuredDataLater } from "../../internal/structured-data-loader.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
@@ -101,7 +102,7 @@ export class ReviewList extends ReviewElement {
     },
     onComplete: (all) => {
       const visible = all.reviews.filter((review) => review.visibility === "public");
-      if (this.structuredData) publishStructuredData(this, this.#structuredDataTarget, null, arrange(visible, this.#sort, null).slice(0, this.#pageSize));
+      if (this.structuredData) publishStructuredDataLater(this, this.#structuredDataTarget, null, arrange(visible, this.#sort, null).slice(0, this.#pageSize));
       this.emit("review-load", { count: visible.length });
     },
     onError: (error: ApiError) => this.emit("review-error", { error }),
