@@ -1,10 +1,10 @@
 import { Hono, type Context } from "hono";
 import { Clock } from "./clock.ts";
-import { createDirectory } from "./directory/index.ts";
+import { DIRECTORY_DEMO, createDirectory } from "./directory/index.ts";
 import { errorResponse } from "./marketplace/envelope.ts";
 import { payloadTooLarge } from "./marketplace/errors.ts";
 import { createMarketplace } from "./marketplace/index.ts";
-import { createProxy } from "./proxy/index.ts";
+import { createProxy, type ProxyState } from "./proxy/index.ts";
 import { limitBody, tooLargeDetail } from "./shared/body-limit.ts";
 import { abortedResponse, isClientAbort, logClientAbort } from "./shared/client-abort.ts";
 import { securityHeaders } from "./shared/security-headers.ts";
@@ -34,6 +34,10 @@ export interface AppOptions {
     apiKey?: string;
     allowedOrigins?: string[];
     trustedHops?: number;
+    /** Directories the key serves (others: 404); default the demo directory when the upstream is in-process. */
+    directories?: string[];
+    /** Shared state for several processes (a RedisProxyState); default this process's memory. */
+    state?: ProxyState;
   };
 }
 
@@ -81,6 +85,10 @@ export function createApp(options: AppOptions = {}): Hono {
     allowedOrigins: options.proxy?.allowedOrigins ?? [],
     trustedHops: options.proxy?.trustedHops ?? 0,
     clock,
+    ...(options.proxy?.state ? { state: options.proxy.state } : {}),
+    ...(options.proxy?.directories
+      ? { directories: options.proxy.directories }
+      : upstreamBase.startsWith(IN_PROCESS) ? { directories: [DIRECTORY_DEMO.directoryId] } : {}),
     ...(upstreamBase.startsWith(IN_PROCESS) ? { fetch: (request: Request) => Promise.resolve(app.fetch(request)) } : {}),
   });
 

@@ -1,3 +1,4 @@
+import { RedisProxyState } from "./proxy/redis-state.ts";
 import { startServer } from "./serve.ts";
 
 /**
@@ -11,8 +12,10 @@ import { startServer } from "./serve.ts";
  *   HOST they stay off unless DEMO_MODE turns them on explicitly;
  * - for the directory proxy: DIRECTORY_API_KEY, DIRECTORY_UPSTREAM (default:
  *   the reference API in this process), PROXY_ALLOWED_ORIGINS
- *   (comma-separated) and PROXY_TRUSTED_HOPS (proxies in front that append to
- *   X-Forwarded-For; default 0).
+ *   (comma-separated), PROXY_TRUSTED_HOPS (proxies in front that append to
+ *   X-Forwarded-For; default 0), DIRECTORY_ID (the directories the key serves,
+ *   comma-separated; others are 404) and REDIS_URL (state shared by several
+ *   processes: rate limits, idempotency keys).
  */
 const env = process.env;
 const allowedOrigins = (env["PROXY_ALLOWED_ORIGINS"] ?? "")
@@ -32,6 +35,10 @@ function demoMode(value: string | undefined): boolean {
 }
 const demo = demoMode(env["DEMO_MODE"]);
 
+const redis = env["REDIS_URL"] ? new RedisProxyState({ url: env["REDIS_URL"] }) : null;
+await redis?.connect();
+const directories = (env["DIRECTORY_ID"] ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+
 const server = await startServer({
   port: Number(env["PORT"] ?? 8080),
   hostname,
@@ -41,10 +48,12 @@ const server = await startServer({
     trustedHops: Number(env["PROXY_TRUSTED_HOPS"] ?? 0) || 0,
     ...(env["DIRECTORY_API_KEY"] ? { apiKey: env["DIRECTORY_API_KEY"] } : {}),
     ...(env["DIRECTORY_UPSTREAM"] ? { upstreamBase: env["DIRECTORY_UPSTREAM"] } : {}),
+    ...(directories.length > 0 ? { directories } : {}),
+    ...(redis ? { state: redis } : {}),
   },
 });
 console.log(`Review widgets demo and reference API: ${server.url}/ (demo controls ${demo ? "on" : "off"})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void server.close().then(() => process.exit(0)));
+  process.once(signal, () => void server.close().then(() => redis?.close()).then(() => process.exit(0)));
 }

@@ -1,7 +1,13 @@
 /** HTTP caching for public GET responses: Cache-Control, strong ETags, 304s. */
 import type { Context } from "hono";
 
-export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600";
+/**
+ * Shared caches (a CDN) may keep a public list for a minute and serve it a
+ * little stale while they refetch, or for longer while the service is down;
+ * browsers must revalidate every time (max-age=0, answered 304 by ETag), so
+ * a review the owner has just approved shows up on the next page load.
+ */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=60, stale-if-error=600";
 export const NO_STORE = "no-store";
 
 /** A strong ETag: the SHA-256 of the exact body bytes (Web Crypto, any runtime). */
@@ -18,10 +24,15 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   return wanted.includes("*") || wanted.includes(etag);
 }
 
-/** A cacheable JSON 200, or a 304 when the client already has this exact body. */
-export async function cacheableJson(c: Context, payload: unknown): Promise<Response> {
+/** The JSON text of a public answer and its ETag, computed once (then cached as is). */
+export async function publicPage(payload: unknown): Promise<{ etag: string; body: string }> {
   const body = JSON.stringify(payload);
-  const etag = await strongEtag(body);
+  return { etag: await strongEtag(body), body };
+}
+
+/** A cacheable JSON 200, or a 304 when the client already has this exact body. */
+export function cacheableJson(c: Context, page: { etag: string; body: string }): Response {
+  const { etag, body } = page;
   const headers = { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL };
   if (matchesIfNoneMatch(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
   return c.body(body, 200, { ...headers, "Content-Type": "application/json" });

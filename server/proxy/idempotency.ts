@@ -3,51 +3,75 @@
  * dropped connection, a timeout, Chromium re-sending a POST on a reset
  * keep-alive connection) sends it again with the same `Idempotency-Key` and
  * gets the first answer back instead of creating a second pending review.
- * Only created reviews are remembered; a failed attempt can simply be retried.
- * Keys are scoped to a directory and kept for a day, behind
- * `IdempotencyStore`, so several proxy instances can share them.
+ *
+ * The key is bound to the submission it came with (its fingerprint) and is
+ * decided only once the whole body has been read: it is claimed atomically
+ * in the proxy's state (SET NX), so of any number of concurrent copies — on
+ * one proxy or several — exactly one is forwarded; the others wait for its
+ * result and replay it. The same key with another body is refused (422).
+ * Only created reviews are remembered (a day); a failed attempt releases
+ * the key so the visitor can simply retry.
  */
+import type { ProxyState, KeyRecord, PendingRecord } from "./state.ts";
 import type { PublicReview } from "./strip.ts";
 import { SUBMISSION_FIELDS, type Submission } from "./submission.ts";
-
-export interface RememberedSubmission {
-  /** The submission as validated, canonicalised: a key reused for other content is refused. */
-  fingerprint: string;
-  review: PublicReview;
-  expiresAtMs: number;
-}
-
-export interface IdempotencyStore {
-  get(key: string, nowMs: number): Promise<RememberedSubmission | undefined>;
-  set(key: string, value: RememberedSubmission): Promise<void>;
-}
 
 /** Opaque client-chosen keys (a UUID fits); long enough not to be guessed. */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-const MAX_ENTRIES = 10_000;
-
-/** The default store: a Map in this process, oldest entries dropped beyond 10,000. */
-export class MemoryIdempotencyStore implements IdempotencyStore {
-  readonly #entries = new Map<string, RememberedSubmission>();
-
-  async get(key: string, nowMs: number): Promise<RememberedSubmission | undefined> {
-    const entry = this.#entries.get(key);
-    if (entry && entry.expiresAtMs <= nowMs) this.#entries.delete(key);
-    return entry && entry.expiresAtMs > nowMs ? entry : undefined;
-  }
-
-  async set(key: string, value: RememberedSubmission): Promise<void> {
-    this.#entries.delete(key);
-    this.#entries.set(key, value);
-    for (const oldest of this.#entries.keys()) {
-      if (this.#entries.size <= MAX_ENTRIES) break;
-      this.#entries.delete(oldest);
-    }
-  }
-}
+/** How often a waiting copy looks whether the first one has finished. */
+const POLL_MS = 25;
 
 /** The validated fields in a fixed order: the same submission, however its JSON was written, gives the same fingerprint. */
 export function fingerprint(submission: Submission): string {
   return JSON.stringify(SUBMISSION_FIELDS.map((field) => submission[field]));
+}
+
+export type KeyDecision =
+  /** This request holds the key: create, then `complete` or `release`. */
+  | { kind: "claimed"; pending: PendingRecord }
+  /** Already created from the same submission: answer with it. */
+  | { kind: "replay"; review: PublicReview }
+  /** The key belongs to another submission. */
+  | { kind: "reused" }
+  /** Another copy is still being created after `waitMs`. */
+  | { kind: "busy" };
+
+export interface ClaimOptions {
+  state: ProxyState;
+  nowMs: () => number;
+  /** How long a claim lives if its holder dies mid-way: longer than one upstream call. */
+  pendingTtlMs: number;
+  /** How long a copy waits for the first one to finish. */
+  waitMs: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function decide(record: KeyRecord, print: string): KeyDecision | null {
+  if (record.fingerprint !== print) return { kind: "reused" };
+  return record.state === "done" ? { kind: "replay", review: record.review } : null;
+}
+
+/** Claims `scope` for the submission `print`, or says what to answer instead. */
+export async function claimKey(scope: string, print: string, options: ClaimOptions): Promise<KeyDecision> {
+  const { state, nowMs, pendingTtlMs, waitMs } = options;
+  const giveUpAt = performance.now() + waitMs;
+  for (;;) {
+    const pending: PendingRecord = { state: "pending", fingerprint: print, token: crypto.randomUUID() };
+    const existing = await state.claim(scope, pending, pendingTtlMs, nowMs());
+    if (existing === null) return { kind: "claimed", pending };
+    const decided = decide(existing, print);
+    if (decided) return decided;
+    // The same submission is being created right now: wait for its outcome.
+    for (;;) {
+      if (performance.now() >= giveUpAt) return { kind: "busy" };
+      await sleep(POLL_MS);
+      const current = await state.read(scope, nowMs());
+      // Released (that attempt failed) or expired: try to claim it ourselves.
+      if (current === null) break;
+      const outcome = decide(current, print);
+      if (outcome) return outcome;
+    }
+  }
 }

@@ -2,30 +2,30 @@
  * The public proxy in front of the directory review API (mounted at
  * /directory-proxy). It holds the API key server-side, returns approved
  * reviews only, without personal data, with cache headers; it validates and
- * rate-limits public submissions and creates them as pending. Stateless
- * except for the rate-limit counter and the idempotency keys of created
- * submissions, which sit behind `RateLimitStore` and `IdempotencyStore`.
+ * rate-limits public submissions and creates them as pending. Its only
+ * state — rate-limit counters, Idempotency-Keys, the short cache of public
+ * lists — sits behind `ProxyState`: in memory for one process, in Redis for
+ * several (state.ts, redis-state.ts).
  *
  *   GET  /directories/{directoryId}/reviews?entry_id=…[&entry_id=…]
  *   POST /directories/{directoryId}/reviews   [Idempotency-Key: …]
  */
 import { Hono, type Context } from "hono";
 import { Clock } from "../clock.ts";
-import { readTextAtMost } from "./body.ts";
-import { NO_STORE, cacheableJson } from "./cache.ts";
+import { BodyTimeoutError, readTextAtMost } from "./body.ts";
+import { NO_STORE, cacheableJson, publicPage } from "./cache.ts";
 import { cors } from "./cors.ts";
-import { IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, MemoryIdempotencyStore, fingerprint, type IdempotencyStore } from "./idempotency.ts";
-import { MemoryRateLimitStore, clientAddress, createRateLimiter, type RateLimitStore } from "./rate-limit.ts";
-import { UNAVAILABLE, secretGuard } from "./secret-guard.ts";
+import { IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, claimKey, fingerprint } from "./idempotency.ts";
+import { clientAddress, createRateLimiter } from "./rate-limit.ts";
+import { UNAVAILABLE, containsSecret, secretGuard } from "./secret-guard.ts";
+import { MemoryProxyState, type CachedPage, type ProxyState } from "./state.ts";
 import { isApproved, toPublicReview, type PublicReview } from "./strip.ts";
 import { publicFieldErrors, validateSubmission, type Submission } from "./submission.ts";
 import { Upstream, UpstreamError, type UpstreamReply } from "./upstream.ts";
 
 export type { PublicReview } from "./strip.ts";
-export type { RateLimitStore, RateLimitWindow } from "./rate-limit.ts";
-export { MemoryRateLimitStore } from "./rate-limit.ts";
-export type { IdempotencyStore, RememberedSubmission } from "./idempotency.ts";
-export { MemoryIdempotencyStore } from "./idempotency.ts";
+export type { ProxyState, RateLimitWindow, KeyRecord, PendingRecord, DoneRecord, CachedPage } from "./state.ts";
+export { MemoryProxyState } from "./state.ts";
 
 export interface ProxyOptions {
   /** e.g. "http://127.0.0.1:8080/partnerpage/api/directory/private/v1alpha" */
@@ -40,17 +40,34 @@ export interface ProxyOptions {
   timeoutMs?: number;
   /** Per client, for POST; default 5 per 10 minutes. */
   rateLimit?: { max: number; windowMs: number };
+  /** Per client, for GET; default 120 per minute. */
+  readRateLimit?: { max: number; windowMs: number };
   /** How many proxies in front of this one append to X-Forwarded-For (0: use the socket address). */
   trustedHops?: number;
-  /** Where rate-limit counters live; default in this process's memory. */
-  rateLimitStore?: RateLimitStore;
-  /** Where the idempotency keys of created submissions live; default in this process's memory. */
-  idempotencyStore?: IdempotencyStore;
+  /**
+   * The directories this proxy's key serves (a directory API key belongs to
+   * one directory). Others are 404 without asking upstream. Default: any
+   * well-formed id is passed on (and a foreign one fails upstream: 502).
+   */
+  directories?: readonly string[];
+  /** Rate limits, Idempotency-Keys and cached lists; default this process's memory. N proxies share a RedisProxyState. */
+  state?: ProxyState;
+  /**
+   * How long the proxy itself keeps a public list, ms; default 0 (off). Every
+   * variation of a query (order, repeats, unknown parameters) maps to one
+   * entry, so junk parameters cannot force upstream fetches. An approval
+   * shows up after at most this long (plus any CDN's s-maxage).
+   */
+  cacheTtlMs?: number;
+  /** How long a request body may take to arrive, default 10 s; past it: 408. */
+  bodyTimeoutMs?: number;
   clock?: Clock;
 }
 
 export const DEFAULT_TIMEOUT_MS = 3000;
 export const DEFAULT_RATE_LIMIT = { max: 5, windowMs: 10 * 60 * 1000 } as const;
+export const DEFAULT_READ_RATE_LIMIT = { max: 120, windowMs: 60 * 1000 } as const;
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 export const MAX_ENTRY_IDS = 100;
 export const MAX_BODY_BYTES = 8 * 1024;
 /** Upstream pages followed per GET (× 200 reviews). */
@@ -65,7 +82,7 @@ const REVIEWS_PATHS = ["/directories/:directoryId/reviews", "/directories/:direc
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; response: Response };
 
-type ErrorStatus = 400 | 403 | 404 | 405 | 413 | 415 | 422 | 429 | 500 | 502 | 504;
+type ErrorStatus = 400 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504;
 
 function json(c: Context, body: unknown, status: ErrorStatus, headers: Record<string, string> = {}): Response {
   return c.json(body, status, { "Cache-Control": NO_STORE, ...headers });
@@ -85,9 +102,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** `?entry_id=` values: 1..100 distinct well-formed ids. */
+/**
+ * `?entry_id=` values: 1..100 distinct well-formed ids, sorted, so every
+ * spelling of one question is one question (one cache entry, one ETag).
+ * Other query parameters are ignored.
+ */
 function entryIds(c: Context): Outcome<string[]> {
-  const ids = [...new Set((c.req.queries("entry_id") ?? []).map((id) => id.trim()).filter((id) => id !== ""))];
+  const ids = [...new Set((c.req.queries("entry_id") ?? []).map((id) => id.trim()).filter((id) => id !== ""))].sort();
   let message: string | null = null;
   if (ids.length === 0) message = "At least one entry_id is required.";
   else if (ids.length > MAX_ENTRY_IDS) message = `At most ${MAX_ENTRY_IDS} entry_id values are allowed.`;
@@ -116,15 +137,23 @@ function listPage(reply: UpstreamReply, currentPage: number): { items: unknown[]
   return { items: body["results"], nextPage: page };
 }
 
-/** Reads the JSON object body of a submission: 415, 413 and 400 as appropriate. */
-async function readSubmissionBody(c: Context): Promise<Outcome<Record<string, unknown>>> {
+/** Reads the JSON object body of a submission: 415, 413, 408 and 400 as appropriate. */
+async function readSubmissionBody(c: Context, timeoutMs: number): Promise<Outcome<Record<string, unknown>>> {
   const mediaType = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== "application/json") {
     return { ok: false, response: json(c, { detail: "Submissions must be sent as application/json." }, 415) };
   }
   const tooLarge = () => ({ ok: false as const, response: json(c, { detail: `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.` }, 413) });
   if (Number(c.req.header("content-length") ?? "0") > MAX_BODY_BYTES) return tooLarge();
-  const text = await readTextAtMost(c.req.raw.body, MAX_BODY_BYTES);
+  let text: string | null;
+  try {
+    text = await readTextAtMost(c.req.raw.body, MAX_BODY_BYTES, AbortSignal.timeout(timeoutMs));
+  } catch (error) {
+    if (error instanceof BodyTimeoutError) {
+      return { ok: false, response: json(c, { detail: "The request body did not arrive in time." }, 408, { Connection: "close" }) };
+    }
+    return { ok: false, response: json(c, { detail: "The request body could not be read." }, 400) };
+  }
   if (text === null) return tooLarge();
   let parsed: unknown;
   try {
@@ -142,18 +171,21 @@ export function createProxy(options: ProxyOptions): Hono {
   if (options.apiKey === "") throw new TypeError("createProxy: apiKey is empty");
   const clock = options.clock ?? new Clock();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const cacheTtlMs = options.cacheTtlMs ?? 0;
+  const trustedHops = options.trustedHops ?? 0;
+  const directories = options.directories ? new Set(options.directories) : null;
   const upstream = new Upstream({
     base: options.upstreamBase,
     apiKey: options.apiKey,
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
   });
-  const limit = createRateLimiter({
-    ...(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-    clock,
-    store: options.rateLimitStore ?? new MemoryRateLimitStore(),
-  });
-  const idempotencyStore = options.idempotencyStore ?? new MemoryIdempotencyStore();
+  const state = options.state ?? new MemoryProxyState();
+  const limitWrites = createRateLimiter({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), clock, store: state, name: "post" });
+  const limitReads = createRateLimiter({ ...(options.readRateLimit ?? DEFAULT_READ_RATE_LIMIT), clock, store: state, name: "get" });
   const listPath = (directoryId: string) => `/reviews/directory/${encodeURIComponent(directoryId)}/`;
+  /** A directory this proxy serves: well-formed, and configured when a list is configured. */
+  const serves = (directoryId: string) => DIRECTORY_ID.test(directoryId) && (directories === null || directories.has(directoryId));
 
   const app = new Hono();
   // Hono's default error handler logs to the console; the proxy never does.
@@ -164,48 +196,79 @@ export function createProxy(options: ProxyOptions): Hono {
     await next();
     c.res.headers.append("Vary", "Origin");
     c.res.headers.set("X-Content-Type-Options", "nosniff");
+    // Nothing the proxy answers links anywhere; no page should learn where its visitors came from.
+    c.res.headers.set("Referrer-Policy", "no-referrer");
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", NO_STORE);
   });
   app.use("*", cors(options.allowedOrigins));
   app.use("*", secretGuard(options.apiKey));
 
-  app.on("GET", REVIEWS_PATHS, async (c) => {
-    const directoryId = c.req.param("directoryId") ?? "";
-    if (!DIRECTORY_ID.test(directoryId)) return json(c, NOT_FOUND, 404);
-    const ids = entryIds(c);
-    if (!ids.ok) return ids.response;
-    const wanted = new Set(ids.value);
-
+  /** The public list for sorted, distinct `ids`, fetched upstream (following pages). */
+  const fetchList = async (directoryId: string, ids: string[]): Promise<CachedPage | null> => {
+    const wanted = new Set(ids);
     const deadline = AbortSignal.timeout(timeoutMs);
     const seen = new Set<string>();
     const results: PublicReview[] = [];
     let page = 1;
-    try {
-      for (let fetched = 0; fetched < MAX_UPSTREAM_PAGES; fetched++) {
-        const query: Array<[string, string]> = [
-          ["status", "A"],
-          ...ids.value.map((id): [string, string] => ["entry_id", id]),
-          ["page_size", UPSTREAM_PAGE_SIZE],
-        ];
-        if (page > 1) query.push(["page", String(page)]);
-        const reply = await upstream.send("GET", upstream.url(listPath(directoryId), query), deadline);
-        const parsed = listPage(reply, page);
-        if (!parsed) return json(c, UNAVAILABLE, 502);
-        for (const item of parsed.items) {
-          const review = toPublicReview(item);
-          // Fail closed even if the upstream ignores our filters.
-          if (review && isApproved(review) && wanted.has(review.entry.id) && !seen.has(review.id)) {
-            seen.add(review.id);
-            results.push(review);
-          }
+    for (let fetched = 0; fetched < MAX_UPSTREAM_PAGES; fetched++) {
+      const query: Array<[string, string]> = [
+        ["status", "A"],
+        ...ids.map((id): [string, string] => ["entry_id", id]),
+        ["page_size", UPSTREAM_PAGE_SIZE],
+      ];
+      if (page > 1) query.push(["page", String(page)]);
+      const reply = await upstream.send("GET", upstream.url(listPath(directoryId), query), deadline);
+      const parsed = listPage(reply, page);
+      if (!parsed) return null;
+      for (const item of parsed.items) {
+        const review = toPublicReview(item);
+        // Fail closed even if the upstream ignores our filters. A review that
+        // carries the key (stored before submissions were checked for it) is
+        // dropped alone; otherwise the secret guard would blank the whole list.
+        if (review && isApproved(review) && wanted.has(review.entry.id) && !seen.has(review.id) && !containsSecret(review, options.apiKey)) {
+          seen.add(review.id);
+          results.push(review);
         }
-        if (parsed.nextPage === null) break;
-        page = parsed.nextPage;
       }
+      if (parsed.nextPage === null) break;
+      page = parsed.nextPage;
+    }
+    return publicPage({ count: results.length, results });
+  };
+  // Identical lists being fetched right now: later askers share the first fetch.
+  const fetching = new Map<string, Promise<CachedPage | null>>();
+
+  app.on("GET", REVIEWS_PATHS, async (c) => {
+    const directoryId = c.req.param("directoryId") ?? "";
+    if (!serves(directoryId)) return json(c, NOT_FOUND, 404);
+    // Reads are cheap but not free: one client cannot keep the upstream busy.
+    // If the shared state is down, reads go on unlimited rather than fail.
+    const decision = await limitReads(clientAddress(c, trustedHops)).catch(() => ({ allowed: true as const }));
+    if (!decision.allowed) {
+      return json(c, { detail: "Too many requests. Please try again later." }, 429, { "Retry-After": String(decision.retryAfterSeconds) });
+    }
+    const ids = entryIds(c);
+    if (!ids.ok) return ids.response;
+
+    const cacheKey = `${directoryId}:${(await publicPage(ids.value)).etag}`;
+    if (cacheTtlMs > 0) {
+      const cached = await state.cacheGet(cacheKey, clock.nowMs()).catch(() => null);
+      if (cached) return cacheableJson(c, cached);
+    }
+    let pending = fetching.get(cacheKey);
+    if (!pending) {
+      pending = fetchList(directoryId, ids.value).finally(() => fetching.delete(cacheKey));
+      fetching.set(cacheKey, pending);
+    }
+    let page: CachedPage | null;
+    try {
+      page = await pending;
     } catch (error) {
       return upstreamFailure(c, error);
     }
-    return cacheableJson(c, { count: results.length, results });
+    if (!page) return json(c, UNAVAILABLE, 502);
+    if (cacheTtlMs > 0) await state.cacheSet(cacheKey, page, cacheTtlMs, clock.nowMs()).catch(() => undefined);
+    return cacheableJson(c, page);
   });
 
   /** A created review, or the error response to send. */
@@ -224,54 +287,66 @@ export function createProxy(options: ProxyOptions): Hono {
     const review = reply.status === 201 || reply.status === 200 ? toPublicReview(reply.body) : null;
     return review ? { ok: true, review } : { ok: false, status: 502, body: UNAVAILABLE };
   };
-  // Submissions with a key that are being created right now: a concurrent repeat waits for the first.
-  const inFlight = new Map<string, { fingerprint: string; created: Promise<Created> }>();
   const KEY_REUSED = { detail: "This Idempotency-Key was already used for a different submission." } as const;
+  const KEY_BUSY = { detail: "A submission with this Idempotency-Key is still being processed. Please try again shortly." } as const;
+  const REFUSED = { non_field_errors: ["This submission cannot be accepted."] } as const;
 
   app.on("POST", REVIEWS_PATHS, async (c) => {
     const directoryId = c.req.param("directoryId") ?? "";
-    if (!DIRECTORY_ID.test(directoryId)) return json(c, NOT_FOUND, 404);
+    if (!serves(directoryId)) return json(c, NOT_FOUND, 404);
     const key = c.req.header("idempotency-key");
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       return json(c, { detail: "Idempotency-Key must be 16 to 100 letters, digits, - or _." }, 400);
     }
-    const scope = key === undefined ? null : `${directoryId}:${key}`;
-    const remembered = scope === null ? undefined : await idempotencyStore.get(scope, clock.nowMs());
-
-    // A repeat of a submission already received creates nothing, so it does not count against the limit.
-    if (!remembered && !(scope !== null && inFlight.has(scope))) {
-      const decision = await limit(clientAddress(c, options.trustedHops ?? 0));
-      if (!decision.allowed) {
-        return json(c, { detail: "Too many submissions. Please try again later." }, 429, {
-          "Retry-After": String(decision.retryAfterSeconds),
-        });
-      }
-    }
-    const body = await readSubmissionBody(c);
+    // Everything is decided on the whole body: the key is bound to what it came with.
+    const body = await readSubmissionBody(c, bodyTimeoutMs);
     if (!body.ok) return body.response;
     const submission = validateSubmission(body.value);
     if (!submission.ok) return json(c, submission.errors, 400);
-    const print = fingerprint(submission.value);
 
     const respond = (created: Created, replayed: boolean) =>
       created.ok
         ? c.json(created.review, 201, { "Cache-Control": NO_STORE, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) })
         : json(c, created.body, created.status);
-    if (remembered) return remembered.fingerprint === print ? respond({ ok: true, review: remembered.review }, true) : json(c, KEY_REUSED, 422);
-    const pending = scope === null ? undefined : inFlight.get(scope);
-    if (pending) return pending.fingerprint === print ? respond(await pending.created, true) : json(c, KEY_REUSED, 422);
-    if (scope === null) return respond(await create(directoryId, submission.value), false);
-
-    const created = create(directoryId, submission.value);
-    inFlight.set(scope, { fingerprint: print, created });
+    const scope = key === undefined ? null : `${directoryId}:${key}`;
+    const print = fingerprint(submission.value);
     try {
-      const outcome = await created;
-      if (outcome.ok) {
-        await idempotencyStore.set(scope, { fingerprint: print, review: outcome.review, expiresAtMs: clock.nowMs() + IDEMPOTENCY_TTL_MS });
+      const decision = scope === null
+        ? null
+        : await claimKey(scope, print, { state, nowMs: () => clock.nowMs(), pendingTtlMs: timeoutMs + 30_000, waitMs: timeoutMs + 1000 });
+      if (decision?.kind === "replay") return respond({ ok: true, review: decision.review }, true);
+      if (decision?.kind === "reused") return json(c, KEY_REUSED, 422);
+      if (decision?.kind === "busy") return json(c, KEY_BUSY, 409, { "Retry-After": "1" });
+      const claim = decision?.pending ?? null;
+      // A claim left behind expires by itself (pendingTtlMs): a failure to release is not the client's problem.
+      const release = () => (scope !== null && claim !== null ? state.release(scope, claim).catch(() => undefined) : Promise.resolve());
+
+      // Only a submission that may be forwarded counts: a repeat of one already received creates nothing.
+      const limited = await limitWrites(clientAddress(c, trustedHops));
+      if (!limited.allowed) {
+        await release();
+        return json(c, { detail: "Too many submissions. Please try again later." }, 429, { "Retry-After": String(limited.retryAfterSeconds) });
       }
-      return respond(outcome, false);
-    } finally {
-      inFlight.delete(scope);
+      // The key anywhere in a submission: refused before it is stored upstream, where the
+      // owner's tools would show it and the public answer would be blanked by the guard.
+      if (containsSecret(body.value, options.apiKey)) {
+        await release();
+        return json(c, REFUSED, 400);
+      }
+      const created = await create(directoryId, submission.value);
+      if (scope !== null && claim !== null) {
+        if (created.ok) {
+          // The review exists: answer 201 even if the shared state cannot record it.
+          const done = { state: "done" as const, fingerprint: print, review: created.review };
+          await state.complete(scope, claim, done, IDEMPOTENCY_TTL_MS, clock.nowMs()).catch(() => undefined);
+        } else {
+          await release();
+        }
+      }
+      return respond(created, false);
+    } catch {
+      // The shared state (Redis) is unreachable: without the limit and the key check, nothing is forwarded.
+      return json(c, UNAVAILABLE, 503, { "Retry-After": "5" });
     }
   });
 

@@ -27,3 +27,13 @@ export function secretGuard(secret: string): MiddlewareHandler {
     }
   };
 }
+
+/** Whether `secret` occurs in any string (value or property name) of parsed JSON. */
+export function containsSecret(value: unknown, secret: string): boolean {
+  if (typeof value === "string") return value.includes(secret);
+  if (Array.isArray(value)) return value.some((item) => containsSecret(item, secret));
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).some(([name, item]) => name.includes(secret) || containsSecret(item, secret));
+  }
+  return false;
+}

@@ -3,7 +3,8 @@ import { describe, it } from "node:test";
 import { Clock } from "../../../server/clock.ts";
 import { matchesIfNoneMatch, strongEtag } from "../../../server/proxy/cache.ts";
 import { normalizeOrigins } from "../../../server/proxy/cors.ts";
-import { MemoryRateLimitStore, createRateLimiter, type RateLimitStore } from "../../../server/proxy/rate-limit.ts";
+import { createRateLimiter } from "../../../server/proxy/rate-limit.ts";
+import { MemoryProxyState, type ProxyState } from "../../../server/proxy/state.ts";
 import { initial, toPublicReview } from "../../../server/proxy/strip.ts";
 
 describe("proxy units", () => {
@@ -36,27 +37,40 @@ describe("proxy units", () => {
     assert.throws(() => normalizeOrigins(["file:///tmp/x"]), TypeError);
   });
 
-  it("the in-memory rate-limit store forgets expired windows", async () => {
-    const store = new MemoryRateLimitStore();
-    await store.hit("a", 1000, 0);
-    await store.hit("b", 1000, 500);
-    assert.equal(store.size, 2);
-    await store.hit("c", 1000, 1200);
-    assert.equal(store.size, 2, "a expired and was swept");
+  it("the in-memory state stays bounded: past its limits the oldest entries go first", async () => {
+    const state = new MemoryProxyState({ rateLimitKeys: 3, idempotencyKeys: 2, cacheBytes: 100 });
+    for (const key of ["a", "b", "c", "d"]) await state.hit(key, 1000, 0);
+    assert.equal(state.sizes.rateLimitKeys, 3);
+    assert.equal((await state.hit("a", 1000, 1)).count, 1, "a was dropped, so it starts again");
+    for (const key of ["k1", "k2", "k3"]) await state.claim(key, { state: "pending", fingerprint: "f", token: key }, 1000, 0);
+    assert.equal(state.sizes.idempotencyKeys, 2);
+    for (const key of ["p1", "p2", "p3"]) await state.cacheSet(key, { etag: '"e"', body: "x".repeat(40) }, 1000, 0);
+    assert.equal(state.sizes.cachedPages, 2, "100 bytes hold two pages of 43");
+    await state.cacheSet("huge", { etag: '"e"', body: "x".repeat(200) }, 1000, 0);
+    assert.equal(await state.cacheGet("huge", 0), null, "an entry over the whole budget is not kept");
+  });
+
+  it("the in-memory state forgets expired windows", async () => {
+    const state = new MemoryProxyState({ rateLimitKeys: 2 });
+    await state.hit("a", 1000, 0);
+    await state.hit("b", 1000, 500);
+    await state.hit("c", 1000, 1200);
+    assert.equal(state.sizes.rateLimitKeys, 2, "a expired and was swept");
+    assert.equal((await state.hit("b", 1000, 1300)).count, 2, "b, still in its window, was kept");
   });
 
   it("the rate limiter works over any RateLimitStore", async () => {
     const calls: string[] = [];
-    const shared: RateLimitStore = {
-      async hit(key, windowMs, nowMs) {
+    const shared: Pick<ProxyState, "hit"> = {
+      async hit(key: string, windowMs: number, nowMs: number) {
         calls.push(key);
         return { count: calls.filter((k) => k === key).length, resetAtMs: nowMs + windowMs };
       },
     };
-    const limit = createRateLimiter({ max: 2, windowMs: 60_000, clock: new Clock(), store: shared });
+    const limit = createRateLimiter({ max: 2, windowMs: 60_000, clock: new Clock(), store: shared, name: "post" });
     assert.deepEqual(await limit("x"), { allowed: true });
     assert.deepEqual(await limit("x"), { allowed: true });
     assert.deepEqual(await limit("x"), { allowed: false, retryAfterSeconds: 60 });
-    assert.deepEqual(calls, ["x", "x", "x"]);
+    assert.deepEqual(calls, ["post:x", "post:x", "post:x"]);
   });
 });
