@@ -16,7 +16,9 @@ import { BodyTimeoutError, readTextAtMost } from "./body.ts";
 import { NO_STORE, cacheableJson, publicPage } from "./cache.ts";
 import { cors } from "./cors.ts";
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, claimKey, fingerprint } from "./idempotency.ts";
-import { clientAddress, createRateLimiter } from "./rate-limit.ts";
+import { clientAddress } from "../shared/client-address.ts";
+import { isObject } from "../shared/json.ts";
+import { createRateLimiter } from "./rate-limit.ts";
 import { UNAVAILABLE, containsSecret, secretGuard } from "./secret-guard.ts";
 import { MemoryProxyState, type CachedPage, type ProxyState } from "./state.ts";
 import { isApproved, toPublicReview, type PublicReview } from "./strip.ts";
@@ -98,9 +100,6 @@ function upstreamFailure(c: Context, error: unknown): Response {
   return json(c, body, status);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * `?entry_id=` values: 1..100 distinct well-formed ids, sorted, so every

@@ -8,6 +8,7 @@
  */
 import { Redis } from "ioredis";
 import type { CachedPage, DoneRecord, KeyRecord, PendingRecord, ProxyState, RateLimitWindow } from "./state.ts";
+import { isObject } from "../shared/json.ts";
 
 const HIT = `
 local count = redis.call('INCR', KEYS[1])
@@ -46,9 +47,6 @@ export interface RedisStateOptions {
   commandTimeoutMs?: number;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** A stored record, checked: a foreign or corrupt value counts as absent rather than crashing a request. */
 function parseRecord(text: unknown): KeyRecord | null {

@@ -1,3 +1,4 @@
+import { isObject } from "../shared/json.ts";
 /**
  * PII removal for public directory reviews. The public shape is built field
  * by field from an allow-list: nothing the upstream adds (today or later)
@@ -22,11 +23,6 @@ export interface PublicReview {
   statusDisplay: string;
 }
 
-type Fields = Record<string, unknown>;
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | null {
   return typeof value === "string" ? value : null;
