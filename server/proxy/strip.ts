@@ -1,9 +1,9 @@
-import { isObject } from "../shared/json.ts";
 /**
  * PII removal for public directory reviews. The public shape is built field
  * by field from an allow-list: nothing the upstream adds (today or later)
  * can pass through, and anything malformed drops the whole review.
  */
+import { isObject } from "../shared/json.ts";
 
 /** A directory review as the public proxy returns it. */
 export interface PublicReview {
