@@ -17,6 +17,9 @@ function onlyBackends(file: ScriptFile): Plugin {
     load(id) {
       // The JSON-LD code is not built in either: the file loads it from next to itself (embed/boot.ts).
       if (id.endsWith("/src/internal/structured-data-chunk.ts")) return "export const loadStructuredData = () => Promise.reject(new Error('loaded from next to the script'));\n";
+      // Nor the form's strings for a backend it does not carry.
+      const formStrings = /\/src\/core\/i18n\/en-form-(\w+)\.ts$/.exec(id);
+      if (formStrings && !file.backends.some((kind) => kind === formStrings[1])) return "export const strings = {};\n";
       if (!id.endsWith("/src/api/backends.ts")) return null;
       const table = (name: string, kinds: readonly string[], module: string) =>
         [

@@ -2,6 +2,8 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from "l
 import { ApiError } from "../../api/errors.js";
 import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
 import { enForm } from "../../core/i18n/en-form.js";
+import { strings as enFormMarketplace } from "../../core/i18n/en-form-mindbricks.js";
+import { strings as enFormDirectory } from "../../core/i18n/en-form-partnerpage.js";
 import { addEnglish, type MessageKey } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import { services } from "../../core/services.js";
@@ -16,7 +18,7 @@ type Field = keyof StoredDraft;
 type Fields = Required<StoredDraft>;
 type Errors = Partial<Record<Field, string>>;
 
-addEnglish(enForm);
+addEnglish({ ...enForm, ...enFormMarketplace, ...enFormDirectory });
 
 const EMPTY: Fields = { rating: 0, text: "", title: "", firstName: "", lastName: "", email: "", company: "" };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;

@@ -1,4 +1,6 @@
 import type { enForm } from "./en-form.js";
+import type { strings as enFormMarketplace } from "./en-form-mindbricks.js";
+import type { strings as enFormDirectory } from "./en-form-partnerpage.js";
 import type { enModeration } from "./en-moderation.js";
 
 /**
@@ -48,7 +50,7 @@ export const en = {
   company: "Company",
 };
 
-export type Catalog = typeof en & typeof enForm & typeof enModeration;
+export type Catalog = typeof en & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration;
 export type MessageKey = keyof Catalog;
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 /** A translation: the same keys, each a string or plural forms. */
