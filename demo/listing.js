@@ -4,7 +4,7 @@
 // Tokens live only in memory; the chosen viewer is remembered for reloads.
 import { DEMO, demoControls, signIn } from "./demo-api.js";
 
-const { configure } = window.ReviewWidgets;
+const { configure, refresh } = window.ReviewWidgets;
 const form = document.getElementById("form");
 const stayForm = document.getElementById("stay-form");
 const stayAdmin = document.getElementById("stay-admin");
@@ -45,7 +45,8 @@ for (const button of document.querySelectorAll(".guide [data-viewer]")) {
 document.getElementById("skip").addEventListener("click", async () => {
   await demoControls.advanceDays(14);
   await showClock();
-  configure({ token });
+  // Reviews published behind the widgets' back: read them again.
+  refresh();
 });
 document.getElementById("reset").addEventListener("click", async () => {
   await demoControls.reset();

@@ -34,17 +34,14 @@ export function minifyCss(css: string): string {
 }
 
 /**
- * Line breaks and indentation in markup: gone next to a tag or an expression
- * (whitespace-only text nodes between elements only cost DOM nodes: our
- * layouts use flex and grid gaps, never inline spacing), one space between
- * words of text. Spaces within a line are kept as written.
+ * Line breaks and indentation in markup: gone between a tag's end and the
+ * next tag's start (whitespace-only text nodes between elements only cost DOM
+ * nodes: our layouts use flex and grid gaps, never inline spacing); one space
+ * anywhere else, for next to an expression we cannot tell a tag's attributes
+ * (which need it) from text. Spaces within a line are kept as written.
  */
 const minifyMarkup = (text: string) =>
-  text.replace(/\s*\n\s*/g, (run, offset: number, whole: string) => {
-    const before = whole[offset - 1];
-    const after = whole[offset + run.length];
-    return before === undefined || before === ">" || after === undefined || after === "<" ? "" : " ";
-  });
+  text.replace(/\s*\n\s*/g, (run, offset: number, whole: string) => (whole[offset - 1] === ">" || whole[offset + run.length] === "<" ? "" : " "));
 
 export function minifyTaggedTemplates(source: string): string {
   let out = "";

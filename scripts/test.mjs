@@ -1,5 +1,5 @@
 // `npm test`: typecheck, server tests, component tests in Chromium, end-to-end tests.
-// `npm test -- <step>…` runs only the named steps: types, server, unit, e2e.
+// `npm test -- <step>…` runs only the named steps: types, server (with the build tools' tests), unit, e2e.
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -23,7 +23,7 @@ const steps = {
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.node.json"]],
   ],
-  server: () => [node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"))],
+  server: () => [node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"), ...findTests("test/scripts"))],
   unit: () => [node("--import", "tsx", "node_modules/@web/test-runner/dist/bin.js", "--config", "web-test-runner.config.mjs")],
   e2e: () => {
     const files = findTests("test/e2e");

@@ -4,6 +4,7 @@
  */
 export { configure, type ReviewWidgetsConfig, type TokenProvider } from "./core/config.js";
 export { addMessages, type Messages } from "./core/i18n/index.js";
+export { refresh } from "./core/refresh.js";
 export { ApiError, type ApiErrorKind } from "./api/errors.js";
 export type { ReviewEventMap } from "./core/events.js";
 export type { Aggregate, ModerationItem, Page, Review, ReviewDraft, RevieweeType, SourceKind } from "./core/model.js";

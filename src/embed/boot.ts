@@ -8,11 +8,13 @@
  */
 import { configure, setEmbedDefaults, type ReviewWidgetsConfig } from "../core/config.js";
 import { addMessages, setCatalogLoader } from "../core/i18n/index.js";
+import { refresh } from "../core/refresh.js";
 import { setStructuredDataLoader } from "../internal/structured-data-loader.js";
 
 interface ReviewWidgetsGlobal {
   configure: typeof configure;
   addMessages: typeof addMessages;
+  refresh: typeof refresh;
 }
 
 declare global {
@@ -44,5 +46,5 @@ export function boot(elements: readonly Definable[], defaults: ReviewWidgetsConf
   }
   if (Object.keys(settings).length > 0) setEmbedDefaults(settings);
   for (const element of elements) element.define(element.tag);
-  window.ReviewWidgets ??= { configure, addMessages };
+  window.ReviewWidgets ??= { configure, addMessages, refresh };
 }

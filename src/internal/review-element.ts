@@ -2,14 +2,15 @@ import type { PropertyDeclarations } from "lit";
 import type { ReviewSource } from "../api/source.js";
 import { CONFIG_EVENT, configuredTokenFor, currentConfig, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
+import { REFRESH_EVENT } from "../core/refresh.js";
 import { hasBackend, services } from "../core/services.js";
 import { BaseElement } from "./base-element.js";
 import { errorState } from "./states.js";
 
 const SOURCES: readonly string[] = ["mindbricks", "partnerpage"];
 const REVIEWEE_TYPES: readonly string[] = ["listing", "host", "guest"];
-/** A new review or a moderation decision anywhere on the page: the data changed, reload. */
-const DATA_EVENTS = ["review-submitted", "review-moderated"];
+/** A new review, a moderation decision or refresh() anywhere on the page: the data changed, reload. */
+const DATA_EVENTS = ["review-submitted", "review-moderated", REFRESH_EVENT];
 /** Settings that name other data: every element reloads when one changes. */
 const SOURCE_SETTINGS: readonly (keyof ReviewWidgetsConfig)[] = ["apiBase", "source", "directoryId"];
 /** How far outside the viewport a lazy element starts loading. */

@@ -2,6 +2,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from "@ope
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { CONFIG_EVENT, configure, resetConfig } from "../../src/core/config.js";
+import { refresh } from "../../src/core/refresh.js";
 import { sandbox, type MarketplaceIds } from "../helpers/backend.js";
 import { freshServices } from "../helpers/dom.js";
 import "../helpers/lit-warnings.js";
@@ -83,5 +84,19 @@ describe("configure() changes only what a change affects", () => {
     configure({ messages: { en: { reviewCount: { one: "{count} opinion", other: "{count} opinions" } } } });
     await waitUntil(() => summary.shadowRoot!.querySelector('[part~="count"]')?.textContent?.includes("opinions"), "the summary did not re-render");
     expect(sent.length).to.equal(before);
+  });
+
+  it("refresh() reads every element's data again, keeping it on screen meanwhile", async () => {
+    const { sent, summary, list, shown } = await listingPage();
+    const before = sent.length;
+    const reloaded = Promise.all([oneEvent(list, "review-load"), oneEvent(summary, "review-load")]);
+    refresh();
+    await list.updateComplete;
+    expect(skeleton(list)).to.equal(null);
+    expect(shown(list)).to.equal(3);
+    await reloaded;
+    const urls = sent.slice(before).map((request) => request.url);
+    expect(urls.some((url) => url.includes("/v1/reviews?")), "the list asked again").to.equal(true);
+    expect(urls.some((url) => url.includes("/v1/reviewaggregates?")), "the summary asked again").to.equal(true);
   });
 });
