@@ -20,6 +20,7 @@ export interface PageSize {
   bytes: number;
   hardKB: number;
   aimKB: number;
+  ceilingKB?: number;
 }
 
 export const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
@@ -30,13 +31,7 @@ export function scriptFileSize(file: string): number {
 
 /** Each reference page: the sum over the script files it loads. */
 export function pageSizes(): PageSize[] {
-  return PAGE_BUDGETS.map(({ page, files, hardKB, aimKB }) => ({
-    page,
-    files,
-    bytes: files.reduce((sum, file) => sum + scriptFileSize(file), 0),
-    hardKB,
-    aimKB,
-  }));
+  return PAGE_BUDGETS.map((budget) => ({ ...budget, bytes: budget.files.reduce((sum, file) => sum + scriptFileSize(file), 0) }));
 }
 
 /** The output files a page loads from an esbuild split build: the entry's static imports, plus the dynamic imports `wanted` picks, each with their static imports. */
