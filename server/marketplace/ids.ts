@@ -1,7 +1,7 @@
 /**
  * UUID-shaped identifiers. Seeded users, listings and reservations (which demo
- * pages and tests name) and aggregates get ids from per-kind counters; review
- * ids are random (seeded ones from a fixed seed), as are sessions and
+ * pages and tests name) get ids from per-kind counters; review and aggregate
+ * ids are random (seeded reviews' from a fixed seed), as are sessions and
  * blind-submission codes.
  */
 

@@ -18,8 +18,8 @@
 import type { Clock } from "../clock.ts";
 import { DAY_MS } from "../clock.ts";
 import { badRequest, forbidden, notFound, unauthorized } from "./errors.ts";
-import { randomHex, randomUuid } from "../shared/random.ts";
-import { formatBlindSubmissionCode, makeId, SYSTEM_USER_ID } from "./ids.ts";
+import { mulberry32, randomHex, randomUuid, uuidFrom } from "../shared/random.ts";
+import { formatBlindSubmissionCode, SYSTEM_USER_ID } from "./ids.ts";
 import {
   isModerator,
   isPublicReview,
@@ -61,6 +61,7 @@ export interface MarketplaceSettings {
   autoApprove: boolean;
 }
 
+const AGGREGATE_ID_SEED = 0x5eed_a66;
 const aggregateKey = (revieweeType: RevieweeType, revieweeId: string) => `${revieweeType}:${revieweeId}`;
 
 const newestFirst = (a: ReviewRecord, b: ReviewRecord) =>
@@ -81,7 +82,6 @@ export class ReviewStore {
   #blindReservations = new Set<string>();
   #aggregates = new Map<string, AggregateRecord>();
   #aggregatesByKey = new Map<string, AggregateRecord>();
-  #nextAggregateSerial = 1;
 
   constructor(clock: Clock, settings: MarketplaceSettings) {
     this.#clock = clock;
@@ -104,14 +104,15 @@ export class ReviewStore {
     this.#blindReservations = new Set();
     this.#aggregates = new Map();
     this.#aggregatesByKey = new Map();
-    this.#nextAggregateSerial = 1;
     for (const review of world.reviews) this.#index(review);
-    // Seeded aggregates: created with their first review, last touched with their latest one.
+    // Seeded aggregates: created with their first review, last touched with their latest one; ids
+    // from a seeded generator, so every fresh world is the same, yet they do not count up.
+    const seededId = mulberry32(AGGREGATE_ID_SEED);
     for (const review of world.reviews) {
       const key = aggregateKey(review.revieweeType, review.revieweeId);
       if (this.#aggregatesByKey.has(key)) continue;
       const related = this.#reviewsByReviewee.get(key) ?? [];
-      const aggregate = this.#createAggregate(review.revieweeType, review.revieweeId, Math.min(...related.map((r) => r.createdAt)));
+      const aggregate = this.#createAggregate(review.revieweeType, review.revieweeId, Math.min(...related.map((r) => r.createdAt)), uuidFrom(seededId));
       Object.assign(aggregate, this.#aggregateNumbers(key));
       aggregate.updatedAt = Math.max(aggregate.createdAt, ...related.map((r) => r.updatedAt));
     }
@@ -382,9 +383,10 @@ export class ReviewStore {
     };
   }
 
-  #createAggregate(revieweeType: RevieweeType, revieweeId: string, at: number): AggregateRecord {
+  /** Aggregate ids are random, like review ids: a counter would tell how many reviewees have (hidden) reviews. */
+  #createAggregate(revieweeType: RevieweeType, revieweeId: string, at: number, id = randomUuid()): AggregateRecord {
     const aggregate: AggregateRecord = {
-      id: makeId("reviewAggregate", this.#nextAggregateSerial++),
+      id,
       revieweeId,
       revieweeType,
       averageRating: 0,

@@ -78,6 +78,18 @@ export function currentConfig(): Readonly<ReviewWidgetsConfig> {
   return { ...page.embed, ...page.configured };
 }
 
+/**
+ * The backend an element uses when nothing names one. A script file that
+ * carries only the directory backend sets it for its own elements; unlike
+ * `configure()` it stays with this copy of the code, so it never changes the
+ * elements of another file on the page.
+ */
+export let fallbackSource: SourceKind = "mindbricks";
+
+export function setFallbackSource(kind: SourceKind): void {
+  fallbackSource = kind;
+}
+
 /** Resolves the configured token (calling a getter if one was given); null when signed out. */
 export async function resolveToken(provider: TokenProvider | null | undefined): Promise<string | null> {
   if (provider === null || provider === undefined) return null;

@@ -6,7 +6,8 @@
  * `window.ReviewWidgets`. Two files on one page (or a file next to the ESM
  * build) share one configuration: see core/config.ts.
  */
-import { configure, setEmbedDefaults, type ReviewWidgetsConfig } from "../core/config.js";
+import { configure, setEmbedDefaults, setFallbackSource, type ReviewWidgetsConfig } from "../core/config.js";
+import type { SourceKind } from "../core/model.js";
 import { addMessages, setCatalogLoader } from "../core/i18n/index.js";
 import { refresh } from "../core/refresh.js";
 import { setStructuredDataLoader } from "../internal/structured-data-loader.js";
@@ -28,9 +29,10 @@ interface Definable {
   define(tag?: string): void;
 }
 
-/** `defaults` sit below the script tag's `data-*` (the directory file defaults to its one backend). */
-export function boot(elements: readonly Definable[], defaults: ReviewWidgetsConfig = {}): void {
-  const settings: ReviewWidgetsConfig = { ...defaults };
+/** `fallback`: the backend this file's elements use when nothing names one (the directory files carry only that one). */
+export function boot(elements: readonly Definable[], fallback?: SourceKind): void {
+  if (fallback) setFallbackSource(fallback);
+  const settings: ReviewWidgetsConfig = {};
   const script = document.currentScript;
   if (script instanceof HTMLScriptElement) {
     // Other languages' strings and the opt-in JSON-LD code are small ES modules next to this file.
@@ -40,11 +42,12 @@ export function boot(elements: readonly Definable[], defaults: ReviewWidgetsConf
     setStructuredDataLoader(() => beside("internal/structured-data.js"));
     const { apiBase, source, locale, directoryId } = script.dataset;
     if (apiBase) settings.apiBase = apiBase;
-    if (source === "mindbricks" || source === "partnerpage") settings.source = source;
+    // An unknown backend is kept, so the elements name it in their configuration error rather than ignore it.
+    if (source) settings.source = source as SourceKind;
     if (locale) settings.locale = locale;
     if (directoryId) settings.directoryId = directoryId;
   }
-  if (Object.keys(settings).length > 0) setEmbedDefaults(settings);
+  setEmbedDefaults(settings);
   for (const element of elements) element.define(element.tag);
   window.ReviewWidgets ??= { configure, addMessages, refresh };
 }

@@ -1,6 +1,6 @@
 import type { PropertyDeclarations } from "lit";
 import type { ReviewSource } from "../api/source.js";
-import { CONFIG_EVENT, configuredTokenFor, currentConfig, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
+import { CONFIG_EVENT, configuredTokenFor, currentConfig, fallbackSource, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
 import { REFRESH_EVENT } from "../core/refresh.js";
 import { hasBackend, services } from "../core/services.js";
@@ -137,7 +137,7 @@ export abstract class ReviewElement extends BaseElement {
     if (!this.resolvedApiBase) problems.push('"api-base" is missing (attribute, configure({ apiBase }) or data-api-base)');
     const source = this.source ?? currentConfig().source;
     if (source !== undefined && !SOURCES.includes(source)) problems.push(`"source" must be mindbricks or partnerpage, not "${source}"`);
-    else if (!hasBackend(this.resolvedSource)) problems.push(`the ${this.resolvedSource} backend is not in this script file: load dist/review-widgets.js or the file for this kind of page`);
+    else if (!hasBackend(this.resolvedSource)) problems.push(`this script file has no ${this.resolvedSource} backend (README: Script tag)`);
     if (this.revieweeType !== null && !REVIEWEE_TYPES.includes(this.revieweeType)) {
       problems.push(`"reviewee-type" must be listing, host or guest, not "${this.revieweeType}"`);
     }
@@ -164,7 +164,7 @@ export abstract class ReviewElement extends BaseElement {
 
   protected get resolvedSource(): SourceKind {
     const value = this.source ?? currentConfig().source;
-    return value !== undefined && SOURCES.includes(value) ? (value as SourceKind) : "mindbricks";
+    return value !== undefined && SOURCES.includes(value) ? (value as SourceKind) : fallbackSource;
   }
 
   protected get resolvedApiBase(): string | null {

@@ -160,6 +160,49 @@ describe("the script-tag build", () => {
     assert.deepEqual(p.problems, []);
   });
 
+  it("two script files on one page define every tag once and share one configuration", async () => {
+    const p = await page(
+      doc(
+        `<script>
+          window.__defined = [];
+          const define = customElements.define.bind(customElements);
+          customElements.define = (name, ...rest) => (window.__defined.push(name), define(name, ...rest));
+        </script>
+        <script src="/dist/review-widgets-ratings.js" data-api-base="/reviewsystem-api" defer></script>
+        <script src="/dist/review-widgets.js" defer></script>`,
+        `<rating-summary reviewee-id="${LISTING}"></rating-summary><review-list reviewee-id="${LISTING}" page-size="2"></review-list>
+         <review-form reviewee-id="${LISTING}" reservation-id="30000000-0000-4000-8000-000000000024"></review-form>`,
+      ),
+    );
+    await settled(p);
+    const defined = await p.evaluate(() => (window as unknown as { __defined: string[] }).__defined);
+    assert.deepEqual([...defined].sort(), ["rating-summary", "review-form", "review-list", "review-moderation", "star-rating"]);
+    // The form comes from the second file, yet reads the API base the first file's script tag gave.
+    assert.equal(await partText(p, "rating-summary", "count"), "24 reviews");
+    assert.ok(await p.locator("review-form").locator('[part~="form"]').isVisible());
+    // One configure(), whichever file's, reaches the elements of both.
+    await p.evaluate(() => window.ReviewWidgets!.configure({ messages: { en: { writeReview: "Tell us", reviewCount: { one: "{count} stay", other: "{count} stays" } } } }));
+    await p.waitForFunction(() => document.querySelector("rating-summary")!.shadowRoot!.querySelector('[part~="count"]')?.textContent === "24 stays");
+    assert.equal(await p.locator("review-form").locator('[part~="form"]').getAttribute("aria-label"), "Tell us");
+    assert.deepEqual(p.problems, []);
+  });
+
+  it("keeps a directory file's default backend to its own elements", async () => {
+    const p = await page(
+      doc(
+        `<script src="/dist/review-widgets-summary.js" data-api-base="/reviewsystem-api" defer></script>
+         <script src="/dist/review-widgets-moderation.js" defer></script>`,
+        `<rating-summary reviewee-id="${LISTING}"></rating-summary>
+         <review-moderation api-base="/partnerpage/api/directory/private/v1alpha" directory-id="demo-directory"></review-moderation>`,
+      ),
+    );
+    await settled(p);
+    // The summary still asks the marketplace; the moderation view, the directory (signed out: it asks for a key).
+    assert.equal(await partText(p, "rating-summary", "count"), "24 reviews");
+    assert.match(await p.evaluate(() => document.querySelector("review-moderation")!.shadowRoot!.textContent ?? ""), /Sign in/);
+    assert.deepEqual(p.problems, []);
+  });
+
   it("lets an attribute win over configure(), and configure() over data-*", async () => {
     const p = await page(
       doc(

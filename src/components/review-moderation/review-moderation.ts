@@ -101,7 +101,7 @@ export class ReviewModeration extends ReviewElement {
     // A moderator sees every reviewee: no reviewee-id or entry-id needed.
     const problems = super.configurationProblems().filter((problem) => !problem.startsWith('"reviewee-id"') && !problem.startsWith('"entry-id"'));
     if (problems.length === 0 && !hasBackend(this.resolvedSource, "moderation")) {
-      problems.push(`moderation for the ${this.resolvedSource} backend is not in this script file: load dist/review-widgets.js`);
+      problems.push(`this script file has no ${this.resolvedSource} moderation (README: Script tag)`);
     }
     return problems;
   }

@@ -69,6 +69,14 @@ describe("rules that were loose", () => {
     assert.doesNotMatch(id, /^40000000-0000-4000-8000-/);
   });
 
+  it("aggregate ids are random too: they do not count how many reviewees have reviews", async () => {
+    const listed = await server.fetch(`${MARKETPLACE}/v1/reviewaggregates?pageRowCount=100`);
+    const ids = ((await listed.json()) as { reviewAggregates: { id: string }[] }).reviewAggregates.map((a) => a.id);
+    assert.ok(ids.length > 5);
+    for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.ok(ids.every((id) => !/^50000000-0000-4000-8000-/.test(id)), "aggregate ids do not count up");
+  });
+
   it("refuses text made only of invisible characters, or holding NUL or lone surrogates (both APIs)", async () => {
     assert.equal(await messageOf(await marketplaceCreate("\u200b\u200d\u2060 \ufeff")), "errMsg_reviewTextIsRequired");
     assert.equal(await messageOf(await marketplaceCreate("Nice\u0000 place")), "errMsg_reviewTextHasInvalidCharacters");
