@@ -1,16 +1,23 @@
 // `npm run build`: ESM into dist/, each script-tag file (scripts/script-files.ts), declaration files,
-// and custom-elements.json from the JSDoc. `--quiet` keeps Vite to warnings.
+// and custom-elements.json from the JSDoc; then each script file's size as the budgets count it
+// (gzip -9: Vite's own "gzip" column reads differently, so it is kept quiet). `--quiet`: no size lines either;
+// `--verbose`: Vite's full output.
 import { spawnSync } from "node:child_process";
+import { kb, scriptFileSize } from "./page-sizes.ts";
 import { SCRIPT_FILES } from "./script-files.ts";
 
-const quiet = process.argv.includes("--quiet") ? ["--logLevel", "warn"] : [];
+const vite = process.argv.includes("--verbose") ? [] : ["--logLevel", "warn"];
 const steps: [string, string[], Record<string, string>?][] = [
-  ["node_modules/.bin/vite", ["build", ...quiet]],
-  ...SCRIPT_FILES.map(({ file }): [string, string[], Record<string, string>] => ["node_modules/.bin/vite", ["build", "--mode", "iife", ...quiet], { RW_SCRIPT_FILE: file }]),
+  ["node_modules/.bin/vite", ["build", ...vite]],
+  ...SCRIPT_FILES.map(({ file }): [string, string[], Record<string, string>] => ["node_modules/.bin/vite", ["build", "--mode", "iife", ...vite], { RW_SCRIPT_FILE: file }]),
   ["node_modules/.bin/tsc", ["-p", "tsconfig.build.json"]],
   ["node_modules/.bin/cem", ["analyze", "--globs", "src/components/**/*.ts", "src/internal/*.ts", "--exclude", "src/**/*.styles.ts", "--litelement", "--quiet", "--outdir", "."]],
 ];
 for (const [command, args, env = {}] of steps) {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+if (!process.argv.includes("--quiet")) {
+  console.log("Built dist/. Script files, gzip -9 (what npm run size and the page budgets count):");
+  for (const { file } of SCRIPT_FILES) console.log(`  dist/${file.padEnd(30)} ${kb(scriptFileSize(file)).padStart(8)}`);
 }
