@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { e2e, settled } from "./harness.ts";
+
+/** Every demo page on a phone: nothing may make the page scroll sideways. */
+const { open } = e2e();
+const PAGES = ["/", "/search.html", "/directory.html", "/directory-admin.html", "/themes.html", "/languages.html"];
+
+describe("demo pages on narrow screens", () => {
+  for (const width of [320, 390]) {
+    it(`no page scrolls sideways at ${width} px`, async () => {
+      for (const path of PAGES) {
+        const page = await open(path);
+        await page.setViewportSize({ width, height: 800 });
+        await settled(page);
+        const { scrollWidth, clientWidth, wider } = await page.evaluate(() => {
+          const limit = document.documentElement.clientWidth;
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            clientWidth: limit,
+            wider: [...document.querySelectorAll("body *")]
+              .filter((element) => element.getBoundingClientRect().right > limit + 1)
+              .slice(0, 3)
+              .map((element) => `<${element.localName} class="${element.className}">`),
+          };
+        });
+        assert.ok(scrollWidth <= clientWidth, `${path} at ${width} px is ${scrollWidth} px wide: ${wider.join(", ")}`);
+        await page.close();
+      }
+    });
+  }
+});
