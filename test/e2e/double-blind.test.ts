@@ -15,8 +15,12 @@ const GUEST_TEXT = "MARKER-GUEST The terrace view was lovely but the stairs were
 const HOST_TEXT = "MARKER-HOST Lena was tidy, friendly and left the loft exactly as she found it.";
 
 async function viewAs(page: Page, viewer: "Signed out" | "Lena · guest" | "Kenji · host" | "Amara · moderator"): Promise<void> {
+  // Another viewer reloads the list (what it shows depends on who is signed in): wait for that, not for a time.
+  const reloaded = page.evaluate(
+    () => new Promise<void>((resolve) => document.querySelector("review-list")!.addEventListener("review-load", () => resolve(), { once: true })),
+  );
   await page.getByRole("radio", { name: viewer }).check({ force: true });
-  await page.waitForTimeout(100);
+  await reloaded;
   await settled(page);
 }
 
@@ -96,8 +100,9 @@ describe("double-blind story on the listing page", () => {
     await page.getByRole("button", { name: "Reset demo" }).click();
     await page.waitForLoadState("load");
     await settled(page);
+    const saved = page.waitForResponse((response) => response.url().includes("/demo-api/marketplace/settings") && response.request().method() !== "GET");
     await page.locator("#moderation-required").uncheck();
-    await page.waitForTimeout(200);
+    await saved;
 
     await viewAs(page, "Lena · guest");
     await writeReview(page, 4, GUEST_TEXT);
@@ -123,8 +128,11 @@ describe("double-blind story on the listing page", () => {
 
     await viewAs(page, "Lena · guest");
     await writeReview(page, 2, GUEST_TEXT);
+    const reloaded = page.evaluate(
+      () => new Promise<void>((resolve) => document.querySelector("review-list")!.addEventListener("review-load", () => resolve(), { once: true })),
+    );
     await page.getByRole("button", { name: "Skip 14 days" }).click();
-    await page.waitForTimeout(200);
+    await reloaded;
     await settled(page);
 
     await viewAs(page, "Amara · moderator");
