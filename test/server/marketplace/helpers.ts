@@ -85,7 +85,8 @@ export interface World {
   createReview(token: string, body: Record<string, unknown>): Promise<HttpResult>;
   getReview(id: string, token?: string): Promise<HttpResult>;
   listReviews(query: string, token?: string): Promise<HttpResult>;
-  aggregateOf(revieweeType: string, revieweeId: string): Promise<ReviewAggregateJson | undefined>;
+  /** The reviewee's aggregate as the caller sees it (anonymous by default); numbers asserted present unless `hidden` is allowed. */
+  aggregateOf(revieweeType: string, revieweeId: string, token?: string): Promise<NumericAggregate | undefined>;
   advanceDays(days: number): Promise<HttpResult>;
 }
 
@@ -140,12 +141,12 @@ export async function startHarness(): Promise<Harness> {
         createReview: (token, body) => call("POST", `${API}/v1/reviews`, { token, body }),
         getReview: (id, token) => call("GET", `${API}/v1/reviews/${id}`, { token }),
         listReviews: (query, token) => call("GET", `${API}/v1/reviews${query}`, { token }),
-        async aggregateOf(revieweeType, revieweeId) {
-          const res = await call("GET", `${API}/v1/reviewaggregates?revieweeType=${revieweeType}&revieweeId=${revieweeId}`);
+        async aggregateOf(revieweeType, revieweeId, token) {
+          const res = await call("GET", `${API}/v1/reviewaggregates?revieweeType=${revieweeType}&revieweeId=${revieweeId}`, { token });
           assert.equal(res.status, 200);
           const list = aggregatesOf(res);
           assert.ok(list.length <= 1, "one aggregate per reviewee");
-          return list[0];
+          return list[0] && withNumbers(list[0]);
         },
         advanceDays: (days) => call("POST", `${CONTROL}/clock/advance`, { body: { days } }),
       };
@@ -157,6 +158,16 @@ export async function startHarness(): Promise<Harness> {
         if ("closeAllConnections" in server) server.closeAllConnections();
       }),
   };
+}
+
+/** An aggregate whose numbers the caller may read. */
+export type NumericAggregate = ReviewAggregateJson & { averageRating: number; reviewCount: number };
+
+/** Asserts that the aggregate carries numbers (public, or read by the moderator). */
+export function withNumbers(aggregate: ReviewAggregateJson): NumericAggregate {
+  const { averageRating, reviewCount } = aggregate;
+  assert.ok(averageRating !== null && reviewCount !== null, `numbers expected in ${JSON.stringify(aggregate)}`);
+  return { ...aggregate, averageRating, reviewCount };
 }
 
 export function reviewOf(res: HttpResult): ReviewJson {
