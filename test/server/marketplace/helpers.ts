@@ -63,6 +63,7 @@ export interface Body {
 export interface HttpResult {
   status: number;
   contentType: string | null;
+  headers: Headers;
   body: Body;
 }
 
@@ -92,7 +93,7 @@ export interface World {
 
 export interface Harness {
   /** A fresh world on the same server (the previous one is dropped). */
-  fresh(options?: { autoApprove?: boolean; realNow?: () => number }): World;
+  fresh(options?: { autoApprove?: boolean; realNow?: () => number; reviewWindowDays?: number; strict?: boolean }): World;
   close(): Promise<void>;
 }
 
@@ -115,13 +116,19 @@ export async function startHarness(): Promise<Harness> {
     if (body !== undefined) headers["content-type"] ??= "application/json";
     const response = await fetch(base + path, { method, headers, body });
     const text = await response.text();
-    return { status: response.status, contentType: response.headers.get("content-type"), body: JSON.parse(text) as Body };
+    const parsed = (text === "" ? {} : JSON.parse(text)) as Body;
+    return { status: response.status, contentType: response.headers.get("content-type"), headers: response.headers, body: parsed };
   };
 
   return {
     fresh(options = {}) {
       const clock = new Clock(options.realNow);
-      const marketplace = createMarketplace({ clock, autoApprove: options.autoApprove ?? false });
+      const marketplace = createMarketplace({
+        clock,
+        autoApprove: options.autoApprove ?? false,
+        strict: options.strict ?? false,
+        ...(options.reviewWindowDays !== undefined ? { reviewWindowDays: options.reviewWindowDays } : {}),
+      });
       const app = new Hono();
       app.route(API, marketplace.api);
       app.route(AUTH, marketplace.auth);
