@@ -39,6 +39,12 @@ export default defineConfig(({ mode }) => {
     if (!file) throw new Error(`RW_SCRIPT_FILE=${name} is not in scripts/script-files.ts`);
     return {
       plugins: [minifyTemplates(), onlyBackends(file)],
+      // Marketplace-only parts of the elements (src/core/variants.ts) are left out of files without that backend.
+      define: {
+        __RW_MARKETPLACE__: JSON.stringify(file.backends.includes("mindbricks")),
+        // The owner's Export (src/core/variants.ts): not in the everything file, over its budget otherwise.
+        __RW_EXPORT__: JSON.stringify(file.file !== "review-widgets.js"),
+      },
       build: {
         emptyOutDir: false,
         target: "es2022",

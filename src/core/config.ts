@@ -14,6 +14,12 @@ export interface ReviewWidgetsConfig {
   directoryId?: string;
   /** Credentials. Never an attribute, never in a URL or the DOM. */
   token?: TokenProvider | null;
+  /**
+   * Days from a stay's first review until its double-blind window closes
+   * (marketplace; default 14 — our assumption, the seed gives no length).
+   * The date a reviewer is promised comes from it: match your server's setting.
+   */
+  reviewWindowDays?: number;
   /** How long one request may take (default 10 000 ms). */
   timeoutMs?: number;
   /** How often a failed read is retried (default 3; writes are never retried blindly). */
@@ -60,6 +66,12 @@ export function setEmbedDefaults(settings: ReviewWidgetsConfig): void {
 
 export function currentConfig(): Readonly<ReviewWidgetsConfig> {
   return { ...page.embed, ...page.configured };
+}
+
+/** The double-blind window in days: the setting if it is a positive number, else 14. */
+export function reviewWindowDays(): number {
+  const days = currentConfig().reviewWindowDays;
+  return typeof days === "number" && days > 0 ? days : 14;
 }
 
 /** Resolves the configured token (calling a getter if one was given); null when signed out. */

@@ -1,6 +1,6 @@
 import { backendLoaders, moderationLoaders, type BackendLocation } from "../api/backends.js";
 import { HttpClient } from "../api/http.js";
-import { LazyModeration, LazySource } from "../api/lazy-source.js";
+import { lazySource } from "../api/lazy-source.js";
 import type { ModerationSource, ReviewSource } from "../api/source.js";
 import { currentConfig } from "./config.js";
 import type { SourceKind } from "./model.js";
@@ -33,7 +33,7 @@ export class Services {
     if (!source) {
       const load = backendLoaders[kind];
       if (!load) return null;
-      source = new LazySource(kind, async () => (await load()).createSource(location, this.http));
+      source = lazySource(kind, async () => (await load()).createSource(location, this.http));
       this.#sources.set(key, source);
     }
     return source;
@@ -46,7 +46,7 @@ export class Services {
     if (!source) {
       const load = moderationLoaders[kind];
       if (!load) return null;
-      source = new LazyModeration(kind, async () => (await load()).createModeration(location, this.http));
+      source = lazySource(kind, async () => (await load()).createModeration(location, this.http));
       this.#moderation.set(key, source);
     }
     return source;

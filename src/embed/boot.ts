@@ -1,13 +1,15 @@
 /**
  * What every script-tag file does on load: registers its tags (a tag another
  * file already registered is left alone), reads `data-api-base`,
- * `data-source`, `data-locale` and `data-directory-id` from its own <script>
+ * `data-source`, `data-locale`, `data-directory-id` and
+ * `data-review-window-days` from its own <script>
  * tag, fetches other languages' strings from next to itself, and exposes
  * `window.ReviewWidgets`. Two files on one page (or a file next to the ESM
  * build) share one configuration: see core/config.ts.
  */
 import { configure, setEmbedDefaults, type ReviewWidgetsConfig } from "../core/config.js";
 import { addMessages, setCatalogLoader } from "../core/i18n/index.js";
+import { MARKETPLACE } from "../core/variants.js";
 
 interface ReviewWidgetsGlobal {
   configure: typeof configure;
@@ -36,8 +38,9 @@ export function boot(elements: readonly Definable[], defaults: ReviewWidgetsConf
       const module = (await import(/* @vite-ignore */ new URL(`core/i18n/${lang}.js`, base).href)) as { default: object };
       return module.default;
     });
-    const { apiBase, source, locale, directoryId } = script.dataset;
+    const { apiBase, source, locale, directoryId, reviewWindowDays } = script.dataset;
     if (apiBase) settings.apiBase = apiBase;
+    if (MARKETPLACE && reviewWindowDays) settings.reviewWindowDays = +reviewWindowDays;
     if (source === "mindbricks" || source === "partnerpage") settings.source = source;
     if (locale) settings.locale = locale;
     if (directoryId) settings.directoryId = directoryId;

@@ -87,6 +87,33 @@ describe("<review-moderation>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows names, never ids: the reviewee's name or title from the server, a neutral label without one", async () => {
+    const box = await sandbox();
+    const ids = (await box.ids()) as Ids & { listingTitles: Record<string, string> };
+    const admin = (await box.login("admin@demo.test")).accessToken;
+    const el = await fixture<ReviewModeration>(html`<review-moderation api-base=${box.marketplace} .token=${admin}></review-moderation>`);
+    await settled(el);
+    const text = deepText(el);
+    expect(text).to.contain(ids.listingTitles[ids.listings.main]!);
+    expect(text).to.not.match(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(part(el, "export"), "no export on the marketplace").to.equal(null);
+
+    fixtureCleanup();
+    freshServices();
+    const bare = [
+      wireReview({ moderationStatus: "pending", reviewText: "About a guest", revieweeType: "guest", revieweeId: "u-1", reviewer: null, reviewerId: "host-uuid" }),
+      wireReview({ moderationStatus: "pending", reviewText: "About a listing", reviewer: null, reviewerId: "guest-uuid" }),
+    ];
+    const server = await faultScript({ json: envelope("reviews", bare, { userId: "admin" }) });
+    const plain = await fixture<ReviewModeration>(html`<review-moderation api-base=${server.base} .token=${"admin-token"}></review-moderation>`);
+    await settled(plain);
+    expect(authors(plain)).to.deep.equal(["Host", "Guest"]);
+    const shown = deepText(plain);
+    expect(shown).to.contain("a guest").and.contain("this listing");
+    expect(shown).to.not.contain("uuid").and.not.contain("u-1").and.not.contain("listing-1");
+    await expect(plain).to.be.accessible();
+  });
+
   it("approves at once, announces it, fires review-moderated, and the review then shows in a list on the page", async () => {
     const box = await sandbox();
     const ids = (await box.ids()) as Ids;
@@ -258,6 +285,44 @@ describe("<review-moderation>", () => {
     await waitUntil(async () => (await directoryView(box)).find((r) => r.summary === first)?.status === "A", "not approved on the server");
     await settled(el);
     expect(focused(el) !== null, "focus is still inside the moderation view after it reloads").to.equal(true);
+  });
+
+  it("downloads the owner's export as a dated CSV file", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, READONLY_KEY);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    const clicked: HTMLAnchorElement[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      part(el, "export")!.click();
+      await waitUntil(() => clicked.length === 1, "no download");
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(clicked[0]!.download).to.match(/^reviews-demo-directory-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = await (await fetch(clicked[0]!.href)).text();
+    expect(csv.split("\r\n")[0]).to.match(/^id,entry_id,entry_title,status,/);
+    expect(csv.split("\r\n").length).to.be.above(20);
+  });
+
+  it("says so when the export fails", async () => {
+    const server = await faultScript({ json: { count: 0, next: null, previous: null, results: [] } }, { status: 500, json: { detail: "boom" } });
+    const el = await fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`);
+    await settled(el);
+    const errors: ApiError[] = [];
+    el.addEventListener("review-error", (e) => errors.push(e.detail.error));
+    part(el, "export")!.click();
+    await waitUntil(() => part(el, "error"), "no alert");
+    expect(part(el, "error")!.textContent!.trim()).to.equal("The export failed. Please try again.");
+    expect(errors.map((e) => e.status)).to.deep.equal([500]);
+    await expect(el).to.be.accessible();
+    const log = await server.log();
+    expect(log[1]!.authorization).to.equal(ADMIN_KEY);
+    expect(log[1]!.url).to.contain("/reviews/directory/demo-directory/export/");
   });
 
   it("keeps the item and alerts when the read-only key may not decide", async () => {

@@ -1,12 +1,14 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
+import { reviewWindowDays } from "../../core/config.js";
 import { clearDraft, draftKey, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
-import { enForm } from "../../core/i18n/en-form.js";
+import { enForm, enFormMarketplace } from "../../core/i18n/en-form.js";
 import { addEnglish, type MessageKey } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import { services } from "../../core/services.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
+import { MARKETPLACE } from "../../core/variants.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { StarRating } from "../star-rating/star-rating.js";
 import { reviewFormStyles } from "./review-form.styles.js";
@@ -15,7 +17,7 @@ type Field = keyof StoredDraft;
 type Fields = Required<StoredDraft>;
 type Errors = Partial<Record<Field, string>>;
 
-addEnglish(enForm);
+addEnglish(MARKETPLACE ? { ...enForm, ...enFormMarketplace } : enForm);
 
 const EMPTY: Fields = { rating: 0, text: "", title: "", firstName: "", lastName: "", email: "", company: "" };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
@@ -63,7 +65,8 @@ const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][
  * @fires review-submit - `{draft}` before the POST; cancelable.
  * @fires review-submitted - `{review}` after the server accepted it.
  * @fires review-auth-required - `{}` when the server answered 401: sign the user in, then submit again.
- * @fires review-error - `{error}` when sending failed.
+ * @fires review-error - `{error}` when sending failed (also when the stay's review window has
+ *   closed: the form is then replaced by a notice saying so, and when).
  */
 export class ReviewForm extends ReviewElement {
   static readonly tag = "review-form";
@@ -80,6 +83,7 @@ export class ReviewForm extends ReviewElement {
     serverErrors: { state: true, attribute: false },
     restored: { state: true, attribute: false },
     sent: { state: true, attribute: false },
+    closed: { state: true, attribute: false },
   };
 
   /** The stay being reviewed (marketplace). */
@@ -97,6 +101,8 @@ export class ReviewForm extends ReviewElement {
   private serverErrors: Partial<Record<Field, string>> = {};
   private restored = false;
   private sent: Review | null = null;
+  /** The stay's review window has closed (when, if the server said): no review can be written any more. */
+  private closed: Date | null = null;
   #inFlight = false;
   /** A previous POST failed in a way that does not say whether it landed. */
   #uncertain = false;
@@ -144,6 +150,7 @@ export class ReviewForm extends ReviewElement {
       this.fields = { ...EMPTY, ...draft };
       this.restored = draft !== null;
       this.sent = null;
+      this.closed = null;
       this.failure = null;
       this.serverErrors = {};
       this.attempted = false;
@@ -285,6 +292,13 @@ export class ReviewForm extends ReviewElement {
     this.emit("review-error", { error });
     if (status === 401) this.emit("review-auth-required", {});
     if (status === 400) this.serverErrors = fieldErrors(error.fieldErrors);
+    if (MARKETPLACE && serverCode === "errMsg_reviewWindowClosed") {
+      // The seed's error body has no field for the instant; our server names it in `detail`.
+      this.closed = new Date(error.detail?.match(/\d{4}-\d\d-\d\dT[\d:.]+Z/)?.[0] ?? NaN);
+      this.#focusAfterRender = '[part~="notice"]';
+      clearDraft(this.#draftKey);
+      return;
+    }
     const key: MessageKey =
       status === 401 ? "signInToReview"
       : status === 429 ? "tooManyRequests"
@@ -301,6 +315,11 @@ export class ReviewForm extends ReviewElement {
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
     if (this.sent) return html`<p part="notice" role="status" tabindex="-1">${this.#sentText(this.sent)}</p>`;
+    const closed = this.closed;
+    if (MARKETPLACE && closed) {
+      const text = +closed ? i18n.t("windowClosed", { date: i18n.date(closed) }) : i18n.t("windowClosedUndated");
+      return html`<p part="notice" role="status" tabindex="-1">${text}</p>`;
+    }
     const { status, value: existing } = this.#existing;
     if (status === "pending" || status === "initial") {
       return html`<div class="form-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
@@ -327,7 +346,7 @@ export class ReviewForm extends ReviewElement {
     const count = codePoints(this.fields.text);
     return html`<form part="form" novalidate aria-label=${i18n.t("writeReview")} @submit=${this.#submit}>
       ${this.restored ? html`<p class="message" role="status">${i18n.t("draftRestored")}</p>` : nothing}
-      ${this.#isDirectory ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice")}</p>`}
+      ${this.#isDirectory ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
       <fieldset>
         <legend>${i18n.t("yourRating")}</legend>
         <star-rating

@@ -1,20 +1,21 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
 import type { ModerationDecision, ModerationSource } from "../../api/source.js";
-import { enModeration } from "../../core/i18n/en-moderation.js";
+import { enModeration, enModerationExport } from "../../core/i18n/en-moderation.js";
 import { addEnglish } from "../../core/i18n/index.js";
 import type { ModerationItem, ModerationStatus, Page } from "../../core/model.js";
 import { hasBackend, services } from "../../core/services.js";
 import { uniqueById } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
+import { EXPORT } from "../../core/variants.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { reviewModerationStyles } from "./review-moderation.styles.js";
 
-addEnglish(enModeration);
+addEnglish(EXPORT ? { ...enModeration, ...enModerationExport } : enModeration);
 
 type Tab = "pending" | "rejected";
 const PAGE_SIZE = 20;
@@ -24,8 +25,10 @@ const PAGE_SIZE = 20;
  * the rejected or declined ones), with everything the public never sees —
  * full name, email — shown to this signed-in admin only. One action each to
  * approve or decline; the list updates at once and rolls back with a message
- * if the server refuses. Credentials come from `configure({ token })` or the
- * `token` property.
+ * if the server refuses. The directory
+ * owner also gets an Export button that downloads every review as a dated CSV
+ * file. Names only, never ids: without one a neutral label ("a guest", "this
+ * listing"). Credentials come from `configure({ token })` or the `token` property.
  *
  * @tagname review-moderation
  * @summary Approve or decline reviews.
@@ -149,7 +152,10 @@ export class ReviewModeration extends ReviewElement {
       </div>
       <div class="sr-only" role="status">${this.announcement}</div>
       ${this.failure ? html`<div part="error" role="alert"><p>${this.failure}</p></div>` : nothing}
-      <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>`;
+      <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>
+      ${EXPORT && directory
+        ? html`<div class="actions"><button class="button" part="export" type="button" @click=${this.#export}>${i18n.t("exportReviews")}</button></div>`
+        : nothing}`;
   }
 
   #renderPanel() {
@@ -179,7 +185,10 @@ export class ReviewModeration extends ReviewElement {
   #renderItem(item: ModerationItem) {
     const i18n = this.i18n;
     const directory = this.resolvedSource === "partnerpage";
-    const author = item.authorFullName || i18n.t("anonymous");
+    const author = this.#author(item);
+    const reviewee =
+      item.revieweeLabel ??
+      i18n.t(item.revieweeType === "guest" ? "someGuest" : item.revieweeType === "host" ? "someHost" : directory ? "someEntry" : "someListing");
     return html`<article part="review" tabindex="-1" aria-label=${i18n.t("reviewBy", { author })}>
       ${cardHeader(i18n, item.rating, author, item.submittedAt)}
       ${item.title ? html`<p class="title" dir="auto"><strong>${item.title}</strong></p>` : nothing}
@@ -188,7 +197,7 @@ export class ReviewModeration extends ReviewElement {
         ${item.authorEmail ? html`<dt>${i18n.t("contactEmail")}</dt><dd>${item.authorEmail}</dd>` : nothing}
         ${item.authorCompany ? html`<dt>${i18n.t("company")}</dt><dd dir="auto">${item.authorCompany}</dd>` : nothing}
         <dt>${i18n.t("reviewOf")}</dt>
-        <dd dir="auto">${item.revieweeLabel ?? `${item.revieweeType ?? ""} ${item.revieweeId}`.trim()}</dd>
+        <dd dir="auto">${reviewee}</dd>
       </dl>
       <div class="actions">
         <button class="button primary" part="approve" type="button" @click=${() => this.#decide(item, "approve")}>${i18n.t("approve")}</button>
@@ -199,6 +208,26 @@ export class ReviewModeration extends ReviewElement {
           : nothing}
       </div>
     </article>`;
+  }
+
+  #author(item: ModerationItem): string {
+    return item.authorFullName || this.i18n.t(item.authorRole ?? "anonymous");
+  }
+
+  /** The owner's export, downloaded as reviews-<directory>-<date>.csv. */
+  async #export(): Promise<void> {
+    if (EXPORT) try {
+      const blob = await this.#source!.exportReviews!({ token: await this.currentToken() });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = `reviews-${this.resolvedDirectoryId ?? ""}-${new Date().toISOString().slice(0, 10)}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 6e4);
+      this.failure = "";
+    } catch (error) {
+      this.failure = this.i18n.t("exportFailed");
+      this.emit("review-error", { error: ApiError.from(error) });
+    }
   }
 
   #select(tab: Tab): void {
@@ -223,7 +252,7 @@ export class ReviewModeration extends ReviewElement {
   /** Optimistic: the review leaves the list at once, and comes back with a message if the server refuses. */
   async #decide(item: ModerationItem, decision: ModerationDecision): Promise<void> {
     const i18n = this.i18n;
-    const author = item.authorFullName || i18n.t("anonymous");
+    const author = this.#author(item);
     const index = this.items.indexOf(item);
     if (index < 0) return;
     this.items = this.items.filter((other) => other !== item);

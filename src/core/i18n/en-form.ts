@@ -3,7 +3,6 @@ export const enForm = {
   writeReview: "Write a review",
   yourRating: "Your rating",
   yourText: "Your review",
-  textHint: "What should other travellers know?",
   textHintDirectory: "What was it like to work with them?",
   characters: "{count} / {max} characters",
   textTooShort: { one: "Write at least {count} character.", other: "Write at least {count} characters." },
@@ -18,17 +17,24 @@ export const enForm = {
   optional: "optional",
   submit: "Post review",
   submitting: "Posting…",
-  doubleBlindNotice: "Reviews are double-blind: yours stays hidden until the other side has reviewed too, or until the 14-day review window closes.",
-  submittedDoubleBlind: "Thank you! Your review is hidden until the other side reviews, or until {date}.",
-  submittedModeration: "Thank you! Your review will appear once it passes moderation.",
-  submittedPublic: "Thank you! Your review is published.",
   submittedDirectory: "Thank you! Your review will appear once the directory approves it.",
-  alreadyReviewed: "You have already reviewed this stay.",
   signInToReview: "Please sign in to post your review. Your text is kept.",
   notAllowed: "You can't review this stay.",
-  stayNotCompleted: "You can review this stay after check-out.",
   submitFailed: "Your review was not sent. Your text is kept — please try again.",
   tooManyRequests: "Too many attempts. Please wait a moment and try again.",
   draftRestored: "We restored the review you had not sent yet.",
   fixErrors: "Please fix the highlighted fields.",
+};
+
+/** English strings of <review-form> that only the marketplace uses (left out of the directory's file). */
+export const enFormMarketplace = {
+  textHint: "What should other travellers know?",
+  doubleBlindNotice: "Reviews are double-blind: yours stays hidden until the other side has reviewed too, or until the {days}-day review window closes.",
+  windowClosed: "The review window for this stay closed on {date}. It can no longer be reviewed.",
+  windowClosedUndated: "The review window for this stay has closed. It can no longer be reviewed.",
+  submittedDoubleBlind: "Thank you! Your review is hidden until the other side reviews, or until {date}.",
+  submittedModeration: "Thank you! Your review will appear once it passes moderation.",
+  submittedPublic: "Thank you! Your review is published.",
+  alreadyReviewed: "You have already reviewed this stay.",
+  stayNotCompleted: "You can review this stay after check-out.",
 };

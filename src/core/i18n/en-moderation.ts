@@ -16,4 +16,14 @@ export const enModeration = {
   nothingRejected: "No reviews here.",
   signInToModerate: "Sign in as a moderator to see reviews waiting for moderation.",
   reviewOf: "Review of",
+  someListing: "this listing",
+  someHost: "a host",
+  someGuest: "a guest",
+  someEntry: "this entry",
+};
+
+/** The owner's Export (not in the everything file: src/core/variants.ts). */
+export const enModerationExport = {
+  exportReviews: "Export (CSV)",
+  exportFailed: "The export failed. Please try again.",
 };

@@ -60,7 +60,9 @@ export default {
   submit: "Publicar reseña",
   submitting: "Publicando…",
   doubleBlindNotice:
-    "Las reseñas son de doble ciego: la tuya permanece oculta hasta que la otra parte también escriba la suya o hasta que se cierre el plazo de 14 días.",
+    "Las reseñas son de doble ciego: la tuya permanece oculta hasta que la otra parte también escriba la suya o hasta que se cierre el plazo de {days} días.",
+  windowClosed: "El plazo para reseñar esta estancia terminó el {date}. Ya no se puede reseñar.",
+  windowClosedUndated: "El plazo para reseñar esta estancia ha terminado. Ya no se puede reseñar.",
   submittedDoubleBlind: "¡Gracias! Tu reseña permanece oculta hasta que la otra parte escriba la suya o hasta el {date}.",
   submittedModeration: "¡Gracias! Tu reseña aparecerá cuando pase la moderación.",
   submittedPublic: "¡Gracias! Tu reseña se ha publicado.",
@@ -88,4 +90,10 @@ export default {
   nothingRejected: "No hay reseñas aquí.",
   signInToModerate: "Inicia sesión como moderador para ver las reseñas pendientes.",
   reviewOf: "Reseña de",
+  someListing: "este alojamiento",
+  someHost: "un anfitrión",
+  someGuest: "un huésped",
+  someEntry: "esta ficha",
+  exportReviews: "Exportar (CSV)",
+  exportFailed: "No se pudo descargar la exportación. Inténtalo de nuevo.",
 } satisfies Messages;

@@ -1,0 +1,17 @@
+/**
+ * Build-time facts about the script file being built (vite.config.ts defines
+ * them per file). A file without the marketplace backend (the directory's)
+ * leaves the marketplace-only parts of the elements out; everywhere else
+ * (ESM build, tests) the constant is undefined and the parts stay in.
+ */
+declare const __RW_MARKETPLACE__: boolean | undefined;
+declare const __RW_EXPORT__: boolean | undefined;
+
+export const MARKETPLACE: boolean = typeof __RW_MARKETPLACE__ === "undefined" || __RW_MARKETPLACE__;
+
+/**
+ * The directory owner's Export button of <review-moderation>. Left out of
+ * dist/review-widgets.js only, whose 32 KB budget it does not fit (README,
+ * "Script files"); the owner's page loads review-widgets-moderation.js.
+ */
+export const EXPORT: boolean = typeof __RW_EXPORT__ === "undefined" || __RW_EXPORT__;
