@@ -70,8 +70,8 @@ export function currentConfig(): Readonly<ReviewWidgetsConfig> {
 
 /** The double-blind window in days: the setting if it is a positive number, else 14. */
 export function reviewWindowDays(): number {
-  const days = currentConfig().reviewWindowDays;
-  return typeof days === "number" && days > 0 ? days : 14;
+  const days = currentConfig().reviewWindowDays ?? 0;
+  return days > 0 ? days : 14;
 }
 
 /** Resolves the configured token (calling a getter if one was given); null when signed out. */

@@ -292,9 +292,11 @@ export class ReviewForm extends ReviewElement {
     this.emit("review-error", { error });
     if (status === 401) this.emit("review-auth-required", {});
     if (status === 400) this.serverErrors = fieldErrors(error.fieldErrors);
-    if (MARKETPLACE && serverCode === "errMsg_reviewWindowClosed") {
-      // The seed's error body has no field for the instant; our server names it in `detail`.
-      this.closed = new Date(error.detail?.match(/\d{4}-\d\d-\d\dT[\d:.]+Z/)?.[0] ?? NaN);
+    // The seed's error body has no field for the instant; our server names it in `detail`
+    // (without it, the plain "You can't review this stay." below).
+    const closedAt = MARKETPLACE && serverCode === "errMsg_reviewWindowClosed" && Date.parse(error.detail?.match(/\d{4}-\d\d-\d\dT[\d:.]+Z/)?.[0] ?? "");
+    if (closedAt) {
+      this.closed = new Date(closedAt);
       this.#focusAfterRender = '[part~="notice"]';
       clearDraft(this.#draftKey);
       return;
@@ -317,8 +319,7 @@ export class ReviewForm extends ReviewElement {
     if (this.sent) return html`<p part="notice" role="status" tabindex="-1">${this.#sentText(this.sent)}</p>`;
     const closed = this.closed;
     if (MARKETPLACE && closed) {
-      const text = +closed ? i18n.t("windowClosed", { date: i18n.date(closed) }) : i18n.t("windowClosedUndated");
-      return html`<p part="notice" role="status" tabindex="-1">${text}</p>`;
+      return html`<p part="notice" role="status" tabindex="-1">${i18n.t("windowClosed", { date: i18n.date(closed) })}</p>`;
     }
     const { status, value: existing } = this.#existing;
     if (status === "pending" || status === "initial") {

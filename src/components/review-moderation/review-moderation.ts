@@ -104,7 +104,7 @@ export class ReviewModeration extends ReviewElement {
     // A moderator sees every reviewee: no reviewee-id or entry-id needed.
     const problems = super.configurationProblems().filter((problem) => !problem.startsWith('"reviewee-id"') && !problem.startsWith('"entry-id"'));
     if (problems.length === 0 && !hasBackend(this.resolvedSource, "moderation")) {
-      problems.push(`moderation for the ${this.resolvedSource} backend is not in this script file: load dist/review-widgets.js`);
+      problems.push(`no ${this.resolvedSource} moderation in this script file`);
     }
     return problems;
   }
@@ -186,9 +186,7 @@ export class ReviewModeration extends ReviewElement {
     const i18n = this.i18n;
     const directory = this.resolvedSource === "partnerpage";
     const author = this.#author(item);
-    const reviewee =
-      item.revieweeLabel ??
-      i18n.t(item.revieweeType === "guest" ? "someGuest" : item.revieweeType === "host" ? "someHost" : directory ? "someEntry" : "someListing");
+    const reviewee = item.revieweeLabel ?? i18n.t(`some-${item.revieweeType ?? (directory ? "entry" : "listing")}`);
     return html`<article part="review" tabindex="-1" aria-label=${i18n.t("reviewBy", { author })}>
       ${cardHeader(i18n, item.rating, author, item.submittedAt)}
       ${item.title ? html`<p class="title" dir="auto"><strong>${item.title}</strong></p>` : nothing}

@@ -63,7 +63,6 @@ export default {
   doubleBlindNotice:
     "Bewertungen sind doppelt verdeckt: Deine bleibt verborgen, bis auch die andere Seite bewertet hat oder die {days}-tägige Bewertungsfrist endet.",
   windowClosed: "Die Bewertungsfrist für diesen Aufenthalt endete am {date}. Er kann nicht mehr bewertet werden.",
-  windowClosedUndated: "Die Bewertungsfrist für diesen Aufenthalt ist abgelaufen. Er kann nicht mehr bewertet werden.",
   submittedDoubleBlind: "Danke! Deine Bewertung bleibt verborgen, bis die andere Seite bewertet, spätestens bis zum {date}.",
   submittedModeration: "Danke! Deine Bewertung erscheint, sobald sie die Moderation passiert hat.",
   submittedPublic: "Danke! Deine Bewertung ist veröffentlicht.",
@@ -91,10 +90,10 @@ export default {
   nothingRejected: "Keine Bewertungen.",
   signInToModerate: "Melde dich als Moderator an, um wartende Bewertungen zu sehen.",
   reviewOf: "Betrifft",
-  someListing: "diese Unterkunft",
-  someHost: "ein Gastgeber",
-  someGuest: "ein Gast",
-  someEntry: "dieser Eintrag",
+  "some-listing": "diese Unterkunft",
+  "some-host": "ein Gastgeber",
+  "some-guest": "ein Gast",
+  "some-entry": "dieser Eintrag",
   exportReviews: "Exportieren (CSV)",
   exportFailed: "Der Export konnte nicht heruntergeladen werden. Bitte versuche es erneut.",
 } satisfies Messages;

@@ -31,7 +31,6 @@ export const enFormMarketplace = {
   textHint: "What should other travellers know?",
   doubleBlindNotice: "Reviews are double-blind: yours stays hidden until the other side has reviewed too, or until the {days}-day review window closes.",
   windowClosed: "The review window for this stay closed on {date}. It can no longer be reviewed.",
-  windowClosedUndated: "The review window for this stay has closed. It can no longer be reviewed.",
   submittedDoubleBlind: "Thank you! Your review is hidden until the other side reviews, or until {date}.",
   submittedModeration: "Thank you! Your review will appear once it passes moderation.",
   submittedPublic: "Thank you! Your review is published.",

@@ -16,10 +16,10 @@ export const enModeration = {
   nothingRejected: "No reviews here.",
   signInToModerate: "Sign in as a moderator to see reviews waiting for moderation.",
   reviewOf: "Review of",
-  someListing: "this listing",
-  someHost: "a host",
-  someGuest: "a guest",
-  someEntry: "this entry",
+  "some-listing": "this listing",
+  "some-host": "a host",
+  "some-guest": "a guest",
+  "some-entry": "this entry",
 };
 
 /** The owner's Export (not in the everything file: src/core/variants.ts). */

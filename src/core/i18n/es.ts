@@ -62,7 +62,6 @@ export default {
   doubleBlindNotice:
     "Las reseñas son de doble ciego: la tuya permanece oculta hasta que la otra parte también escriba la suya o hasta que se cierre el plazo de {days} días.",
   windowClosed: "El plazo para reseñar esta estancia terminó el {date}. Ya no se puede reseñar.",
-  windowClosedUndated: "El plazo para reseñar esta estancia ha terminado. Ya no se puede reseñar.",
   submittedDoubleBlind: "¡Gracias! Tu reseña permanece oculta hasta que la otra parte escriba la suya o hasta el {date}.",
   submittedModeration: "¡Gracias! Tu reseña aparecerá cuando pase la moderación.",
   submittedPublic: "¡Gracias! Tu reseña se ha publicado.",
@@ -90,10 +89,10 @@ export default {
   nothingRejected: "No hay reseñas aquí.",
   signInToModerate: "Inicia sesión como moderador para ver las reseñas pendientes.",
   reviewOf: "Reseña de",
-  someListing: "este alojamiento",
-  someHost: "un anfitrión",
-  someGuest: "un huésped",
-  someEntry: "esta ficha",
+  "some-listing": "este alojamiento",
+  "some-host": "un anfitrión",
+  "some-guest": "un huésped",
+  "some-entry": "esta ficha",
   exportReviews: "Exportar (CSV)",
   exportFailed: "No se pudo descargar la exportación. Inténtalo de nuevo.",
 } satisfies Messages;
