@@ -3,8 +3,10 @@
 // plus the demo-only controls (clock, moderation setting, reset).
 // Tokens live only in memory; the chosen viewer is remembered for reloads.
 import { DEMO, demoControls, signIn } from "./demo-api.js";
+import { serverSelector } from "./servers.js";
 
 const { configure } = window.ReviewWidgets;
+serverSelector(document.getElementById("server"));
 const form = document.getElementById("form");
 const stayForm = document.getElementById("stay-form");
 const stayAdmin = document.getElementById("stay-admin");
@@ -44,8 +46,8 @@ for (const button of document.querySelectorAll(".guide [data-viewer]")) {
 }
 document.getElementById("skip").addEventListener("click", async () => {
   await demoControls.advanceDays(14);
-  await showClock();
-  configure({ token });
+  // A new day for every review on the page: load it afresh (the viewer is remembered).
+  location.reload();
 });
 document.getElementById("reset").addEventListener("click", async () => {
   await demoControls.reset();
