@@ -10,10 +10,6 @@ export interface ReviewEventMap {
   "review-submitted": { review: Review };
   "review-auth-required": Record<string, never>;
   "review-moderated": { id: string; status: ModerationStatus };
-  /** The author edited their own unpublished review; the server accepted it. */
-  "review-updated": { review: Review };
-  /** The author withdrew (deleted) their own unpublished review. */
-  "review-withdrawn": { id: string };
 }
 
 export type ReviewEventName = keyof ReviewEventMap;
@@ -26,7 +22,5 @@ declare global {
     "review-submitted": CustomEvent<ReviewEventMap["review-submitted"]>;
     "review-auth-required": CustomEvent<ReviewEventMap["review-auth-required"]>;
     "review-moderated": CustomEvent<ReviewEventMap["review-moderated"]>;
-    "review-updated": CustomEvent<ReviewEventMap["review-updated"]>;
-    "review-withdrawn": CustomEvent<ReviewEventMap["review-withdrawn"]>;
   }
 }

@@ -12,6 +12,6 @@ export const MARKETPLACE: boolean = typeof __RW_MARKETPLACE__ === "undefined" ||
 /**
  * The directory owner's Export button of <review-moderation>. Left out of
  * dist/review-widgets.js only, whose 32 KB budget it does not fit (README,
- * "Script files"); the owner's page loads review-widgets-moderation.js.
+ * "Where the seeds are silent"); the owner's page loads review-widgets-moderation.js.
  */
 export const EXPORT: boolean = typeof __RW_EXPORT__ === "undefined" || __RW_EXPORT__;

@@ -39,6 +39,8 @@ const PAGE_SIZE = 20;
  * @csspart stars - A review's stars (role=img, labelled with the rating).
  * @csspart approve - The approve button.
  * @csspart decline - The decline (reject) button.
+ * @csspart export - The directory owner's Export (CSV) button (in review-widgets-moderation.js and the ESM build; not in dist/review-widgets.js, whose budget it does not fit).
+ * @csspart show-more - Loads the next page of the queue.
  * @csspart tabs - The tab list.
  * @csspart empty - Nothing to moderate.
  * @csspart skeleton - Loading placeholder.
