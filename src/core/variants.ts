@@ -5,13 +5,13 @@
  * (ESM build, tests) the constant is undefined and the parts stay in.
  */
 declare const __RW_MARKETPLACE__: boolean | undefined;
-declare const __RW_EXPORT__: boolean | undefined;
+declare const __RW_OWNER_TOOLS__: boolean | undefined;
 
 export const MARKETPLACE: boolean = typeof __RW_MARKETPLACE__ === "undefined" || __RW_MARKETPLACE__;
 
 /**
- * The directory owner's Export button of <review-moderation>. Left out of
- * dist/review-widgets.js only, whose 32 KB budget it does not fit (README,
+ * <review-moderation>'s Export (directory owner) and Delete buttons. Left out
+ * of dist/review-widgets.js only, whose 32 KB budget they do not fit (README,
  * "Where the seeds are silent"); the owner's page loads review-widgets-moderation.js.
  */
-export const EXPORT: boolean = typeof __RW_EXPORT__ === "undefined" || __RW_EXPORT__;
+export const OWNER_TOOLS: boolean = typeof __RW_OWNER_TOOLS__ === "undefined" || __RW_OWNER_TOOLS__;

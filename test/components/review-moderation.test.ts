@@ -83,7 +83,7 @@ describe("<review-moderation>", () => {
     expect(loads).to.have.length(1);
     expect(loads[0]).to.be.at.least(items(el).length);
     const buttons = items(el)[0]!.querySelectorAll("button");
-    expect([...buttons].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Reject"]);
+    expect([...buttons].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Reject", "Delete"]);
     await expect(el).to.be.accessible();
   });
 
@@ -236,7 +236,7 @@ describe("<review-moderation>", () => {
     const item = items(el)[index]!;
     expect(authors(el)[index]).to.equal(`${target.firstName} ${target.lastName}`);
     expect(item.textContent).to.contain(target.email);
-    expect([...item.querySelectorAll("button")].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Decline"]);
+    expect([...item.querySelectorAll("button")].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Decline", "Delete"]);
 
     item.querySelector<HTMLButtonElement>('[part~="decline"]')!.click();
     await el.updateComplete;
@@ -285,6 +285,53 @@ describe("<review-moderation>", () => {
     await waitUntil(async () => (await directoryView(box)).find((r) => r.summary === first)?.status === "A", "not approved on the server");
     await settled(el);
     expect(focused(el) !== null, "focus is still inside the moderation view after it reloads").to.equal(true);
+  });
+
+  it("deletes a review after a confirmation that Escape or Cancel dismisses, and the server forgets it", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, ADMIN_KEY);
+    await settled(el);
+    const moderated: { id: string; status: string }[] = [];
+    el.addEventListener("review-moderated", (e) => moderated.push(e.detail));
+    const [first, second] = bodies(el);
+    const author = authors(el)[0]!;
+    const target = (await directoryView(box)).find((r) => r.summary === first)!;
+
+    items(el)[0]!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
+    await el.updateComplete;
+    await waitUntil(() => focused(el)?.getAttribute("part") === "cancel", "focus is not on Cancel");
+    expect(items(el)[0]!.querySelector('[role="group"]')!.textContent).to.contain("Delete this review for good?");
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: "Escape" });
+    await el.updateComplete;
+    expect(part(el, "confirm-delete")).to.equal(null);
+    expect(focused(el) === items(el)[0], "focus back on the review").to.equal(true);
+    expect(bodies(el)[0]).to.equal(first);
+
+    items(el)[0]!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
+    await el.updateComplete;
+    part(el, "confirm-delete")!.click();
+    await el.updateComplete;
+    expect(bodies(el)[0]).to.equal(second);
+    expect(status(el)).to.equal(`Deleted the review by ${author}.`);
+    await waitUntil(() => moderated.length === 1, "no review-moderated");
+    expect(moderated).to.deep.equal([{ id: target.id, status: "deleted" }]);
+    expect((await directoryView(box)).some((r) => r.id === target.id)).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it("puts a review back with an alert when the key may not delete", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, READONLY_KEY);
+    await settled(el);
+    const before = bodies(el);
+    items(el)[0]!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
+    await el.updateComplete;
+    part(el, "confirm-delete")!.click();
+    await waitUntil(() => part(el, "error"), "no alert");
+    expect(bodies(el)).to.deep.equal(before);
+    expect(part(el, "error")!.textContent).to.contain("could not be updated and is back in the list");
+    await expect(el).to.be.accessible();
   });
 
   it("downloads the owner's export as a dated CSV file", async () => {

@@ -1,7 +1,7 @@
 import type { ModerationItem, ModerationStatus, Page, Review } from "../../core/model.js";
 import { ApiError } from "../errors.js";
 import type { HttpClient } from "../http.js";
-import { EXPORT } from "../../core/variants.js";
+import { OWNER_TOOLS } from "../../core/variants.js";
 import type { ModerationModule } from "../backends.js";
 import { parseWhole } from "../parse.js";
 import type { ModerationDecision, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
@@ -44,7 +44,7 @@ export class PartnerpageModeration extends PartnerpageSource implements Moderati
    * answer is a file.
    */
   async exportReviews(context: RequestContext = {}): Promise<Blob> {
-    if (!EXPORT) throw new ApiError("invalid-response");
+    if (!OWNER_TOOLS) throw new ApiError("invalid-response");
     const headers: Record<string, string> = context.token ? { Authorization: context.token } : {};
     let response: Response;
     try {

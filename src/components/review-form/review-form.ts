@@ -294,7 +294,7 @@ export class ReviewForm extends ReviewElement {
     if (status === 400) this.serverErrors = fieldErrors(error.fieldErrors);
     // The seed's error body has no field for the instant; our server names it in `detail`
     // (without it, the plain "You can't review this stay." below).
-    const closedAt = MARKETPLACE && serverCode === "errMsg_reviewWindowClosed" && Date.parse(error.detail?.match(/\d{4}-\d\d-\d\dT[\d:.]+Z/)?.[0] ?? "");
+    const closedAt = MARKETPLACE && serverCode === "errMsg_reviewWindowClosed" && Date.parse(error.detail?.match(/\d{4}-[\dT:.-]+Z/)?.[0] ?? "");
     if (closedAt) {
       this.closed = new Date(closedAt);
       this.#focusAfterRender = '[part~="notice"]';

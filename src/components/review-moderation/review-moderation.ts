@@ -1,21 +1,21 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
 import type { ModerationDecision, ModerationSource } from "../../api/source.js";
-import { enModeration, enModerationExport } from "../../core/i18n/en-moderation.js";
+import { enModeration, enModerationOwner } from "../../core/i18n/en-moderation.js";
 import { addEnglish } from "../../core/i18n/index.js";
 import type { ModerationItem, ModerationStatus, Page } from "../../core/model.js";
 import { hasBackend, services } from "../../core/services.js";
 import { uniqueById } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
-import { EXPORT } from "../../core/variants.js";
+import { OWNER_TOOLS } from "../../core/variants.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { reviewModerationStyles } from "./review-moderation.styles.js";
 
-addEnglish(EXPORT ? { ...enModeration, ...enModerationExport } : enModeration);
+addEnglish(OWNER_TOOLS ? { ...enModeration, ...enModerationOwner } : enModeration);
 
 type Tab = "pending" | "rejected";
 const PAGE_SIZE = 20;
@@ -41,6 +41,9 @@ const PAGE_SIZE = 20;
  * @csspart decline - The decline (reject) button.
  * @csspart export - The directory owner's Export (CSV) button (in review-widgets-moderation.js and the ESM build; not in dist/review-widgets.js, whose budget it does not fit).
  * @csspart show-more - Loads the next page of the queue.
+ * @csspart delete - Delete (asks for confirmation first; not in dist/review-widgets.js).
+ * @csspart confirm-delete - Confirms the Delete.
+ * @csspart cancel - Keeps the review.
  * @csspart tabs - The tab list.
  * @csspart empty - Nothing to moderate.
  * @csspart skeleton - Loading placeholder.
@@ -49,7 +52,7 @@ const PAGE_SIZE = 20;
  * @cssprop --review-accent-color - Selected tab and approve button.
  * @cssprop --review-danger-color - Decline button.
  * @cssprop --review-card-padding - Padding of each review.
- * @fires review-moderated - `{id, status}` after the server accepted a decision.
+ * @fires review-moderated - `{id, status}` after the server accepted a decision (`status` "deleted" after a Delete).
  * @fires review-auth-required - `{}` when the server answered 401 or 403.
  * @fires review-load - `{count}`: reviews in the current tab.
  * @fires review-error - `{error}`.
@@ -74,6 +77,8 @@ export class ReviewModeration extends ReviewElement {
   private announcement = "";
   private failure = "";
   private expanded = new Set<string>();
+  /** The review whose Delete waits for confirmation (a plain field: not in files without Delete). */
+  #confirming?: string | undefined;
   #focusIndex: number | null = null;
   /** The tab whose list is on screen; reloading that same tab keeps it (and the keyboard focus in it) in place. */
   #loadedTab: Tab | null = null;
@@ -155,7 +160,7 @@ export class ReviewModeration extends ReviewElement {
       <div class="sr-only" role="status">${this.announcement}</div>
       ${this.failure ? html`<div part="error" role="alert"><p>${this.failure}</p></div>` : nothing}
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>
-      ${EXPORT && directory
+      ${OWNER_TOOLS && directory
         ? html`<div class="actions"><button class="button" part="export" type="button" @click=${this.#export}>${i18n.t("exportReviews")}</button></div>`
         : nothing}`;
   }
@@ -199,14 +204,21 @@ export class ReviewModeration extends ReviewElement {
         <dt>${i18n.t("reviewOf")}</dt>
         <dd dir="auto">${reviewee}</dd>
       </dl>
-      <div class="actions">
+      ${OWNER_TOOLS && this.#confirming === item.id
+        ? html`<div class="actions" role="group" aria-labelledby="confirm" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && this.#cancelDelete(item)}>
+            <p id="confirm">${i18n.t("confirmDelete")}</p>
+            <button class="button decline" part="confirm-delete" type="button" @click=${() => this.#delete(item)}>${i18n.t("delete")}</button>
+            <button class="button" part="cancel" type="button" @click=${() => this.#cancelDelete(item)}>${i18n.t("cancel")}</button>
+          </div>`
+        : html`<div class="actions">
         <button class="button primary" part="approve" type="button" @click=${() => this.#decide(item, "approve")}>${i18n.t("approve")}</button>
         ${this.tab === "pending"
           ? html`<button class="button decline" part="decline" type="button" @click=${() => this.#decide(item, "reject")}>
               ${i18n.t(directory ? "decline" : "reject")}
             </button>`
           : nothing}
-      </div>
+        ${OWNER_TOOLS ? html`<button class="button" part="delete" type="button" @click=${() => this.#askDelete(item)}>${i18n.t("delete")}</button>` : nothing}
+      </div>`}
     </article>`;
   }
 
@@ -214,9 +226,34 @@ export class ReviewModeration extends ReviewElement {
     return item.authorFullName || this.i18n.t(item.authorRole ?? "anonymous");
   }
 
+  // Delete: asked, then confirmed or cancelled (bodies left out with OWNER_TOOLS off).
+  #askDelete(item: ModerationItem): void {
+    if (OWNER_TOOLS) {
+      this.#confirming = item.id;
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="cancel"]')?.focus());
+    }
+  }
+
+  #cancelDelete(item: ModerationItem): void {
+    if (OWNER_TOOLS) {
+      this.#confirming = undefined;
+      this.#focusIndex = this.items.indexOf(item);
+      this.requestUpdate();
+    }
+  }
+
+  /** Confirmed: optimistic like a decision (gone at once, back with a message if the server refuses). */
+  #delete(item: ModerationItem): void {
+    if (OWNER_TOOLS) {
+      this.#confirming = undefined;
+      void this.#decide(item, "delete");
+    }
+  }
+
   /** The owner's export, downloaded as reviews-<directory>-<date>.csv. */
   async #export(): Promise<void> {
-    if (EXPORT) try {
+    if (OWNER_TOOLS) try {
       const blob = await this.#source!.exportReviews!({ token: await this.currentToken() });
       const link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
@@ -250,7 +287,7 @@ export class ReviewModeration extends ReviewElement {
   }
 
   /** Optimistic: the review leaves the list at once, and comes back with a message if the server refuses. */
-  async #decide(item: ModerationItem, decision: ModerationDecision): Promise<void> {
+  async #decide(item: ModerationItem, decision: ModerationDecision | "delete"): Promise<void> {
     const i18n = this.i18n;
     const author = this.#author(item);
     const index = this.items.indexOf(item);
@@ -260,12 +297,15 @@ export class ReviewModeration extends ReviewElement {
     this.failure = "";
     this.#focusIndex = index;
     const directory = this.resolvedSource === "partnerpage";
-    this.announcement = i18n.t(decision === "approve" ? "approved" : directory ? "declined" : "rejected", { author });
+    this.announcement = i18n.t(decision === "approve" ? "approved" : OWNER_TOOLS && decision === "delete" ? "deleted" : directory ? "declined" : "rejected", { author });
     try {
       const token = await this.currentToken();
-      const updated = await this.#source!.moderate(item.id, decision, { token });
+      const status =
+        OWNER_TOOLS && decision === "delete"
+          ? (await this.#source!.deleteReview(item.id, { token }), "deleted" as const)
+          : (await this.#source!.moderate(item.id, decision as ModerationDecision, { token })).status;
       services().store.invalidate();
-      this.emit("review-moderated", { id: updated.id, status: updated.status });
+      this.emit("review-moderated", { id: item.id, status });
     } catch (error) {
       const items = [...this.items];
       items.splice(Math.min(index, items.length), 0, item);

@@ -99,6 +99,10 @@ export default {
   "some-host": "مضيف",
   "some-guest": "ضيف",
   "some-entry": "هذا الإدخال",
+  delete: "حذف",
+  cancel: "إلغاء",
+  confirmDelete: "هل تريد حذف هذه المراجعة نهائيًا؟ لا يمكن التراجع عن ذلك.",
+  deleted: "تم حذف مراجعة {author}.",
   exportReviews: "تصدير (CSV)",
   exportFailed: "تعذّر تنزيل ملف التصدير. يرجى المحاولة مرة أخرى.",
 } satisfies Messages;

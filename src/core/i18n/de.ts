@@ -94,6 +94,10 @@ export default {
   "some-host": "ein Gastgeber",
   "some-guest": "ein Gast",
   "some-entry": "dieser Eintrag",
+  delete: "Löschen",
+  cancel: "Abbrechen",
+  confirmDelete: "Diese Bewertung endgültig löschen? Das kann nicht rückgängig gemacht werden.",
+  deleted: "Bewertung von {author} gelöscht.",
   exportReviews: "Exportieren (CSV)",
   exportFailed: "Der Export konnte nicht heruntergeladen werden. Bitte versuche es erneut.",
 } satisfies Messages;

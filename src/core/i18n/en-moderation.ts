@@ -22,8 +22,12 @@ export const enModeration = {
   "some-entry": "this entry",
 };
 
-/** The owner's Export (not in the everything file: src/core/variants.ts). */
-export const enModerationExport = {
+/** Export and Delete (not in the everything file: src/core/variants.ts). */
+export const enModerationOwner = {
+  delete: "Delete",
+  cancel: "Cancel",
+  confirmDelete: "Delete this review for good? This cannot be undone.",
+  deleted: "Deleted the review by {author}.",
   exportReviews: "Export (CSV)",
   exportFailed: "The export failed. Please try again.",
 };

@@ -1,5 +1,5 @@
 import type { enForm, enFormMarketplace } from "./en-form.js";
-import type { enModeration, enModerationExport } from "./en-moderation.js";
+import type { enModeration, enModerationOwner } from "./en-moderation.js";
 
 /**
  * The English strings every element may need; also, with the form's and the
@@ -48,7 +48,7 @@ export const en = {
   company: "Company",
 };
 
-export type Catalog = typeof en & typeof enForm & typeof enFormMarketplace & typeof enModeration & typeof enModerationExport;
+export type Catalog = typeof en & typeof enForm & typeof enFormMarketplace & typeof enModeration & typeof enModerationOwner;
 export type MessageKey = keyof Catalog;
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 /** A translation: the same keys, each a string or plural forms. */

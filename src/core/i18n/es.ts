@@ -93,6 +93,10 @@ export default {
   "some-host": "un anfitrión",
   "some-guest": "un huésped",
   "some-entry": "esta ficha",
+  delete: "Eliminar",
+  cancel: "Cancelar",
+  confirmDelete: "¿Eliminar esta reseña definitivamente? No se puede deshacer.",
+  deleted: "Reseña de {author} eliminada.",
   exportReviews: "Exportar (CSV)",
   exportFailed: "No se pudo descargar la exportación. Inténtalo de nuevo.",
 } satisfies Messages;
