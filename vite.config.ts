@@ -42,8 +42,8 @@ export default defineConfig(({ mode }) => {
       // Marketplace-only parts of the elements (src/core/variants.ts) are left out of files without that backend.
       define: {
         __RW_MARKETPLACE__: JSON.stringify(file.backends.includes("mindbricks")),
-        // The owner's Export (src/core/variants.ts): not in the everything file, over its budget otherwise.
-        __RW_EXPORT__: JSON.stringify(file.file !== "review-widgets.js"),
+        // Export and Delete in <review-moderation> (src/core/variants.ts): not in the everything file, over its budget otherwise.
+        __RW_OWNER_TOOLS__: JSON.stringify(file.file !== "review-widgets.js"),
       },
       build: {
         emptyOutDir: false,
