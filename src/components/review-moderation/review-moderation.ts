@@ -160,7 +160,7 @@ export class ReviewModeration extends ReviewElement {
       <div class="sr-only" role="status">${this.announcement}</div>
       ${this.failure ? html`<div part="error" role="alert"><p>${this.failure}</p></div>` : nothing}
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>
-      ${OWNER_TOOLS && directory
+      ${OWNER_TOOLS && directory && this.#loader.value
         ? html`<div class="actions"><button class="button" part="export" type="button" @click=${this.#export}>${i18n.t("exportReviews")}</button></div>`
         : nothing}`;
   }
