@@ -17,9 +17,6 @@ function onlyBackends(file: ScriptFile): Plugin {
     load(id) {
       // The JSON-LD code is not built in either: the file loads it from next to itself (embed/boot.ts).
       if (id.endsWith("/src/internal/structured-data-chunk.ts")) return "export const loadStructuredData = () => Promise.reject(new Error('loaded from next to the script'));\n";
-      // Nor the form's strings for a backend it does not carry.
-      const formStrings = /\/src\/core\/i18n\/en-form-(\w+)\.ts$/.exec(id);
-      if (formStrings && !file.backends.some((kind) => kind === formStrings[1])) return "export const strings = {};\n";
       if (!id.endsWith("/src/api/backends.ts")) return null;
       const table = (name: string, kinds: readonly string[], module: string) =>
         [
@@ -36,7 +33,7 @@ function onlyBackends(file: ScriptFile): Plugin {
 // Two kinds of build (TOOLCHAIN.md: one config with both formats applies `external` to both):
 //  - default mode: unbundled-per-entry ES modules for bundler users, lit and zod left external;
 //  - `--mode iife`: one self-registering script-tag file, everything inlined; which one is named by
-//    RW_SCRIPT_FILE (scripts/build.mjs builds each file of scripts/script-files.ts in turn).
+//    RW_SCRIPT_FILE (scripts/build.ts builds each file of scripts/script-files.ts in turn).
 export default defineConfig(({ mode }) => {
   if (mode === "iife") {
     const name = process.env["RW_SCRIPT_FILE"] ?? "review-widgets.js";
@@ -44,6 +41,13 @@ export default defineConfig(({ mode }) => {
     if (!file) throw new Error(`RW_SCRIPT_FILE=${name} is not in scripts/script-files.ts`);
     return {
       plugins: [minifyTemplates(), onlyBackends(file)],
+      // One backend's parts of the elements (src/core/variants.ts) are left out of files without that backend.
+      define: {
+        __RW_MARKETPLACE__: JSON.stringify(file.backends.includes("mindbricks")),
+        __RW_DIRECTORY__: JSON.stringify(file.backends.includes("partnerpage")),
+        // Export and Delete in <review-moderation> (src/core/variants.ts): not in the everything file, over its budget otherwise.
+        __RW_OWNER_TOOLS__: JSON.stringify(file.file !== "review-widgets.js"),
+      },
       build: {
         emptyOutDir: false,
         target: "es2022",

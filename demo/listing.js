@@ -3,8 +3,10 @@
 // plus the demo-only controls (clock, moderation setting, reset).
 // Tokens live only in memory; the chosen viewer is remembered for reloads.
 import { DEMO, demoControls, signIn } from "./demo-api.js";
+import { serverSelector } from "./servers.js";
 
 const { configure, refresh } = window.ReviewWidgets;
+serverSelector(document.getElementById("server"));
 const form = document.getElementById("form");
 const stayForm = document.getElementById("stay-form");
 const stayAdmin = document.getElementById("stay-admin");

@@ -2,6 +2,9 @@
 // The widgets batch their lookups, so the page makes one aggregate request;
 // the counter below reads that from the browser's resource timing.
 import { demoControls } from "./demo-api.js";
+import { serverSelector } from "./servers.js";
+
+serverSelector(document.getElementById("server"));
 
 const { listings, listingTitles } = await demoControls.ids();
 const PRICES = [142, 98, 176, 121, 89, 210, 134, 77, 156, 188];

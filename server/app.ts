@@ -22,6 +22,14 @@ export interface AppOptions {
   clock?: Clock;
   /** New marketplace reviews start approved (no moderation queue). */
   autoApprove?: boolean;
+  /** Days until a stay's double-blind window closes (marketplace). Default 14, our assumption. */
+  reviewWindowDays?: number;
+  /**
+   * Strict mode: both backends' list routes return only published, approved
+   * reviews, with no enrichment — what a server that implements only the
+   * letter of the seeds would send (README, "Where the seeds are silent").
+   */
+  strict?: boolean;
   /**
    * Mount the demo controls (/demo-api/…: clock, settings, reset, ids). They
    * need no credentials and can rewrite the whole world, so they are off
@@ -72,10 +80,12 @@ export function createApp(options: AppOptions = {}): Hono {
   const marketplace = createMarketplace({
     clock,
     autoApprove: options.autoApprove ?? false,
+    ...(options.reviewWindowDays !== undefined ? { reviewWindowDays: options.reviewWindowDays } : {}),
+    strict: options.strict ?? false,
     trustedHops: options.proxy?.trustedHops ?? 0,
     reset: resetAll,
   });
-  const directory = createDirectory({ clock, reset: resetAll });
+  const directory = createDirectory({ clock, reset: resetAll, strict: options.strict ?? false });
   const app = new Hono();
 
   const upstreamBase = options.proxy?.upstreamBase ?? `${IN_PROCESS}${PATHS.directory}`;

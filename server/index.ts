@@ -10,6 +10,10 @@ import { startServer } from "./serve.ts";
  *   (/demo-api/…) can rewrite every review without credentials, so they are
  *   on by default only while the server listens on loopback; on any other
  *   HOST they stay off unless DEMO_MODE turns them on explicitly;
+ * - REVIEW_WINDOW_DAYS (default 14, our assumption: seed 003 says only "timer
+ *   expired"): days from a stay's first review until double-blind ends;
+ * - STRICT_MODE (`1`/`true`/`on`): list routes return only published, approved
+ *   reviews and no enrichment, as a server with only the seeds' letter would;
  * - for the directory proxy: DIRECTORY_API_KEY, DIRECTORY_UPSTREAM (default:
  *   the reference API in this process), PROXY_ALLOWED_ORIGINS
  *   (comma-separated), PROXY_TRUSTED_HOPS (proxies in front that append to
@@ -39,10 +43,21 @@ const redis = env["REDIS_URL"] ? new RedisProxyState({ url: env["REDIS_URL"] }) 
 await redis?.connect();
 const directories = (env["DIRECTORY_ID"] ?? "").split(",").map((id) => id.trim()).filter(Boolean);
 
+function reviewWindowDays(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const days = Number(value);
+  if (!Number.isFinite(days) || days <= 0) throw new Error(`REVIEW_WINDOW_DAYS must be a positive number of days, got "${value}"`);
+  return days;
+}
+const windowDays = reviewWindowDays(env["REVIEW_WINDOW_DAYS"]);
+const strict = ["1", "true", "on", "yes"].includes(env["STRICT_MODE"]?.trim().toLowerCase() ?? "");
+
 const server = await startServer({
   port: Number(env["PORT"] ?? 8080),
   hostname,
   demo,
+  strict,
+  ...(windowDays !== undefined ? { reviewWindowDays: windowDays } : {}),
   proxy: {
     allowedOrigins,
     trustedHops: Number(env["PROXY_TRUSTED_HOPS"] ?? 0) || 0,
@@ -52,7 +67,7 @@ const server = await startServer({
     ...(redis ? { state: redis } : {}),
   },
 });
-console.log(`Review widgets demo and reference API: ${server.url}/ (demo controls ${demo ? "on" : "off"})`);
+console.log(`Review widgets demo and reference API: ${server.url}/ (demo controls ${demo ? "on" : "off"}${strict ? ", strict mode" : ""})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void server.close().then(() => redis?.close()).then(() => process.exit(0)));

@@ -3,6 +3,7 @@
  * effects. Import "review-widgets/define" (or call `X.define()`) to register the tags.
  */
 export { configure, type ReviewWidgetsConfig, type TokenProvider } from "./core/config.js";
+export { API_SERVERS } from "./core/servers.js";
 export { addMessages, type Messages } from "./core/i18n/index.js";
 export { refresh } from "./core/refresh.js";
 export { ApiError, type ApiErrorKind } from "./api/errors.js";

@@ -16,6 +16,8 @@ export interface DirectoryOptions {
   clock: Clock;
   /** What the control's POST /reset does; default: the clock back to real time and the seed back. */
   reset?: () => void;
+  /** Lists return approved reviews only (strict mode, see app.ts). */
+  strict?: boolean;
 }
 
 export interface Directory {
@@ -32,7 +34,7 @@ export function createDirectory(options: DirectoryOptions): Directory {
     options.clock.reset();
     reset();
   };
-  return { api: createDirectoryApi(store), control: createDirectoryControl(options.reset ?? resetWithClock), reset };
+  return { api: createDirectoryApi(store, { strict: options.strict ?? false, now: () => options.clock.nowMs() }), control: createDirectoryControl(options.reset ?? resetWithClock), reset };
 }
 
 export { DIRECTORY_DEMO_IDS } from "./control.ts";

@@ -10,10 +10,12 @@ import { abortedResponse, isClientAbort, logClientAbort } from "../shared/client
 import { isObject, mediaTypeOf, pythonTypeName } from "../shared/json.ts";
 import { AUTH_MESSAGES, authorize } from "./keys.ts";
 import { PERMISSIONS, isReviewStatus, type DirectoryRecord, type Permission, type ReviewRecord, type ReviewStatus } from "./model.ts";
-import { reviewJson } from "./serialize.ts";
+import { toCsv } from "./export.ts";
+import { isoSeconds, reviewJson } from "./serialize.ts";
 import type { DirectoryStore } from "./store.ts";
 import { validateCreate, validatePatch } from "./validation.ts";
 
+const EXPORT_PATHS = ["/reviews/directory/:directoryId/export/", "/reviews/directory/:directoryId/export"];
 const LIST_PATHS = ["/reviews/directory/:directoryId/", "/reviews/directory/:directoryId"];
 const DETAIL_PATHS = ["/reviews/directory/:directoryId/:reviewId/", "/reviews/directory/:directoryId/:reviewId"];
 
@@ -75,7 +77,15 @@ function pageLink(requestUrl: string, page: number): string {
   return `${url.pathname}${url.search}`;
 }
 
-export function createDirectoryApi(store: DirectoryStore): Hono {
+export interface DirectoryApiOptions {
+  /** Lists return approved reviews only (what the seed's public read would give). */
+  strict?: boolean;
+  /** The clock's now, for the export's file name. */
+  now?: () => number;
+}
+
+export function createDirectoryApi(store: DirectoryStore, options: DirectoryApiOptions = {}): Hono {
+  const strict = options.strict === true;
   const app = new Hono();
   app.onError((error, c) => {
     if (isClientAbort(c, error)) {
@@ -123,7 +133,11 @@ export function createDirectoryApi(store: DirectoryStore): Hono {
     if (badStatus !== undefined) {
       return c.json({ status: [`Select a valid choice. ${badStatus} is not one of the available choices.`] }, 400);
     }
-    const reviews = store.list(directory.id, { entryIds, statuses: statusValues as ReviewStatus[] });
+    const wanted = statusValues as ReviewStatus[];
+    // Strict: approved reviews only, whatever else was asked for.
+    const strictNothing = strict && wanted.length > 0 && !wanted.includes("A");
+    const statuses: ReviewStatus[] = strict ? ["A"] : wanted;
+    const reviews = strictNothing ? [] : store.list(directory.id, { entryIds, statuses });
 
     const size = pageSize(c.req.query("page_size"));
     const pageCount = Math.max(1, Math.ceil(reviews.length / size));
@@ -152,6 +166,22 @@ export function createDirectoryApi(store: DirectoryStore): Hono {
       return c.json({ detail: AUTH_MESSAGES.forbidden }, 403);
     }
     return c.json(toJson(directory, store.create(directory.id, input.value, caller)), 201);
+  });
+
+  // The owner's export (ours; export.ts): read permission, key in the Authorization header only.
+  app.on("GET", EXPORT_PATHS, (c) => {
+    const access = guard(c, PERMISSIONS.read);
+    if (!access.ok) return access.response;
+    const { directory } = access;
+    const format = c.req.query("format") ?? "csv";
+    if (format !== "csv" && format !== "json") {
+      return c.json({ format: [`Select a valid choice. ${format} is not one of the available choices.`] }, 400);
+    }
+    const reviews = store.list(directory.id, { entryIds: [], statuses: [] }).map((r) => toJson(directory, r));
+    const name = `reviews-${directory.id}-${isoSeconds((options.now ?? Date.now)()).slice(0, 10)}.${format}`;
+    const disposition = `attachment; filename="${name}"`;
+    if (format === "json") return c.json(reviews, 200, { "Content-Disposition": disposition });
+    return c.body(toCsv(reviews), 200, { "Content-Type": "text/csv; charset=utf-8; header=present", "Content-Disposition": disposition });
   });
 
   app.on("GET", DETAIL_PATHS, (c) => {

@@ -47,6 +47,33 @@ export interface SuccessOptions {
   statusCode?: 200 | 201;
 }
 
+/**
+ * How long a shared cache may keep an anonymous read of public data
+ * ("cache-friendly, e.g., for search results", seed 003); browsers revalidate
+ * every time (max-age=0) with the ETag.
+ */
+export const PUBLIC_SHARED_MAX_AGE_S = 30;
+
+/**
+ * An anonymous read gets a shared-cacheable answer with a validator over its
+ * data (not the per-request envelope fields), and 304 when the caller's
+ * If-None-Match matches. Anything read with a token stays `no-store`.
+ */
+export function cacheableResponse(options: SuccessOptions, anonymous: boolean, ifNoneMatch: string | undefined): Response {
+  const response = successResponse(options);
+  if (!anonymous) return response;
+  const etag = `"${hashHex(JSON.stringify([options.dataName, options.data, options.paging ?? null]))}"`;
+  const headers = {
+    "cache-control": `public, max-age=0, s-maxage=${PUBLIC_SHARED_MAX_AGE_S}`,
+    etag,
+    vary: "Authorization",
+  };
+  const matches = ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*") ?? false;
+  if (matches) return new Response(null, { status: 304, headers });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
 export function successResponse(options: SuccessOptions): Response {
   const { facts, dataName, action, data, rowCount, paging } = options;
   const statusCode = options.statusCode ?? 200;

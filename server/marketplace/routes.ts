@@ -37,6 +37,8 @@
  *     errMsg_invalidCredentials               (auth app) wrong username or password
  * 403 errMsg_notReservationParty              caller is neither the reservation's guest nor its host
  *     errMsg_stayNotCompleted                 checkout is still in the future
+ *     errMsg_reviewWindowClosed               the stay's double-blind window has closed: no more reviews of it
+ *     errMsg_doubleBlindNotComplete           moderator publishes before both sides reviewed or the window closed
  *     errMsg_notReviewOwner                   update/delete of someone else's review
  *     errMsg_onlyModeratorsCanModerate        non-moderator sent moderationStatus/isPublished
  *     errMsg_forbiddenFields                  PATCH of a non-updatable field, or moderator edits reviewText
@@ -53,10 +55,10 @@
 import type { Context, Hono } from "hono";
 import type { Clock } from "../clock.ts";
 import { resolveViewer, type SessionRegistry } from "./auth.ts";
-import { successResponse, type RequestFacts } from "./envelope.ts";
+import { cacheableResponse, successResponse, type RequestFacts } from "./envelope.ts";
 import { unauthorized } from "./errors.ts";
 import { answerUnknownRoutes, createJsonApp, readJsonObject } from "./json-app.ts";
-import { REVIEWEE_TYPES, type ReviewRecord, type Viewer } from "./model.ts";
+import { isModerator, REVIEWEE_TYPES, type ReviewRecord, type Viewer } from "./model.ts";
 import {
   parseCreateReview,
   parseEnumFilter,
@@ -73,8 +75,18 @@ interface RequestContext {
   facts: RequestFacts;
 }
 
-export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, clock: Clock): Hono {
+export interface ReviewApiOptions {
+  /**
+   * Only what the seed states in so many words: list routes return published,
+   * approved reviews only (no own hidden review, no moderator's full list) and
+   * no route adds enrichment. For proving the widgets against a bare server.
+   */
+  strict?: boolean;
+}
+
+export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, clock: Clock, options: ReviewApiOptions = {}): Hono {
   const app = createJsonApp(clock);
+  const strict = options.strict === true;
 
   /** Every request: identify the caller, then publish reviews whose window has closed. */
   const begin = (c: Context): RequestContext => {
@@ -103,13 +115,14 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
     return context;
   };
 
-  const reviewJson = (review: ReviewRecord) => reviewToJson(review, store.userById(review.reviewerId));
+  const reviewJson = (review: ReviewRecord) => reviewToJson(review, strict ? undefined : store.relationsOf(review));
+  const anonymous = (c: Context, viewer: Viewer) => viewer.user === null && c.req.header("authorization") === undefined;
 
   app.get("/v1/reviews", (c) => {
     const { viewer, facts } = begin(c);
     const query = c.req.queries();
     const page = store.listReviews(
-      viewer,
+      strict ? { user: null, sessionId: null } : viewer,
       {
         revieweeId: parseIdFilter("revieweeId", query["revieweeId"]),
         reservationId: parseIdFilter("reservationId", query["reservationId"]),
@@ -118,20 +131,28 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
       },
       parsePaging(query),
     );
-    return successResponse({
-      facts,
-      dataName: "reviews",
-      action: "list",
-      data: page.items.map(reviewJson),
-      rowCount: page.items.length,
-      paging: page.paging,
-    });
+    return cacheableResponse(
+      {
+        facts,
+        dataName: "reviews",
+        action: "list",
+        data: page.items.map(reviewJson),
+        rowCount: page.items.length,
+        paging: page.paging,
+      },
+      anonymous(c, viewer),
+      c.req.header("if-none-match"),
+    );
   });
 
   app.get("/v1/reviews/:reviewId", (c) => {
     const { viewer, facts } = begin(c);
     const review = store.getReview(viewer, parseIdParam("reviewId", c.req.param("reviewId")));
-    return successResponse({ facts, dataName: "review", action: "get", data: reviewJson(review), rowCount: 1 });
+    return cacheableResponse(
+      { facts, dataName: "review", action: "get", data: reviewJson(review), rowCount: 1 },
+      anonymous(c, viewer),
+      c.req.header("if-none-match"),
+    );
   });
 
   app.post("/v1/reviews", async (c) => {
@@ -163,35 +184,45 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
   });
 
   app.get("/v1/reviewaggregates", (c) => {
-    const { facts } = begin(c);
+    const { viewer, facts } = begin(c);
     const query = c.req.queries();
+    const numbers = isModerator(viewer.user);
     const page = store.listAggregates(
+      viewer,
       {
         revieweeId: parseIdFilter("revieweeId", query["revieweeId"]),
         revieweeType: parseEnumFilter("revieweeType", REVIEWEE_TYPES, query["revieweeType"]),
       },
       parsePaging(query),
     );
-    return successResponse({
-      facts,
-      dataName: "reviewAggregates",
-      action: "list",
-      data: page.items.map(aggregateToJson),
-      rowCount: page.items.length,
-      paging: page.paging,
-    });
+    return cacheableResponse(
+      {
+        facts,
+        dataName: "reviewAggregates",
+        action: "list",
+        data: page.items.map((a) => aggregateToJson(a, numbers)),
+        rowCount: page.items.length,
+        paging: page.paging,
+      },
+      anonymous(c, viewer),
+      c.req.header("if-none-match"),
+    );
   });
 
   app.get("/v1/reviewaggregates/:reviewAggregateId", (c) => {
-    const { facts } = begin(c);
-    const aggregate = store.getAggregate(parseIdParam("reviewAggregateId", c.req.param("reviewAggregateId")));
-    return successResponse({
-      facts,
-      dataName: "reviewAggregate",
-      action: "get",
-      data: aggregateToJson(aggregate),
-      rowCount: 1,
-    });
+    const { viewer, facts } = begin(c);
+    const aggregate = store.getAggregate(viewer, parseIdParam("reviewAggregateId", c.req.param("reviewAggregateId")));
+    return cacheableResponse(
+      {
+        facts,
+        dataName: "reviewAggregate",
+        action: "get",
+        data: aggregateToJson(aggregate, isModerator(viewer.user)),
+        rowCount: 1,
+      },
+      anonymous(c, viewer),
+      c.req.header("if-none-match"),
+    );
   });
 
   // Unknown routes under the mount point: still check the token (a bad one is 401 everywhere).

@@ -7,11 +7,15 @@
  * reviews on the reservation (of the listing and of the host), the host side
  * the host's review of the guest. When both sides have at least one active
  * review, every review on the reservation is published. Otherwise the
- * reviews publish when the reservation's review window closes: 14 days after
+ * reviews publish when the reservation's review window closes: `reviewWindowDays`
+ * (default 14, our assumption: the seed says only "timer expired") after
  * the FIRST submission on that reservation (the earliest `submittedAt` of any
  * review on it, deleted ones included, so deleting and resubmitting does not
  * restart the clock). A client that sees only its own review can show
- * "hidden until `submittedAt` + 14 days": the real date is that or earlier.
+ * "hidden until `submittedAt` + window": the real date is that or earlier.
+ * Once the window has closed, neither side may review that stay any more (the
+ * other side's review is public by then: reviewing it would be retaliation).
+ * A moderator may approve at any time but publish only a completed stay.
  * Expiry is applied lazily, by `applyDueReleases()`, which the routes call
  * at the start of every request and the demo clock calls after it advances.
  */
@@ -24,6 +28,7 @@ import {
   isModerator,
   isPublicReview,
   type AggregateRecord,
+  type Listing,
   type Reservation,
   type ReviewRecord,
   type RevieweeType,
@@ -41,7 +46,7 @@ import {
 } from "./request-validation.ts";
 import { materializeSeed, REVIEW_WINDOW_DAYS } from "./seed.ts";
 
-export const REVIEW_WINDOW_MS = REVIEW_WINDOW_DAYS * DAY_MS;
+export { REVIEW_WINDOW_DAYS };
 /** An aggregate's numbers are public from this many public reviews on. */
 export const MIN_PUBLIC_REVIEWS_FOR_PUBLIC_AGGREGATE = 3;
 
@@ -62,6 +67,12 @@ export interface MarketplaceSettings {
 }
 
 const AGGREGATE_ID_SEED = 0x5eed_a66;
+/** Fixed for a store's lifetime (the control API cannot change them). */
+export interface MarketplaceRules {
+  /** Days from a stay's first review until its double-blind window closes. */
+  reviewWindowDays: number;
+}
+
 const aggregateKey = (revieweeType: RevieweeType, revieweeId: string) => `${revieweeType}:${revieweeId}`;
 
 const newestFirst = (a: ReviewRecord, b: ReviewRecord) =>
@@ -69,12 +80,14 @@ const newestFirst = (a: ReviewRecord, b: ReviewRecord) =>
 
 export class ReviewStore {
   readonly #clock: Clock;
+  readonly #windowMs: number;
   readonly #initialSettings: MarketplaceSettings;
   #settings: MarketplaceSettings;
 
   #users = new Map<string, User>();
   #usersByEmail = new Map<string, User>();
   #reservations = new Map<string, Reservation>();
+  #listings = new Map<string, Listing>();
   #reviews = new Map<string, ReviewRecord>();
   #reviewsByReservation = new Map<string, ReviewRecord[]>();
   #reviewsByReviewee = new Map<string, ReviewRecord[]>();
@@ -83,8 +96,9 @@ export class ReviewStore {
   #aggregates = new Map<string, AggregateRecord>();
   #aggregatesByKey = new Map<string, AggregateRecord>();
 
-  constructor(clock: Clock, settings: MarketplaceSettings) {
+  constructor(clock: Clock, settings: MarketplaceSettings, rules: MarketplaceRules = { reviewWindowDays: REVIEW_WINDOW_DAYS }) {
     this.#clock = clock;
+    this.#windowMs = rules.reviewWindowDays * DAY_MS;
     this.#initialSettings = { ...settings };
     this.#settings = { ...settings };
     this.reset();
@@ -98,6 +112,7 @@ export class ReviewStore {
     this.#users = new Map(world.users.map((u) => [u.id, u]));
     this.#usersByEmail = new Map(world.users.map((u) => [u.email.toLowerCase(), u]));
     this.#reservations = new Map(world.reservations.map((r) => [r.id, r]));
+    this.#listings = new Map(world.listings.map((l) => [l.id, l]));
     this.#reviews = new Map();
     this.#reviewsByReservation = new Map();
     this.#reviewsByReviewee = new Map();
@@ -105,13 +120,13 @@ export class ReviewStore {
     this.#aggregates = new Map();
     this.#aggregatesByKey = new Map();
     for (const review of world.reviews) this.#index(review);
-    // Seeded aggregates: created with their first review, last touched with their latest one; ids
-    // from a seeded generator, so every fresh world is the same, yet they do not count up.
+    // Seeded aggregates: created with their first public review, last touched with their latest one;
+    // ids from a seeded generator, so every fresh world is the same, yet they do not count up.
     const seededId = mulberry32(AGGREGATE_ID_SEED);
-    for (const review of world.reviews) {
+    for (const review of world.reviews.filter(isPublicReview)) {
       const key = aggregateKey(review.revieweeType, review.revieweeId);
       if (this.#aggregatesByKey.has(key)) continue;
-      const related = this.#reviewsByReviewee.get(key) ?? [];
+      const related = (this.#reviewsByReviewee.get(key) ?? []).filter(isPublicReview);
       const aggregate = this.#createAggregate(review.revieweeType, review.revieweeId, Math.min(...related.map((r) => r.createdAt)), uuidFrom(seededId));
       Object.assign(aggregate, this.#aggregateNumbers(key));
       aggregate.updatedAt = Math.max(aggregate.createdAt, ...related.map((r) => r.updatedAt));
@@ -138,6 +153,19 @@ export class ReviewStore {
     return this.#users.get(id);
   }
 
+  /** The human-readable side of a review's relations (seed 003: "enrich with reviewer/reviewee & reservation"). */
+  relationsOf(review: ReviewRecord): { reviewer?: User; revieweeName?: string; reservation?: Reservation } {
+    const reviewer = this.#users.get(review.reviewerId);
+    const revieweeName =
+      review.revieweeType === "listing" ? this.#listings.get(review.revieweeId)?.title : this.#users.get(review.revieweeId)?.fullname;
+    const reservation = this.#reservations.get(review.reservationId);
+    return {
+      ...(reviewer ? { reviewer } : {}),
+      ...(revieweeName !== undefined ? { revieweeName } : {}),
+      ...(reservation ? { reservation } : {}),
+    };
+  }
+
   // --- double-blind release -------------------------------------------------
 
   /** Publishes every review whose reservation is released (both sides in, or window closed). */
@@ -160,15 +188,7 @@ export class ReviewStore {
       this.#blindReservations.delete(reservationId);
       return [];
     }
-    const reservation = this.#reservations.get(reservationId);
-    const active = reviews.filter((r) => r.isActive);
-    const bothSides =
-      reservation !== undefined &&
-      active.some((r) => r.reviewerId === reservation.guestId) &&
-      active.some((r) => r.reviewerId === reservation.hostId);
-    const firstSubmission = Math.min(...reviews.map((r) => r.submittedAt));
-    const windowClosed = now >= firstSubmission + REVIEW_WINDOW_MS;
-    if (!bothSides && !windowClosed) return [];
+    if (!this.#doubleBlindComplete(reservationId, now)) return [];
     for (const review of waiting) {
       review.blindReleased = true;
       if (!review.isPublished) {
@@ -179,6 +199,24 @@ export class ReviewStore {
     }
     this.#blindReservations.delete(reservationId);
     return waiting;
+  }
+
+  /** When the stay's window closes: the first submission (deleted reviews too) plus the window; undefined before any review. */
+  #windowClosesAt(reservationId: string): number | undefined {
+    const reviews = this.#reviewsByReservation.get(reservationId) ?? [];
+    return reviews.length === 0 ? undefined : Math.min(...reviews.map((r) => r.submittedAt)) + this.#windowMs;
+  }
+
+  /** Double-blind is over for a stay: both sides have an active review, or the window has closed. */
+  #doubleBlindComplete(reservationId: string, now: number): boolean {
+    const reservation = this.#reservations.get(reservationId);
+    const active = (this.#reviewsByReservation.get(reservationId) ?? []).filter((r) => r.isActive);
+    const bothSides =
+      reservation !== undefined &&
+      active.some((r) => r.reviewerId === reservation.guestId) &&
+      active.some((r) => r.reviewerId === reservation.hostId);
+    const closesAt = this.#windowClosesAt(reservationId);
+    return bothSides || (closesAt !== undefined && now >= closesAt);
   }
 
   // --- reviews ------------------------------------------------------------
@@ -228,6 +266,13 @@ export class ReviewStore {
       throw forbidden(
         "errMsg_stayNotCompleted",
         `Reviews open after checkout (${new Date(reservation.checkOut).toISOString()}).`,
+      );
+    }
+    const closesAt = this.#windowClosesAt(reservation.id);
+    if (closesAt !== undefined && now >= closesAt) {
+      throw forbidden(
+        "errMsg_reviewWindowClosed",
+        `The review window for this stay closed at ${new Date(closesAt).toISOString()}.`,
       );
     }
     const expectedReviewee: Partial<Record<RevieweeType, string>> =
@@ -304,6 +349,13 @@ export class ReviewStore {
     if (patch.reviewText !== undefined && review.isPublished) {
       throw forbidden("errMsg_reviewIsPublished", "A published review can no longer be edited.");
     }
+    if (patch.isPublished === true && !review.isPublished && !this.#doubleBlindComplete(review.reservationId, this.#clock.nowMs())) {
+      // Approval is allowed; publication waits for the other side or the window (it then happens by itself).
+      throw forbidden(
+        "errMsg_doubleBlindNotComplete",
+        "This stay is still double-blind: approve the review, and it publishes when both sides have reviewed or the window closes.",
+      );
+    }
     if (patch.moderationStatus === "pending" && review.moderationStatus !== "pending") {
       throw badRequest(
         "errMsg_invalidModerationTransition",
@@ -320,7 +372,7 @@ export class ReviewStore {
     if (patch.moderationStatus !== undefined) review.moderationStatus = patch.moderationStatus;
     if (patch.isPublished !== undefined) {
       review.isPublished = patch.isPublished;
-      // A moderator's explicit choice ends the double-blind hold for this review.
+      // A moderator's explicit choice ends the hold: the window will not republish an unpublished review.
       review.blindReleased = true;
     }
     review.recordVersion += 1;
@@ -356,18 +408,27 @@ export class ReviewStore {
 
   // --- aggregates -----------------------------------------------------------
 
-  listAggregates(filters: AggregateFilters, page: PageRequest): PageResult<AggregateRecord> {
+  /**
+   * Aggregates a caller may know of: the moderator sees every one; anyone else
+   * only those with a public review, so a reviewee whose reviews are all
+   * hidden (or gone) looks exactly like one that never had any.
+   */
+  #aggregateVisible(viewer: Viewer, aggregate: AggregateRecord): boolean {
+    return aggregate.isActive && (aggregate.reviewCount > 0 || isModerator(viewer.user));
+  }
+
+  listAggregates(viewer: Viewer, filters: AggregateFilters, page: PageRequest): PageResult<AggregateRecord> {
     const matching = [...this.#aggregates.values()].filter(
-      (a) => a.isActive && filterMatches(filters.revieweeId, a.revieweeId) && filterMatches(filters.revieweeType, a.revieweeType),
+      (a) => this.#aggregateVisible(viewer, a) && filterMatches(filters.revieweeId, a.revieweeId) && filterMatches(filters.revieweeType, a.revieweeType),
     );
     // Creation order (ids come from a counter): stable across requests.
     matching.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return paginate(matching, page);
   }
 
-  getAggregate(id: string): AggregateRecord {
+  getAggregate(viewer: Viewer, id: string): AggregateRecord {
     const aggregate = this.#aggregates.get(id);
-    if (!aggregate || !aggregate.isActive) throw notFound("errMsg_reviewAggregateNotFound", `No review aggregate ${id}.`);
+    if (!aggregate || !this.#aggregateVisible(viewer, aggregate)) throw notFound("errMsg_reviewAggregateNotFound", `No review aggregate ${id}.`);
     return aggregate;
   }
 
@@ -403,12 +464,17 @@ export class ReviewStore {
     return aggregate;
   }
 
-  /** Creates the aggregate on a reviewee's first review; bumps it only when its numbers change. */
+  /**
+   * Creates the aggregate on a reviewee's first PUBLIC review (a hidden one
+   * must not leave a trace: no record, no id, no timestamp); bumps it only when
+   * its public numbers change.
+   */
   #recalculateAggregate(revieweeType: RevieweeType, revieweeId: string, now: number): void {
     const key = aggregateKey(revieweeType, revieweeId);
     const existing = this.#aggregatesByKey.get(key);
-    const aggregate = existing ?? this.#createAggregate(revieweeType, revieweeId, now);
     const next = this.#aggregateNumbers(key);
+    if (!existing && next.reviewCount === 0) return;
+    const aggregate = existing ?? this.#createAggregate(revieweeType, revieweeId, now);
     const changed =
       next.averageRating !== aggregate.averageRating ||
       next.reviewCount !== aggregate.reviewCount ||

@@ -6,6 +6,7 @@ import {
   type AggregateRecord,
   type ModerationStatus,
   type ReviewRecord,
+  type Reservation,
   type RevieweeType,
   type User,
   type VisibilityStatus,
@@ -30,8 +31,21 @@ export interface ReviewJson {
   createdAt: string;
   updatedAt: string;
   _owner: string;
-  /** Enrichment of the `reviewerId` relation with its human-readable name. */
-  reviewer: { id: string; fullname: string | null };
+  /*
+   * Enrichment of the relations with their human-readable side (seed 003, Get
+   * Review: "Enrich with reviewer/reviewee & reservation if allowed"). Only on
+   * reviews the caller may see at all; absent in strict mode.
+   */
+  reviewer?: { id: string; fullname: string | null };
+  reviewee?: { id: string; name: string | null };
+  reservation?: { id: string; checkIn: string; checkOut: string };
+}
+
+/** What `reviewToJson` may add to a review the caller may see. */
+export interface ReviewRelations {
+  reviewer?: User;
+  revieweeName?: string;
+  reservation?: Reservation;
 }
 
 export interface ReviewAggregateJson {
@@ -39,8 +53,9 @@ export interface ReviewAggregateJson {
   revieweeId: string;
   revieweeType: RevieweeType;
   revieweeType_idx: number;
-  averageRating: number;
-  reviewCount: number;
+  /** null when hidden, for everyone but the moderator. */
+  averageRating: number | null;
+  reviewCount: number | null;
   visibilityStatus: VisibilityStatus;
   visibilityStatus_idx: number;
   isActive: boolean;
@@ -52,8 +67,9 @@ export interface ReviewAggregateJson {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function reviewToJson(review: ReviewRecord, reviewer: User | undefined): ReviewJson {
-  return {
+/** `relations` undefined: no enrichment at all (strict mode). */
+export function reviewToJson(review: ReviewRecord, relations: ReviewRelations | undefined): ReviewJson {
+  const json: ReviewJson = {
     id: review.id,
     moderationStatus: review.moderationStatus,
     moderationStatus_idx: MODERATION_STATUSES.indexOf(review.moderationStatus),
@@ -72,18 +88,26 @@ export function reviewToJson(review: ReviewRecord, reviewer: User | undefined): 
     createdAt: iso(review.createdAt),
     updatedAt: iso(review.updatedAt),
     _owner: review.owner,
-    reviewer: { id: review.reviewerId, fullname: reviewer?.fullname ?? null },
   };
+  if (relations) {
+    json.reviewer = { id: review.reviewerId, fullname: relations.reviewer?.fullname ?? null };
+    json.reviewee = { id: review.revieweeId, name: relations.revieweeName ?? null };
+    const stay = relations.reservation;
+    if (stay) json.reservation = { id: stay.id, checkIn: iso(stay.checkIn), checkOut: iso(stay.checkOut) };
+  }
+  return json;
 }
 
-export function aggregateToJson(aggregate: AggregateRecord): ReviewAggregateJson {
+/** `withNumbers` false: a hidden aggregate as the public sees it, with no numbers to read anything from. */
+export function aggregateToJson(aggregate: AggregateRecord, withNumbers = true): ReviewAggregateJson {
+  const numbers = withNumbers || aggregate.visibilityStatus === "public";
   return {
     id: aggregate.id,
     revieweeId: aggregate.revieweeId,
     revieweeType: aggregate.revieweeType,
     revieweeType_idx: REVIEWEE_TYPES.indexOf(aggregate.revieweeType),
-    averageRating: aggregate.averageRating,
-    reviewCount: aggregate.reviewCount,
+    averageRating: numbers ? aggregate.averageRating : null,
+    reviewCount: numbers ? aggregate.reviewCount : null,
     visibilityStatus: aggregate.visibilityStatus,
     visibilityStatus_idx: VISIBILITY_STATUSES.indexOf(aggregate.visibilityStatus),
     isActive: aggregate.isActive,

@@ -67,4 +67,8 @@ export interface ModerationSource {
   readonly kind: SourceKind;
   listForModeration(query: ModerationQuery, context?: RequestContext): Promise<Page<ModerationItem>>;
   moderate(id: string, decision: ModerationDecision, context?: RequestContext): Promise<ModerationItem>;
+  /** Removes a review for good (marketplace: soft delete by the moderator; directory: the owner's DELETE). */
+  deleteReview(id: string, context?: RequestContext): Promise<void>;
+  /** The owner's export as a file, where the backend has one (our directory API's `export/`). */
+  exportReviews?(context?: RequestContext): Promise<Blob>;
 }

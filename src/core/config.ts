@@ -25,6 +25,12 @@ export interface ReviewWidgetsConfig {
    * Only scheme, host and port count (a path is ignored).
    */
   tokenOrigins?: readonly string[];
+  /**
+   * Days from a stay's first review until its double-blind window closes
+   * (marketplace; default 14 — our assumption, the seed gives no length).
+   * The date a reviewer is promised comes from it: match your server's setting.
+   */
+  reviewWindowDays?: number;
   /** How long one request may take (default 10 000 ms). */
   timeoutMs?: number;
   /** How often a failed read is retried (default 3; writes are never retried blindly). */
@@ -88,6 +94,12 @@ export let fallbackSource: SourceKind = "mindbricks";
 
 export function setFallbackSource(kind: SourceKind): void {
   fallbackSource = kind;
+}
+
+/** The double-blind window in days: the setting if it is a positive number, else 14. */
+export function reviewWindowDays(): number {
+  const days = currentConfig().reviewWindowDays ?? 0;
+  return days > 0 ? days : 14;
 }
 
 /** Resolves the configured token (calling a getter if one was given); null when signed out. */

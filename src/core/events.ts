@@ -9,7 +9,8 @@ export interface ReviewEventMap {
   "review-submit": { draft: ReviewDraft };
   "review-submitted": { review: Review };
   "review-auth-required": Record<string, never>;
-  "review-moderated": { id: string; status: ModerationStatus };
+  /** `status` "deleted" after a Delete. */
+  "review-moderated": { id: string; status: ModerationStatus | "deleted" };
 }
 
 export type ReviewEventName = keyof ReviewEventMap;

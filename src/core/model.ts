@@ -69,8 +69,10 @@ export interface ModerationItem {
   rating: number;
   text: string;
   title?: string;
-  /** Full name as given (admin only). */
+  /** Full name as given (admin only); empty when the server sends none. */
   authorFullName: string;
+  /** Which side wrote it (marketplace), for a label when no name is known. */
+  authorRole?: "guest" | "host";
   authorEmail?: string;
   authorCompany?: string;
   revieweeId: string;

@@ -1,7 +1,8 @@
 /**
  * What every script-tag file does on load: registers its tags (a tag another
  * file already registered is left alone), reads `data-api-base`,
- * `data-source`, `data-locale` and `data-directory-id` from its own <script>
+ * `data-source`, `data-locale`, `data-directory-id` and
+ * `data-review-window-days` from its own <script>
  * tag, fetches other languages' strings from next to itself, and exposes
  * `window.ReviewWidgets`. Two files on one page (or a file next to the ESM
  * build) share one configuration: see core/config.ts.
@@ -10,6 +11,7 @@ import { configure, setEmbedDefaults, setFallbackSource, type ReviewWidgetsConfi
 import type { SourceKind } from "../core/model.js";
 import { addMessages, setCatalogLoader } from "../core/i18n/index.js";
 import { refresh } from "../core/refresh.js";
+import { MARKETPLACE } from "../core/variants.js";
 import { setStructuredDataLoader } from "../internal/structured-data-loader.js";
 
 interface ReviewWidgetsGlobal {
@@ -40,8 +42,9 @@ export function boot(elements: readonly Definable[], fallback?: SourceKind): voi
     const beside = (path: string) => import(/* @vite-ignore */ new URL(path, base).href);
     setCatalogLoader(async (lang) => ((await beside(`core/i18n/${lang}.js`)) as { default: object }).default);
     setStructuredDataLoader(() => beside("internal/structured-data.js"));
-    const { apiBase, source, locale, directoryId } = script.dataset;
+    const { apiBase, source, locale, directoryId, reviewWindowDays } = script.dataset;
     if (apiBase) settings.apiBase = apiBase;
+    if (MARKETPLACE && reviewWindowDays) settings.reviewWindowDays = +reviewWindowDays;
     // An unknown backend is kept, so the elements name it in their configuration error rather than ignore it.
     if (source) settings.source = source as SourceKind;
     if (locale) settings.locale = locale;

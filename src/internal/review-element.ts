@@ -3,6 +3,7 @@ import type { ReviewSource } from "../api/source.js";
 import { CONFIG_EVENT, configuredTokenFor, currentConfig, fallbackSource, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
 import { REFRESH_EVENT } from "../core/refresh.js";
+import { apiBaseFor } from "../core/servers.js";
 import { hasBackend, services } from "../core/services.js";
 import { BaseElement } from "./base-element.js";
 import { errorState } from "./states.js";
@@ -134,10 +135,10 @@ export abstract class ReviewElement extends BaseElement {
    */
   protected configurationProblems(): string[] {
     const problems: string[] = [];
-    if (!this.resolvedApiBase) problems.push('"api-base" is missing (attribute, configure({ apiBase }) or data-api-base)');
+    if (!this.resolvedApiBase) problems.push('"api-base" is missing');
     const source = this.source ?? currentConfig().source;
     if (source !== undefined && !SOURCES.includes(source)) problems.push(`"source" must be mindbricks or partnerpage, not "${source}"`);
-    else if (!hasBackend(this.resolvedSource)) problems.push(`this script file has no ${this.resolvedSource} backend (README: Script tag)`);
+    else if (!hasBackend(this.resolvedSource)) problems.push(`no ${this.resolvedSource} backend in this script file`);
     if (this.revieweeType !== null && !REVIEWEE_TYPES.includes(this.revieweeType)) {
       problems.push(`"reviewee-type" must be listing, host or guest, not "${this.revieweeType}"`);
     }
@@ -167,8 +168,10 @@ export abstract class ReviewElement extends BaseElement {
     return value !== undefined && SOURCES.includes(value) ? (value as SourceKind) : fallbackSource;
   }
 
+  /** The attribute's or the configured base URL, or a server preset's by name (core/servers.ts). */
   protected get resolvedApiBase(): string | null {
-    return this.apiBase ?? currentConfig().apiBase ?? null;
+    const base = this.apiBase ?? currentConfig().apiBase;
+    return base ? apiBaseFor(base) : null;
   }
 
   protected get resolvedRevieweeType(): RevieweeType {

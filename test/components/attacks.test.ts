@@ -494,7 +494,8 @@ describe("attacks: the hostile corpus through every element", () => {
       [...HOSTILE_NAMES, ...texts].forEach((name, i) => {
         const text = texts[i % texts.length]!;
         items.push({ ...wireReview({ id: `m-${i}`, moderationStatus: "pending", isPublished: false, reviewText: text, reviewer: { id: `u${i}`, fullname: name } }), ...pollutingKeys() });
-        expected.push({ text, author: name || "Anonymous" });
+        // No name: the writer's side (a listing review is a guest's), never an id.
+        expected.push({ text, author: name || "Guest" });
       });
       items.push(wireReview({ moderationStatus: "approved", reviewText: `${LEAK} approved` }), wireReview({ moderationStatus: "pending", isActive: false, reviewText: `${LEAK} deleted` }));
       const server = await faultScript({ json: envelope("reviews", items, { paging: { pageNumber: 1, pageRowCount: 100, totalRowCount: items.length, pageCount: 1 } }) });

@@ -22,6 +22,8 @@ async function listingPage() {
     fetch: (input, init) => {
       const headers = new Headers(init?.headers);
       sent.push({ url: String(input), signedIn: headers.has("Authorization") });
+      // This machine is offline: the named servers are unreachable, as they would be without a network.
+      if (String(input).startsWith("https://")) return Promise.reject(new TypeError("Failed to fetch"));
       return fetch(input, init);
     },
   });
@@ -76,6 +78,24 @@ describe("configure() changes only what a change affects", () => {
     expect(after.length).to.be.greaterThan(0);
     expect(after.every((request) => request.signedIn && request.url.includes("/v1/reviews?")), JSON.stringify(after)).to.equal(true);
     expect(skeleton(summary)).to.equal(null);
+  });
+
+  it("takes the seed's servers by name; unreachable, every element shows the network error, and switching back recovers", async () => {
+    const { box, sent, summary, list, shown } = await listingPage();
+    const before = sent.length;
+    configure({ apiBase: "staging" });
+    const error = (el: Element) => el.shadowRoot!.querySelector('[part~="error"]');
+    await waitUntil(() => error(summary) && error(list), "no error state");
+    expect(sent.slice(before).every((request) => request.url.startsWith("https://airbnb3-stage.mindbricks.co/reviewsystem-api/v1/"))).to.equal(true);
+    expect(error(list)!.getAttribute("role")).to.equal("alert");
+    expect(error(list)!.textContent).to.contain("We couldn't reach the review service");
+    await expect(list).to.be.accessible();
+
+    list.setAttribute("api-base", "production");
+    await waitUntil(() => sent.some((request) => request.url.startsWith("https://airbnb3.mindbricks.co/reviewsystem-api/v1/reviews")), "production not asked");
+    list.removeAttribute("api-base");
+    configure({ apiBase: box.marketplace });
+    await waitUntil(() => shown(summary) > 0 && shown(list) > 0 && !error(list) && !error(summary), "did not recover");
   });
 
   it("a language or wording change re-renders without a request", async () => {

@@ -248,6 +248,49 @@ describe("<review-form>", () => {
     expect(errors.map((e) => e.serverCode)).to.deep.equal(["errMsg_reviewAlreadyExists"]);
   });
 
+  it("shows that the stay's review window closed, and when, instead of the form", async () => {
+    const { box, ids, guest } = await world();
+    const posted = await fetch(`${box.marketplace}/v1/reviews`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${guest}` },
+      body: JSON.stringify({ moderationStatus: "pending", isPublished: false, reviewText: TEXT, rating: 2, revieweeId: ids.listings.main, reservationId: ids.reservations.story, revieweeType: "listing" }),
+    });
+    const submittedAt = Date.parse(((await posted.json()) as { review: { submittedAt: string } }).review.submittedAt);
+    await box.advanceDays(14.01);
+    const host = (await box.login("host@demo.test")).accessToken;
+    const el = await fixture<ReviewForm>(html`<review-form
+      api-base=${box.marketplace}
+      reviewee-id=${ids.users.guest}
+      reviewee-type="guest"
+      reservation-id=${ids.reservations.story}
+      .token=${host}
+    ></review-form>`);
+    await formShown(el);
+    await rate(el, 1);
+    await fill(el, textarea(el), "Retaliation after reading the guest's review.");
+    submitButton(el).click();
+    await waitUntil(() => part(el, "form") === null, "the form stayed");
+    const closedOn = longDate.format(new Date(submittedAt + 14 * DAY_MS));
+    expect(part(el, "notice")!.textContent).to.equal(`The review window for this stay closed on ${closedOn}. It can no longer be reviewed.`);
+    expect(el.shadowRoot!.activeElement === part(el, "notice"), "focus on the notice").to.equal(true);
+    expect(drafts()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it("promises the date from the configured review window", async () => {
+    configure({ reviewWindowDays: 5 });
+    const server = await faultScript(noOwnReview, created(), ownReviewFound);
+    const el = await faultForm(server);
+    await formShown(el);
+    expect(part(el, "notice")!.textContent).to.contain("until the 5-day review window closes");
+    await rate(el, 4);
+    await fill(el, textarea(el), TEXT);
+    submitButton(el).click();
+    await waitUntil(() => part(el, "notice")?.getAttribute("role") === "status", "no confirmation");
+    const until = longDate.format(new Date(Date.parse("2026-11-20T09:00:00.000Z") + 5 * DAY_MS));
+    expect(part(el, "notice")!.textContent).to.contain(`or until ${until}.`);
+  });
+
   it("shows a signed-in guest who already reviewed the stay that they did, instead of the form", async () => {
     const { box, ids, guest } = await world();
     await fetch(`${box.marketplace}/v1/reviews`, {

@@ -83,8 +83,35 @@ describe("<review-moderation>", () => {
     expect(loads).to.have.length(1);
     expect(loads[0]).to.be.at.least(items(el).length);
     const buttons = items(el)[0]!.querySelectorAll("button");
-    expect([...buttons].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Reject"]);
+    expect([...buttons].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Reject", "Delete"]);
     await expect(el).to.be.accessible();
+  });
+
+  it("shows names, never ids: the reviewee's name or title from the server, a neutral label without one", async () => {
+    const box = await sandbox();
+    const ids = (await box.ids()) as Ids & { listingTitles: Record<string, string> };
+    const admin = (await box.login("admin@demo.test")).accessToken;
+    const el = await fixture<ReviewModeration>(html`<review-moderation api-base=${box.marketplace} .token=${admin}></review-moderation>`);
+    await settled(el);
+    const text = deepText(el);
+    expect(text).to.contain(ids.listingTitles[ids.listings.main]!);
+    expect(text).to.not.match(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(part(el, "export"), "no export on the marketplace").to.equal(null);
+
+    fixtureCleanup();
+    freshServices();
+    const bare = [
+      wireReview({ moderationStatus: "pending", reviewText: "About a guest", revieweeType: "guest", revieweeId: "u-1", reviewer: null, reviewerId: "host-uuid" }),
+      wireReview({ moderationStatus: "pending", reviewText: "About a listing", reviewer: null, reviewerId: "guest-uuid" }),
+    ];
+    const server = await faultScript({ json: envelope("reviews", bare, { userId: "admin" }) });
+    const plain = await fixture<ReviewModeration>(html`<review-moderation api-base=${server.base} .token=${"admin-token"}></review-moderation>`);
+    await settled(plain);
+    expect(authors(plain)).to.deep.equal(["Host", "Guest"]);
+    const shown = deepText(plain);
+    expect(shown).to.contain("a guest").and.contain("this listing");
+    expect(shown).to.not.contain("uuid").and.not.contain("u-1").and.not.contain("listing-1");
+    await expect(plain).to.be.accessible();
   });
 
   it("approves at once, announces it, fires review-moderated, and the review then shows in a list on the page", async () => {
@@ -209,7 +236,7 @@ describe("<review-moderation>", () => {
     const item = items(el)[index]!;
     expect(authors(el)[index]).to.equal(`${target.firstName} ${target.lastName}`);
     expect(item.textContent).to.contain(target.email);
-    expect([...item.querySelectorAll("button")].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Decline"]);
+    expect([...item.querySelectorAll("button")].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Decline", "Delete"]);
 
     item.querySelector<HTMLButtonElement>('[part~="decline"]')!.click();
     await el.updateComplete;
@@ -258,6 +285,91 @@ describe("<review-moderation>", () => {
     await waitUntil(async () => (await directoryView(box)).find((r) => r.summary === first)?.status === "A", "not approved on the server");
     await settled(el);
     expect(focused(el) !== null, "focus is still inside the moderation view after it reloads").to.equal(true);
+  });
+
+  it("deletes a review after a confirmation that Escape or Cancel dismisses, and the server forgets it", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, ADMIN_KEY);
+    await settled(el);
+    const moderated: { id: string; status: string }[] = [];
+    el.addEventListener("review-moderated", (e) => moderated.push(e.detail));
+    const [first, second] = bodies(el);
+    const author = authors(el)[0]!;
+    const target = (await directoryView(box)).find((r) => r.summary === first)!;
+
+    items(el)[0]!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
+    await el.updateComplete;
+    await waitUntil(() => focused(el)?.getAttribute("part") === "cancel", "focus is not on Cancel");
+    expect(items(el)[0]!.querySelector('[role="group"]')!.textContent).to.contain("Delete this review for good?");
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: "Escape" });
+    await el.updateComplete;
+    expect(part(el, "confirm-delete")).to.equal(null);
+    expect(focused(el) === items(el)[0], "focus back on the review").to.equal(true);
+    expect(bodies(el)[0]).to.equal(first);
+
+    items(el)[0]!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
+    await el.updateComplete;
+    part(el, "confirm-delete")!.click();
+    await el.updateComplete;
+    expect(bodies(el)[0]).to.equal(second);
+    expect(status(el)).to.equal(`Deleted the review by ${author}.`);
+    await waitUntil(() => moderated.length === 1, "no review-moderated");
+    expect(moderated).to.deep.equal([{ id: target.id, status: "deleted" }]);
+    expect((await directoryView(box)).some((r) => r.id === target.id)).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it("puts a review back with an alert when the key may not delete", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, READONLY_KEY);
+    await settled(el);
+    const before = bodies(el);
+    items(el)[0]!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
+    await el.updateComplete;
+    part(el, "confirm-delete")!.click();
+    await waitUntil(() => part(el, "error"), "no alert");
+    expect(bodies(el)).to.deep.equal(before);
+    expect(part(el, "error")!.textContent).to.contain("could not be updated and is back in the list");
+    await expect(el).to.be.accessible();
+  });
+
+  it("downloads the owner's export as a dated CSV file", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, READONLY_KEY);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    const clicked: HTMLAnchorElement[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      part(el, "export")!.click();
+      await waitUntil(() => clicked.length === 1, "no download");
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(clicked[0]!.download).to.match(/^reviews-demo-directory-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = await (await fetch(clicked[0]!.href)).text();
+    expect(csv.split("\r\n")[0]).to.match(/^id,entry_id,entry_title,status,/);
+    expect(csv.split("\r\n").length).to.be.above(20);
+  });
+
+  it("says so when the export fails", async () => {
+    const server = await faultScript({ json: { count: 0, next: null, previous: null, results: [] } }, { status: 500, json: { detail: "boom" } });
+    const el = await fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`);
+    await settled(el);
+    const errors: ApiError[] = [];
+    el.addEventListener("review-error", (e) => errors.push(e.detail.error));
+    part(el, "export")!.click();
+    await waitUntil(() => part(el, "error"), "no alert");
+    expect(part(el, "error")!.textContent!.trim()).to.equal("The export failed. Please try again.");
+    expect(errors.map((e) => e.status)).to.deep.equal([500]);
+    await expect(el).to.be.accessible();
+    const log = await server.log();
+    expect(log[1]!.authorization).to.equal(ADMIN_KEY);
+    expect(log[1]!.url).to.contain("/reviews/directory/demo-directory/export/");
   });
 
   it("keeps the item and alerts when the read-only key may not decide", async () => {

@@ -1,6 +1,6 @@
 import { after, before } from "node:test";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { startServer, type RunningServer } from "../../server/serve.ts";
+import { startServer, type RunningServer, type ServerOptions } from "../../server/serve.ts";
 import { CHROMIUM_FLAGS, ensureChromium } from "../../scripts/chromium.mjs";
 
 export interface E2E {
@@ -10,12 +10,12 @@ export interface E2E {
   open(path: string): Promise<Page & { problems: string[] }>;
 }
 
-/** One fresh reference server (seeded) and one Chromium per test file. */
-export function e2e(): E2E {
+/** One fresh reference server (seeded) and one Chromium per test file; `options` e.g. `{ strict: true }`. */
+export function e2e(options: ServerOptions = {}): E2E {
   const state = {} as E2E;
   const contexts: BrowserContext[] = [];
   before(async () => {
-    state.server = await startServer({ demo: true });
+    state.server = await startServer({ demo: true, ...options });
     state.browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_FLAGS });
   });
   after(async () => {

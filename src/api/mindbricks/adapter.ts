@@ -1,16 +1,18 @@
 import type { Aggregate, Review, RevieweeType } from "../../core/model.js";
+import { reviewWindowDays } from "../../core/config.js";
 import { publicAuthorName } from "../../core/names.js";
 import { isAggregatePublic, marketplaceVisibility } from "../../core/visibility.js";
 import type { WireAggregate, WireReview } from "./schemas.js";
 
 /**
  * The double-blind window: a review is published when both sides of a stay
- * have reviewed, or 14 days after the first submission on the reservation.
+ * have reviewed, or `reviewWindowDays` (default 14: our assumption, the seed
+ * says only "timer expired") after the first submission on the reservation.
  * The wire has no "window closes at" field, so the viewer's own pending
- * review shows `submittedAt + 14 days` — exact for the first review of a stay,
+ * review shows `submittedAt + window` — exact for the first review of a stay,
  * and an upper bound otherwise (the second review publishes both at once).
  */
-export const REVIEW_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+export const reviewWindowMs = (): number => reviewWindowDays() * 864e5;
 
 const REVIEWEE_TYPES: readonly string[] = ["listing", "host", "guest"];
 
@@ -41,7 +43,7 @@ export function toReview(wire: WireReview, viewerId: string | null | undefined):
   if (wire.reviewerId) review.reviewerId = wire.reviewerId;
   if (visibility.kind === "own-pending") {
     review.pendingReason = visibility.reason;
-    if (visibility.reason === "double-blind") review.pendingUntil = new Date(submittedAt.getTime() + REVIEW_WINDOW_MS);
+    if (visibility.reason === "double-blind") review.pendingUntil = new Date(submittedAt.getTime() + reviewWindowMs());
   }
   return review;
 }
@@ -50,6 +52,7 @@ export function toReview(wire: WireReview, viewerId: string | null | undefined):
 export function toAggregate(wire: WireAggregate): Aggregate {
   const revieweeType = toRevieweeType(wire.revieweeType);
   const key = revieweeType ? { revieweeId: wire.revieweeId, revieweeType } : { revieweeId: wire.revieweeId };
-  if (!isAggregatePublic(wire)) return { ...key, visible: false };
-  return { ...key, visible: true, average: wire.averageRating, count: wire.reviewCount };
+  const { averageRating: average, reviewCount: count } = wire;
+  if (!isAggregatePublic(wire) || average == null || count == null) return { ...key, visible: false };
+  return { ...key, visible: true, average, count };
 }

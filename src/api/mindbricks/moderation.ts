@@ -43,6 +43,7 @@ export class MindbricksModeration extends MindbricksSource implements Moderation
     if (!item) throw new ApiError("invalid-response");
     return item;
   }
+
 }
 
 export const createModeration: ModerationModule["createModeration"] = ({ apiBase }, http) => new MindbricksModeration(apiBase, http);
@@ -57,7 +58,8 @@ function toModerationItem(wire: WireReview): ModerationItem | null {
     id: wire.id,
     rating: wire.rating,
     text: wire.reviewText,
-    authorFullName: wire.reviewer?.fullname ?? wire.reviewerId ?? "",
+    // Names, never ids: without a name the element shows the writer's side ("Guest", "Host").
+    authorFullName: wire.reviewer?.fullname ?? "",
     revieweeId: wire.revieweeId,
     submittedAt: new Date(wire.submittedAt),
     status,
@@ -65,5 +67,7 @@ function toModerationItem(wire: WireReview): ModerationItem | null {
   };
   const revieweeType = toRevieweeType(wire.revieweeType);
   if (revieweeType) item.revieweeType = revieweeType;
+  item.authorRole = revieweeType === "guest" ? "host" : "guest";
+  if (wire.reviewee?.name) item.revieweeLabel = wire.reviewee.name;
   return item;
 }

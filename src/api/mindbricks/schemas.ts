@@ -25,7 +25,9 @@ export const WireReview = lazy(() =>
     revieweeType: optionalString(),
     submittedAt: isoDate(),
     isActive: z.nullish(z.boolean()),
-    reviewer: z.nullish(z.object({ id: optionalString(), fullname: optionalString() })),
+    reviewer: z.nullish(z.object({ fullname: optionalString() })),
+    // Our reference server's enrichment (seed 003: "enrich with reviewer/reviewee & reservation"); optional.
+    reviewee: z.nullish(z.object({ name: optionalString() })),
   }),
 );
 export type WireReview = Parsed<typeof WireReview>;
@@ -35,8 +37,9 @@ export const WireAggregate = lazy(() =>
     id: nonEmptyString(),
     revieweeId: nonEmptyString(),
     revieweeType: optionalString(),
-    averageRating: numberIn(0, 5),
-    reviewCount: count(),
+    // null on a hidden aggregate (no numbers for the public); only a public one is ever shown.
+    averageRating: z.nullish(numberIn(0, 5)),
+    reviewCount: z.nullish(count()),
     visibilityStatus: z.string(),
     isActive: z.nullish(z.boolean()),
   }),

@@ -1,5 +1,7 @@
 import type { ModerationItem, ModerationStatus, Page, Review } from "../../core/model.js";
 import { ApiError } from "../errors.js";
+import type { HttpClient } from "../http.js";
+import { OWNER_TOOLS } from "../../core/variants.js";
 import type { ModerationModule } from "../backends.js";
 import { parseWhole } from "../parse.js";
 import type { ModerationDecision, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
@@ -10,6 +12,13 @@ const STATUS: Record<string, ModerationStatus> = { A: "approved", D: "rejected",
 
 /** The directory owner's operations (API key in `Authorization`, no scheme): the list by status, approve and decline, read, edit, delete. */
 export class PartnerpageModeration extends PartnerpageSource implements ModerationSource {
+  readonly #exportUrl: string;
+
+  constructor(apiBase: string, directoryId: string, http: HttpClient) {
+    super(apiBase, directoryId, http);
+    this.#exportUrl = `${apiBase.replace(/\/+$/, "")}/reviews/directory/${this.directory}/export/`;
+  }
+
   /** The owner's read of one review (the proxy has no single-review route). */
   override async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
     try {
@@ -27,6 +36,28 @@ export class PartnerpageModeration extends PartnerpageSource implements Moderati
 
   override async deleteReview(id: string, context: RequestContext = {}): Promise<void> {
     await this.call("DELETE", this.detail(id), [], context);
+  }
+
+  /**
+   * The owner's CSV export (our `export/` route, README): read with the key in
+   * `Authorization` like every owner's call. Not through the JSON client: the
+   * answer is a file.
+   */
+  async exportReviews(context: RequestContext = {}): Promise<Blob> {
+    if (!OWNER_TOOLS) throw new ApiError("invalid-response");
+    const headers: Record<string, string> = context.token ? { Authorization: context.token } : {};
+    let response: Response;
+    try {
+      response = await fetch(this.#exportUrl, {
+        headers,
+        credentials: "omit",
+        signal: context.signal ?? AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new ApiError("network", { cause: error });
+    }
+    if (!response.ok) throw new ApiError("http", { status: response.status });
+    return response.blob();
   }
 
   async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<Page<ModerationItem>> {

@@ -1,15 +1,15 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
+import { reviewWindowDays } from "../../core/config.js";
 import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
-import { enForm } from "../../core/i18n/en-form.js";
-import { strings as enFormMarketplace } from "../../core/i18n/en-form-mindbricks.js";
-import { strings as enFormDirectory } from "../../core/i18n/en-form-partnerpage.js";
+import { enForm, enFormDirectory, enFormMarketplace } from "../../core/i18n/en-form.js";
 import { addEnglish, type MessageKey } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import { services } from "../../core/services.js";
 import { firstVisible } from "../../core/visible-text.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
+import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { StarRating } from "../star-rating/star-rating.js";
 import { reviewFormStyles } from "./review-form.styles.js";
@@ -18,7 +18,7 @@ type Field = keyof StoredDraft;
 type Fields = Required<StoredDraft>;
 type Errors = Partial<Record<Field, string>>;
 
-addEnglish({ ...enForm, ...enFormMarketplace, ...enFormDirectory });
+addEnglish({ ...enForm, ...(MARKETPLACE ? enFormMarketplace : {}), ...(DIRECTORY ? enFormDirectory : {}) });
 
 const EMPTY: Fields = { rating: 0, text: "", title: "", firstName: "", lastName: "", email: "", company: "" };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
@@ -66,7 +66,8 @@ const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][
  * @fires review-submit - `{draft}` before the POST; cancelable.
  * @fires review-submitted - `{review}` after the server accepted it.
  * @fires review-auth-required - `{}` when the server answered 401: sign the user in, then submit again.
- * @fires review-error - `{error}` when sending failed.
+ * @fires review-error - `{error}` when sending failed (also when the stay's review window has
+ *   closed: the form is then replaced by a notice saying so, and when).
  */
 export class ReviewForm extends ReviewElement {
   static readonly tag = "review-form";
@@ -83,6 +84,7 @@ export class ReviewForm extends ReviewElement {
     serverErrors: { state: true, attribute: false },
     restored: { state: true, attribute: false },
     sent: { state: true, attribute: false },
+    closed: { state: true, attribute: false },
   };
 
   /** The stay being reviewed (marketplace). */
@@ -100,6 +102,8 @@ export class ReviewForm extends ReviewElement {
   private serverErrors: Partial<Record<Field, string>> = {};
   private restored = false;
   private sent: Review | null = null;
+  /** The stay's review window has closed (when, if the server said): no review can be written any more. */
+  private closed: Date | null = null;
   #inFlight = false;
   /** A previous POST failed in a way that does not say whether it landed. */
   #uncertain = false;
@@ -158,6 +162,7 @@ export class ReviewForm extends ReviewElement {
     this.fields = { ...EMPTY, ...draft };
     this.restored = draft !== null;
     this.sent = null;
+    this.closed = null;
     this.failure = null;
     this.serverErrors = {};
     this.attempted = false;
@@ -317,7 +322,17 @@ export class ReviewForm extends ReviewElement {
     if (ambiguous) this.#uncertain = true;
     this.emit("review-error", { error });
     if (status === 401) this.emit("review-auth-required", {});
-    if (status === 400) this.serverErrors = fieldErrors(error.fieldErrors);
+    // Field errors come from the directory API (DRF); the marketplace answers with one code.
+    if (DIRECTORY && status === 400) this.serverErrors = fieldErrors(error.fieldErrors);
+    // The seed's error body has no field for the instant; our server names it in `detail`
+    // (without it, the plain "You can't review this stay." below).
+    const closedAt = MARKETPLACE && serverCode === "errMsg_reviewWindowClosed" && Date.parse(error.detail?.match(/\d{4}-[\dT:.-]+Z/)?.[0] ?? "");
+    if (closedAt) {
+      this.closed = new Date(closedAt);
+      this.#focusAfterRender = '[part~="notice"]';
+      clearDraft(this.#draftKey);
+      return;
+    }
     const key: MessageKey =
       status === 401 ? "signInToReview"
       : status === 429 ? "tooManyRequests"
@@ -334,6 +349,10 @@ export class ReviewForm extends ReviewElement {
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
     if (this.sent) return html`<p part="notice" role="status" tabindex="-1">${this.#sentText(this.sent)}</p>`;
+    const closed = this.closed;
+    if (MARKETPLACE && closed) {
+      return html`<p part="notice" role="status" tabindex="-1">${i18n.t("windowClosed", { date: i18n.date(closed) })}</p>`;
+    }
     const { status, value } = this.#existing;
     const existing = value?.review;
     if (status === "pending" || status === "initial") {
@@ -361,7 +380,7 @@ export class ReviewForm extends ReviewElement {
     const count = codePoints(this.fields.text);
     return html`<form part="form" novalidate aria-label=${i18n.t("writeReview")} @submit=${this.#submit}>
       ${this.restored ? html`<p class="message" role="status">${i18n.t("draftRestored")}</p>` : nothing}
-      ${this.#isDirectory ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice")}</p>`}
+      ${this.#isDirectory ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
       <fieldset>
         <legend>${i18n.t("yourRating")}</legend>
         <star-rating

@@ -1,20 +1,21 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
 import type { ModerationDecision, ModerationSource } from "../../api/source.js";
-import { enModeration } from "../../core/i18n/en-moderation.js";
+import { enModeration, enModerationOwner } from "../../core/i18n/en-moderation.js";
 import { addEnglish } from "../../core/i18n/index.js";
 import type { ModerationItem, ModerationStatus, Page } from "../../core/model.js";
 import { hasBackend, services } from "../../core/services.js";
 import { uniqueById } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
+import { OWNER_TOOLS } from "../../core/variants.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { reviewModerationStyles } from "./review-moderation.styles.js";
 
-addEnglish(enModeration);
+addEnglish(OWNER_TOOLS ? { ...enModeration, ...enModerationOwner } : enModeration);
 
 type Tab = "pending" | "rejected";
 const PAGE_SIZE = 20;
@@ -24,8 +25,10 @@ const PAGE_SIZE = 20;
  * the rejected or declined ones), with everything the public never sees —
  * full name, email — shown to this signed-in admin only. One action each to
  * approve or decline; the list updates at once and rolls back with a message
- * if the server refuses. Credentials come from `configure({ token })` or the
- * `token` property.
+ * if the server refuses. The directory
+ * owner also gets an Export button that downloads every review as a dated CSV
+ * file. Names only, never ids: without one a neutral label ("a guest", "this
+ * listing"). Credentials come from `configure({ token })` or the `token` property.
  *
  * @tagname review-moderation
  * @summary Approve or decline reviews.
@@ -36,6 +39,11 @@ const PAGE_SIZE = 20;
  * @csspart stars - A review's stars (role=img, labelled with the rating).
  * @csspart approve - The approve button.
  * @csspart decline - The decline (reject) button.
+ * @csspart export - The directory owner's Export (CSV) button (in review-widgets-moderation.js and the ESM build; not in dist/review-widgets.js, whose budget it does not fit).
+ * @csspart show-more - Loads the next page of the queue.
+ * @csspart delete - Delete (asks for confirmation first; not in dist/review-widgets.js).
+ * @csspart confirm-delete - Confirms the Delete.
+ * @csspart cancel - Keeps the review.
  * @csspart tabs - The tab list.
  * @csspart empty - Nothing to moderate.
  * @csspart skeleton - Loading placeholder.
@@ -44,7 +52,7 @@ const PAGE_SIZE = 20;
  * @cssprop --review-accent-color - Selected tab and approve button.
  * @cssprop --review-danger-color - Decline button.
  * @cssprop --review-card-padding - Padding of each review.
- * @fires review-moderated - `{id, status}` after the server accepted a decision.
+ * @fires review-moderated - `{id, status}` after the server accepted a decision (`status` "deleted" after a Delete).
  * @fires review-auth-required - `{}` when the server answered 401 or 403.
  * @fires review-load - `{count}`: reviews in the current tab.
  * @fires review-error - `{error}`.
@@ -69,6 +77,8 @@ export class ReviewModeration extends ReviewElement {
   private announcement = "";
   private failure = "";
   private expanded = new Set<string>();
+  /** The review whose Delete waits for confirmation (a plain field: not in files without Delete). */
+  #confirming?: string | undefined;
   #focusIndex: number | null = null;
   /** The tab whose list is on screen; reloading that same tab keeps it (and the keyboard focus in it) in place. */
   #loadedTab: Tab | null = null;
@@ -101,7 +111,7 @@ export class ReviewModeration extends ReviewElement {
     // A moderator sees every reviewee: no reviewee-id or entry-id needed.
     const problems = super.configurationProblems().filter((problem) => !problem.startsWith('"reviewee-id"') && !problem.startsWith('"entry-id"'));
     if (problems.length === 0 && !hasBackend(this.resolvedSource, "moderation")) {
-      problems.push(`this script file has no ${this.resolvedSource} moderation (README: Script tag)`);
+      problems.push(`no ${this.resolvedSource} moderation in this script file`);
     }
     return problems;
   }
@@ -149,7 +159,10 @@ export class ReviewModeration extends ReviewElement {
       </div>
       <div class="sr-only" role="status">${this.announcement}</div>
       ${this.failure ? html`<div part="error" role="alert"><p>${this.failure}</p></div>` : nothing}
-      <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>`;
+      <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>
+      ${OWNER_TOOLS && directory && this.#loader.value
+        ? html`<div class="actions"><button class="button" part="export" type="button" @click=${this.#export}>${i18n.t("exportReviews")}</button></div>`
+        : nothing}`;
   }
 
   #renderPanel() {
@@ -179,7 +192,8 @@ export class ReviewModeration extends ReviewElement {
   #renderItem(item: ModerationItem) {
     const i18n = this.i18n;
     const directory = this.resolvedSource === "partnerpage";
-    const author = item.authorFullName || i18n.t("anonymous");
+    const author = this.#author(item);
+    const reviewee = item.revieweeLabel ?? i18n.t(`some-${item.revieweeType ?? (directory ? "entry" : "listing")}`);
     return html`<article part="review" tabindex="-1" aria-label=${i18n.t("reviewBy", { author })}>
       ${cardHeader(i18n, item.rating, author, item.submittedAt)}
       ${item.title ? html`<p class="title" dir="auto"><strong>${item.title}</strong></p>` : nothing}
@@ -188,17 +202,69 @@ export class ReviewModeration extends ReviewElement {
         ${item.authorEmail ? html`<dt>${i18n.t("contactEmail")}</dt><dd dir="auto">${item.authorEmail}</dd>` : nothing}
         ${item.authorCompany ? html`<dt>${i18n.t("company")}</dt><dd dir="auto">${item.authorCompany}</dd>` : nothing}
         <dt>${i18n.t("reviewOf")}</dt>
-        <dd dir="auto">${item.revieweeLabel ?? `${item.revieweeType ?? ""} ${item.revieweeId}`.trim()}</dd>
+        <dd dir="auto">${reviewee}</dd>
       </dl>
-      <div class="actions">
+      ${OWNER_TOOLS && this.#confirming === item.id
+        ? html`<div class="actions" role="group" aria-labelledby="confirm" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && this.#cancelDelete(item)}>
+            <p id="confirm">${i18n.t("confirmDelete")}</p>
+            <button class="button decline" part="confirm-delete" type="button" @click=${() => this.#delete(item)}>${i18n.t("delete")}</button>
+            <button class="button" part="cancel" type="button" @click=${() => this.#cancelDelete(item)}>${i18n.t("cancel")}</button>
+          </div>`
+        : html`<div class="actions">
         <button class="button primary" part="approve" type="button" @click=${() => this.#decide(item, "approve")}>${i18n.t("approve")}</button>
         ${this.tab === "pending"
           ? html`<button class="button decline" part="decline" type="button" @click=${() => this.#decide(item, "reject")}>
               ${i18n.t(directory ? "decline" : "reject")}
             </button>`
           : nothing}
-      </div>
+        ${OWNER_TOOLS ? html`<button class="button" part="delete" type="button" @click=${() => this.#askDelete(item)}>${i18n.t("delete")}</button>` : nothing}
+      </div>`}
     </article>`;
+  }
+
+  #author(item: ModerationItem): string {
+    return item.authorFullName || this.i18n.t(item.authorRole ?? "anonymous");
+  }
+
+  // Delete: asked, then confirmed or cancelled (bodies left out with OWNER_TOOLS off).
+  #askDelete(item: ModerationItem): void {
+    if (OWNER_TOOLS) {
+      this.#confirming = item.id;
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="cancel"]')?.focus());
+    }
+  }
+
+  #cancelDelete(item: ModerationItem): void {
+    if (OWNER_TOOLS) {
+      this.#confirming = undefined;
+      this.#focusIndex = this.items.indexOf(item);
+      this.requestUpdate();
+    }
+  }
+
+  /** Confirmed: optimistic like a decision (gone at once, back with a message if the server refuses). */
+  #delete(item: ModerationItem): void {
+    if (OWNER_TOOLS) {
+      this.#confirming = undefined;
+      void this.#decide(item, "delete");
+    }
+  }
+
+  /** The owner's export, downloaded as reviews-<directory>-<date>.csv. */
+  async #export(): Promise<void> {
+    if (OWNER_TOOLS) try {
+      const blob = await this.#source!.exportReviews!({ token: await this.currentToken() });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = `reviews-${this.resolvedDirectoryId ?? ""}-${new Date().toISOString().slice(0, 10)}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 6e4);
+      this.failure = "";
+    } catch (error) {
+      this.failure = this.i18n.t("exportFailed");
+      this.emit("review-error", { error: ApiError.from(error) });
+    }
   }
 
   #select(tab: Tab): void {
@@ -221,9 +287,9 @@ export class ReviewModeration extends ReviewElement {
   }
 
   /** Optimistic: the review leaves the list at once, and comes back with a message if the server refuses. */
-  async #decide(item: ModerationItem, decision: ModerationDecision): Promise<void> {
+  async #decide(item: ModerationItem, decision: ModerationDecision | "delete"): Promise<void> {
     const i18n = this.i18n;
-    const author = item.authorFullName || i18n.t("anonymous");
+    const author = this.#author(item);
     const index = this.items.indexOf(item);
     if (index < 0) return;
     this.items = this.items.filter((other) => other !== item);
@@ -231,12 +297,15 @@ export class ReviewModeration extends ReviewElement {
     this.failure = "";
     this.#focusIndex = index;
     const directory = this.resolvedSource === "partnerpage";
-    this.announcement = i18n.t(decision === "approve" ? "approved" : directory ? "declined" : "rejected", { author });
+    this.announcement = i18n.t(decision === "approve" ? "approved" : OWNER_TOOLS && decision === "delete" ? "deleted" : directory ? "declined" : "rejected", { author });
     try {
       const token = await this.currentToken();
-      const updated = await this.#source!.moderate(item.id, decision, { token });
+      const status =
+        OWNER_TOOLS && decision === "delete"
+          ? (await this.#source!.deleteReview(item.id, { token }), "deleted" as const)
+          : (await this.#source!.moderate(item.id, decision as ModerationDecision, { token })).status;
       services().store.invalidate();
-      this.emit("review-moderated", { id: updated.id, status: updated.status });
+      this.emit("review-moderated", { id: item.id, status });
     } catch (error) {
       const items = [...this.items];
       items.splice(Math.min(index, items.length), 0, item);

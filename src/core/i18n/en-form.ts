@@ -1,4 +1,8 @@
-/** English strings of <review-form> (loaded only with it) that every backend shares; the rest are in en-form-<backend>.ts. */
+/**
+ * English strings of <review-form> (loaded only with it): those every backend
+ * shares, and those of one backend only, which a script file without that
+ * backend leaves out (src/core/variants.ts).
+ */
 export const enForm = {
   writeReview: "Write a review",
   yourRating: "Your rating",
@@ -13,4 +17,32 @@ export const enForm = {
   tooManyRequests: "Too many attempts. Please wait a moment and try again.",
   draftRestored: "We restored the review you had not sent yet.",
   fixErrors: "Please fix the highlighted fields.",
+};
+
+/** The marketplace's own (left out of the directory's file). */
+export const enFormMarketplace = {
+  textHint: "What should other travellers know?",
+  doubleBlindNotice: "Reviews are double-blind: yours stays hidden until the other side has reviewed too, or until the {days}-day review window closes.",
+  windowClosed: "The review window for this stay closed on {date}. It can no longer be reviewed.",
+  submittedDoubleBlind: "Thank you! Your review is hidden until the other side reviews, or until {date}.",
+  submittedModeration: "Thank you! Your review will appear once it passes moderation.",
+  submittedPublic: "Thank you! Your review is published.",
+  alreadyReviewed: "You have already reviewed this stay.",
+  signInToReview: "Please sign in to post your review. Your text is kept.",
+  notAllowed: "You can't review this stay.",
+  stayNotCompleted: "You can review this stay after check-out.",
+};
+
+/** The partner directory's own: who writes (left out of the marketplace's files). */
+export const enFormDirectory = {
+  textHintDirectory: "What was it like to work with them?",
+  fieldRequired: "This field is required.",
+  fieldTooLong: "Keep this under {max} characters.",
+  emailInvalid: "Enter a valid email address.",
+  firstName: "First name",
+  lastName: "Last name",
+  email: "Email (not published)",
+  headline: "Title",
+  optional: "optional",
+  submittedDirectory: "Thank you! Your review will appear once the directory approves it.",
 };

@@ -16,4 +16,18 @@ export const enModeration = {
   nothingRejected: "No reviews here.",
   signInToModerate: "Sign in as a moderator to see reviews waiting for moderation.",
   reviewOf: "Review of",
+  "some-listing": "this listing",
+  "some-host": "a host",
+  "some-guest": "a guest",
+  "some-entry": "this entry",
+};
+
+/** Export and Delete (not in the everything file: src/core/variants.ts). */
+export const enModerationOwner = {
+  delete: "Delete",
+  cancel: "Cancel",
+  confirmDelete: "Delete this review for good? This cannot be undone.",
+  deleted: "Deleted the review by {author}.",
+  exportReviews: "Export (CSV)",
+  exportFailed: "The export failed. Please try again.",
 };

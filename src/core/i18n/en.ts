@@ -1,7 +1,5 @@
-import type { enForm } from "./en-form.js";
-import type { strings as enFormMarketplace } from "./en-form-mindbricks.js";
-import type { strings as enFormDirectory } from "./en-form-partnerpage.js";
-import type { enModeration } from "./en-moderation.js";
+import type { enForm, enFormDirectory, enFormMarketplace } from "./en-form.js";
+import type { enModeration, enModerationOwner } from "./en-moderation.js";
 
 /**
  * The English strings every element may need; also, with the form's and the
@@ -41,16 +39,20 @@ export const en = {
   host: "Host",
   anonymous: "Anonymous",
   reviewBy: "Review by {author}",
-  yourReview: "Your review",
   pending: "Pending",
-  pendingDoubleBlind: "Only you can see this review. It will be published when the other side reviews, or on {date} at the latest.",
-  pendingModeration: "Only you can see this review. It will be published once it passes moderation.",
-  pendingRejected: "Only you can see this review. It was not approved for publication.",
   ratingRequired: "Choose a rating from 1 to 5 stars.",
   company: "Company",
 };
 
-export type Catalog = typeof en & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration;
+/** The viewer's own pending review: only the marketplace has one (left out of the directory's files). */
+export const enMarketplace = {
+  yourReview: "Your review",
+  pendingDoubleBlind: "Only you can see this review. It will be published when the other side reviews, or on {date} at the latest.",
+  pendingModeration: "Only you can see this review. It will be published once it passes moderation.",
+  pendingRejected: "Only you can see this review. It was not approved for publication.",
+};
+
+export type Catalog = typeof en & typeof enMarketplace & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;
 export type MessageKey = keyof Catalog;
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 /** A translation: the same keys, each a string or plural forms. */

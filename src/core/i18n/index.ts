@@ -1,4 +1,5 @@
-import { en, type MessageKey, type Messages, type PluralForms } from "./en.js";
+import { MARKETPLACE } from "../variants.js";
+import { en, enMarketplace, type MessageKey, type Messages, type PluralForms } from "./en.js";
 
 export type { MessageKey, Messages } from "./en.js";
 
@@ -16,7 +17,7 @@ const MESSAGES = Symbol.for("review-widgets.messages");
 const page = ((globalThis as { [MESSAGES]?: PageMessages })[MESSAGES] ??= { catalogs: new Map(), overrides: new Map(), version: 0 });
 const { catalogs, overrides } = page;
 /** English, the last word for every key: the shared strings plus those of the elements this build has. */
-const english: Partial<Messages> = { ...en };
+const english: Partial<Messages> = MARKETPLACE ? { ...en, ...enMarketplace } : { ...en };
 
 /** An element's own English strings (the form's, the moderation view's), added when its module loads. */
 export function addEnglish(messages: Partial<Messages>): void {

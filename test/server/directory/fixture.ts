@@ -17,8 +17,8 @@ export interface DirectoryServer {
   close(): Promise<void>;
 }
 
-export async function startDirectory(clock = new Clock()): Promise<DirectoryServer> {
-  const directory = createDirectory({ clock });
+export async function startDirectory(clock = new Clock(), options: { strict?: boolean } = {}): Promise<DirectoryServer> {
+  const directory = createDirectory({ clock, ...options });
   const app = new Hono();
   app.route(API_PREFIX, directory.api);
   app.route(CONTROL_PREFIX, directory.control);

@@ -42,6 +42,8 @@ const REVIEW_KEYS = [
   "updatedAt",
   "_owner",
   "reviewer",
+  "reviewee",
+  "reservation",
 ];
 
 const AGGREGATE_KEYS = [

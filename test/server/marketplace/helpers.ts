@@ -63,6 +63,7 @@ export interface Body {
 export interface HttpResult {
   status: number;
   contentType: string | null;
+  headers: Headers;
   body: Body;
 }
 
@@ -85,13 +86,14 @@ export interface World {
   createReview(token: string, body: Record<string, unknown>): Promise<HttpResult>;
   getReview(id: string, token?: string): Promise<HttpResult>;
   listReviews(query: string, token?: string): Promise<HttpResult>;
-  aggregateOf(revieweeType: string, revieweeId: string): Promise<ReviewAggregateJson | undefined>;
+  /** The reviewee's aggregate as the caller sees it (anonymous by default); numbers asserted present unless `hidden` is allowed. */
+  aggregateOf(revieweeType: string, revieweeId: string, token?: string): Promise<NumericAggregate | undefined>;
   advanceDays(days: number): Promise<HttpResult>;
 }
 
 export interface Harness {
   /** A fresh world on the same server (the previous one is dropped). */
-  fresh(options?: { autoApprove?: boolean; realNow?: () => number }): World;
+  fresh(options?: { autoApprove?: boolean; realNow?: () => number; reviewWindowDays?: number; strict?: boolean }): World;
   close(): Promise<void>;
 }
 
@@ -114,13 +116,19 @@ export async function startHarness(): Promise<Harness> {
     if (body !== undefined) headers["content-type"] ??= "application/json";
     const response = await fetch(base + path, { method, headers, body });
     const text = await response.text();
-    return { status: response.status, contentType: response.headers.get("content-type"), body: JSON.parse(text) as Body };
+    const parsed = (text === "" ? {} : JSON.parse(text)) as Body;
+    return { status: response.status, contentType: response.headers.get("content-type"), headers: response.headers, body: parsed };
   };
 
   return {
     fresh(options = {}) {
       const clock = new Clock(options.realNow);
-      const marketplace = createMarketplace({ clock, autoApprove: options.autoApprove ?? false });
+      const marketplace = createMarketplace({
+        clock,
+        autoApprove: options.autoApprove ?? false,
+        strict: options.strict ?? false,
+        ...(options.reviewWindowDays !== undefined ? { reviewWindowDays: options.reviewWindowDays } : {}),
+      });
       const app = new Hono();
       app.route(API, marketplace.api);
       app.route(AUTH, marketplace.auth);
@@ -140,12 +148,12 @@ export async function startHarness(): Promise<Harness> {
         createReview: (token, body) => call("POST", `${API}/v1/reviews`, { token, body }),
         getReview: (id, token) => call("GET", `${API}/v1/reviews/${id}`, { token }),
         listReviews: (query, token) => call("GET", `${API}/v1/reviews${query}`, { token }),
-        async aggregateOf(revieweeType, revieweeId) {
-          const res = await call("GET", `${API}/v1/reviewaggregates?revieweeType=${revieweeType}&revieweeId=${revieweeId}`);
+        async aggregateOf(revieweeType, revieweeId, token) {
+          const res = await call("GET", `${API}/v1/reviewaggregates?revieweeType=${revieweeType}&revieweeId=${revieweeId}`, { token });
           assert.equal(res.status, 200);
           const list = aggregatesOf(res);
           assert.ok(list.length <= 1, "one aggregate per reviewee");
-          return list[0];
+          return list[0] && withNumbers(list[0]);
         },
         advanceDays: (days) => call("POST", `${CONTROL}/clock/advance`, { body: { days } }),
       };
@@ -157,6 +165,16 @@ export async function startHarness(): Promise<Harness> {
         if ("closeAllConnections" in server) server.closeAllConnections();
       }),
   };
+}
+
+/** An aggregate whose numbers the caller may read. */
+export type NumericAggregate = ReviewAggregateJson & { averageRating: number; reviewCount: number };
+
+/** Asserts that the aggregate carries numbers (public, or read by the moderator). */
+export function withNumbers(aggregate: ReviewAggregateJson): NumericAggregate {
+  const { averageRating, reviewCount } = aggregate;
+  assert.ok(averageRating !== null && reviewCount !== null, `numbers expected in ${JSON.stringify(aggregate)}`);
+  return { ...aggregate, averageRating, reviewCount };
 }
 
 export function reviewOf(res: HttpResult): ReviewJson {

@@ -209,7 +209,7 @@ describe("review aggregates", () => {
     assert.equal(main.revieweeType_idx, 2);
     assert.equal(main.isActive, true);
     assert.equal(main.recordVersion, 0);
-    const hidden = await world.aggregateOf("listing", DEMO.listings.fewReviews[0] ?? "");
+    const hidden = await world.aggregateOf("listing", DEMO.listings.fewReviews[0] ?? "", await world.login("admin"));
     assert.equal(hidden?.visibilityStatus, "hidden");
     assert.equal(hidden?.visibilityStatus_idx, 1);
   });

@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import {
   API,
   CONTROL,
+  aggregatesOf,
   DEMO,
   assertError,
   reviewOf,
@@ -91,10 +92,30 @@ describe("moderation", () => {
     assertError(await patch(world, own.id, undefined, { reviewText: "x" }), 401, "errMsg_loginRequired");
   });
 
-  test("the moderator may publish or unpublish directly, but not rewrite a review", async () => {
+  test("the moderator may not publish before double-blind completes; approval waits for it", async () => {
+    const world = harness.fresh();
+    const admin = await world.login("admin");
+    const guest = await world.login("guest");
+    const review = reviewOf(await world.createReview(guest, storyListingReview()));
+    assertError(await patch(world, review.id, admin, { isPublished: true }), 403, "errMsg_doubleBlindNotComplete");
+    assertError(await patch(world, review.id, admin, { moderationStatus: "approved", isPublished: true }), 403, "errMsg_doubleBlindNotComplete");
+    const approved = reviewOf(await patch(world, review.id, admin, { moderationStatus: "approved" }));
+    assert.deepEqual([approved.moderationStatus, approved.isPublished], ["approved", false]);
+    assert.ok(!(await publicIds(world)).includes(review.id), "approved is not published");
+    await world.createReview(await world.login("host"), storyGuestReview());
+    assert.ok((await publicIds(world)).includes(review.id), "published when the other side reviewed");
+  });
+
+  test("the moderator may publish or unpublish a completed stay directly, but not rewrite a review", async () => {
     const world = harness.fresh();
     const admin = await world.login("admin");
     const id = DEMO.hiddenReviews.approvedUnpublished[0] ?? "";
+    assertError(await patch(world, id, admin, { isPublished: true }), 403, "errMsg_doubleBlindNotComplete");
+    await world.advanceDays(14); // the window closes: published by itself
+    assert.ok((await publicIds(world)).includes(id));
+    const unpublished = reviewOf(await patch(world, id, admin, { isPublished: false }));
+    assert.equal(unpublished.isPublished, false);
+    assert.ok(!(await publicIds(world)).includes(id));
     const published = reviewOf(await patch(world, id, admin, { isPublished: true }));
     assert.equal(published.isPublished, true);
     assert.ok((await publicIds(world)).includes(id));
@@ -197,7 +218,8 @@ describe("aggregates follow the public reviews", () => {
   test("create: with auto-approval both sides publish at once and count", async () => {
     const world = harness.fresh({ autoApprove: true });
     const before = await world.aggregateOf("listing", MAIN);
-    const beforeGuest = await world.aggregateOf("guest", DEMO.users.guest);
+    const admin = await world.login("admin");
+    const beforeGuest = await world.aggregateOf("guest", DEMO.users.guest, admin);
     assert.ok(before && beforeGuest);
     await world.createReview(await world.login("guest"), storyListingReview({ rating: 1 }));
     assert.deepEqual(await world.aggregateOf("listing", MAIN), before, "unpublished reviews do not count");
@@ -206,13 +228,15 @@ describe("aggregates follow the public reviews", () => {
     assert.equal(after?.reviewCount, before.reviewCount + 1);
     const expected = Math.round(((before.averageRating * before.reviewCount + 1) / (before.reviewCount + 1)) * 100) / 100;
     assert.ok(Math.abs((after?.averageRating ?? 0) - expected) <= 0.011, `${after?.averageRating} ≈ ${expected}`);
-    assert.equal((await world.aggregateOf("guest", DEMO.users.guest))?.reviewCount, beforeGuest.reviewCount + 1);
+    assert.equal((await world.aggregateOf("guest", DEMO.users.guest, admin))?.reviewCount, beforeGuest.reviewCount + 1);
   });
 
-  test("hidden below 3 public reviews, with its real numbers kept; public from 3 on", async () => {
+  test("hidden below 3 public reviews, its numbers for the moderator only; public from 3 on", async () => {
     const world = harness.fresh();
     const admin = await world.login("admin");
-    const before = await world.aggregateOf("guest", DEMO.users.guest);
+    const anonymous = aggregatesOf(await world.call("GET", `${API}/v1/reviewaggregates?revieweeType=guest&revieweeId=${DEMO.users.guest}`));
+    assert.deepEqual(anonymous.map((a) => [a.visibilityStatus, a.averageRating, a.reviewCount]), [["hidden", null, null]]);
+    const before = await world.aggregateOf("guest", DEMO.users.guest, admin);
     assert.equal(before?.reviewCount, 2);
     assert.equal(before?.visibilityStatus, "hidden");
     assert.ok((before?.averageRating ?? 0) >= 1, "hidden aggregates keep their numbers");
@@ -227,7 +251,7 @@ describe("aggregates follow the public reviews", () => {
     assert.equal(after?.recordVersion, (before?.recordVersion ?? 0) + 1);
 
     await remove(world, guestReview.id, admin);
-    const removed = await world.aggregateOf("guest", DEMO.users.guest);
+    const removed = await world.aggregateOf("guest", DEMO.users.guest, admin);
     assert.deepEqual([removed?.reviewCount, removed?.visibilityStatus], [2, "hidden"]);
   });
 });

@@ -34,10 +34,10 @@ async function everyReview(world: World, token?: string, query = ""): Promise<Re
   }
 }
 
-async function everyAggregate(world: World): Promise<ReviewAggregateJson[]> {
+async function everyAggregate(world: World, token?: string): Promise<ReviewAggregateJson[]> {
   const out: ReviewAggregateJson[] = [];
   for (let page = 1; ; page++) {
-    const res = await world.call("GET", `${API}/v1/reviewaggregates?pageRowCount=100&pageNumber=${page}`);
+    const res = await world.call("GET", `${API}/v1/reviewaggregates?pageRowCount=100&pageNumber=${page}`, { token });
     out.push(...aggregatesOf(res));
     if (page >= (res.body.paging?.pageCount ?? 0)) return out;
   }
@@ -55,7 +55,7 @@ describe("seed", () => {
     assert.ok(reviews.every((r) => r.reviewText.split(/[.!?]\s/).length >= 1 && r.reviewText.length > 20));
     const ages = reviews.map((r) => (world.clock.nowMs() - Date.parse(r.submittedAt)) / DAY);
     assert.ok(Math.min(...ages) < 60 && Math.max(...ages) > 600 && Math.max(...ages) < 800, "spread over ~2 years");
-    const names = new Set(reviews.map((r) => r.reviewer.fullname));
+    const names = new Set(reviews.map((r) => r.reviewer?.fullname));
     assert.ok(names.size >= 10, "many different guests");
     // The host's stays: the host has a public host aggregate.
     const hostAggregate = await world.aggregateOf("host", DEMO.users.host);
@@ -65,6 +65,7 @@ describe("seed", () => {
 
   test("the grid: 30 titled listings; most public aggregates, some hidden, two with none", async () => {
     const world = harness.fresh();
+    const admin = await world.login("admin");
     assert.equal(DEMO.listings.grid.length, 30);
     assert.equal(DEMO.listings.grid[0], MAIN);
     assert.equal(new Set(DEMO.listings.grid).size, 30);
@@ -78,10 +79,12 @@ describe("seed", () => {
         assert.equal((await world.listReviews(`?revieweeId=${id}`)).body.paging?.totalRowCount, 0);
       } else if (DEMO.listings.fewReviews.includes(id)) {
         assert.equal(aggregate?.visibilityStatus, "hidden");
-        assert.ok(aggregate.reviewCount >= 1 && aggregate.reviewCount <= 2);
+        assert.deepEqual([aggregate.averageRating, aggregate.reviewCount], [null, null], "no numbers for the public");
+        const numbers = await world.aggregateOf("listing", id, admin);
+        assert.ok(numbers && numbers.reviewCount >= 1 && numbers.reviewCount <= 2);
       } else {
         assert.equal(aggregate?.visibilityStatus, "public", id);
-        assert.ok(aggregate.reviewCount >= 3);
+        assert.ok((aggregate.reviewCount ?? 0) >= 3);
         publicCount++;
       }
     }
@@ -90,11 +93,11 @@ describe("seed", () => {
     assert.ok(publicCount >= 20);
   });
 
-  test("one aggregate per reviewee that has reviews; its numbers match the public reviews", async () => {
+  test("one aggregate per reviewee that has public reviews; its numbers match the public reviews", async () => {
     const world = harness.fresh();
     const admin = await world.login("admin");
-    const reviewees = new Set((await everyReview(world, admin)).map((r) => `${r.revieweeType}:${r.revieweeId}`));
-    const aggregates = await everyAggregate(world);
+    const reviewees = new Set((await everyReview(world)).map((r) => `${r.revieweeType}:${r.revieweeId}`));
+    const aggregates = await everyAggregate(world, admin);
     const keys = aggregates.map((a) => `${a.revieweeType}:${a.revieweeId}`);
     assert.equal(new Set(keys).size, keys.length, "no duplicates");
     assert.deepEqual(new Set(keys), reviewees);
