@@ -1,6 +1,8 @@
 /**
- * Render time of 100 and 1,000 reviews: <review-list page-size="1000"> from the
- * IIFE versus a hand-written createElement/textContent baseline (bench/pages/render.js).
+ * Render time of 100 and 1,000 reviews: <review-list page-size="1000"> from
+ * dist/review-widgets-ratings.js (the file the README names for a listing page
+ * that shows reviews) versus a hand-written createElement/textContent baseline
+ * (bench/pages/render.js).
  * Both fetch the same /bench-api pages (identical bytes) and are timed from
  * insertion / first fetch to their DOM being built plus the next animation
  * frame and a forced layout. Each sample is a fresh page load ("cold": what a

@@ -6,7 +6,7 @@
  * Speed figures are ratios against a baseline measured in the same run, with
  * interleaved rounds (these machines are shared and noisy). Nothing here
  * asserts a time: the exit code is non-zero only when a hard, deterministic
- * budget is broken (IIFE size, request count).
+ * budget is broken (a page's script bytes, request count).
  *
  * Options: --rounds N (default 7), --skip-build, --no-write.
  */
@@ -20,7 +20,7 @@ import { measureMemory } from "./measure-memory.ts";
 import { measurePeer } from "./measure-peer.ts";
 import { measureRender } from "./measure-render.ts";
 import { measureRequests } from "./measure-requests.ts";
-import { measureSizes } from "./measure-size.ts";
+import { buildPeerBundles, measurePageSizes } from "./measure-size.ts";
 import { markdownTable, markdownText, printTable, type Row, type Section } from "./report.ts";
 import { startBenchServer } from "./server.ts";
 
@@ -40,9 +40,8 @@ const started = Date.now();
 const step = (text: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}`);
 
 if (!process.argv.includes("--skip-build")) {
-  step("building (vite build && vite build --mode iife)");
-  execFileSync("./node_modules/.bin/vite", ["build", "--logLevel", "warn"], { stdio: "inherit" });
-  execFileSync("./node_modules/.bin/vite", ["build", "--mode", "iife", "--logLevel", "warn"], { stdio: "inherit" });
+  step("building (npm run build: ESM dist/ and every script-tag file)");
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--quiet"], { stdio: "inherit" });
 }
 
 const machine = {
@@ -53,16 +52,17 @@ const machine = {
   load: os.loadavg().map((n) => n.toFixed(2)).join(" "),
 };
 
-step("sizes (gzip -9, esbuild bundles)");
 const sections: Section[] = [];
-const size = await measureSizes();
-sections.push(size);
+const peerBundles = await buildPeerBundles();
+sections.push(peerBundles);
 
 const server = await startBenchServer();
-for (const [name, code] of Object.entries(size.bundles)) server.addFile(`${name}.js`, code);
+for (const [name, code] of Object.entries(peerBundles.bundles)) server.addFile(`${name}.js`, code);
 const bench = await launch(server.url);
 const chromium = bench.browser.version();
 try {
+  step("page sizes: every script each reference page downloads in Chromium (gzip -9)");
+  sections.push(await measurePageSizes(bench));
   step(`render 100 / 1,000 reviews vs DOM baseline (${rounds} rounds)`);
   sections.push(await measureRender(bench, rounds));
   step("requests of 50 <rating-summary>");
