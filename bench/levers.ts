@@ -185,6 +185,7 @@ try {
   const dom = (list: Load[]) => list[0]?.dom ?? { nodes: Number.NaN, shadowNodes: Number.NaN, comments: Number.NaN, whitespace: Number.NaN };
   const [db, da, dh] = [dom(before(listing)), dom(after(listing)), dom(get(`hand ${hand}`))];
   lines.push(
+    `| (b) … aggregate request after the first API request (same load) | ${cell(before(listing), (l) => l.toAggregateMs - l.toFirstApiMs)} | ${cell(after(listing), (l) => l.toAggregateMs - l.toFirstApiMs)} | ${cell(get(`hand ${hand}`), (l) => l.toAggregateMs - l.toFirstApiMs)} |`,
     `| (c) listing page DOM nodes (document + shadow roots) | ${db.nodes} | ${da.nodes} | ${dh.nodes} |`,
     `| (c) … of which in shadow roots | ${db.shadowNodes} | ${da.shadowNodes} | — |`,
     `| (c) comment nodes in shadow roots | ${db.comments} | ${da.comments} | — |`,
