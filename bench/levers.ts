@@ -57,6 +57,8 @@ interface Load {
   apiRequests: number;
   /** On the listing page: API requests made by a later sign-in (configure({ token }) once settled). */
   signInRequests: number;
+  /** …and what that reload did to the list's shadow DOM. */
+  reload: { removed: number; skeleton: boolean };
   taskMs: number;
   toFirstApiMs: number;
   toAggregateMs: number;
@@ -97,12 +99,27 @@ async function load(bench: Bench, path: string): Promise<Load> {
     await cdp.detach();
     const startupRequests = apiRequests;
     let signInRequests = 0;
+    let reload = { removed: 0, skeleton: false };
     if (path.includes("levers-listing")) {
       // A later sign-in: only what depends on the viewer (the list) should fetch again.
-      await page.evaluate(() => {
-        const reloaded = new Promise((resolve) => document.querySelector("review-list")?.addEventListener("review-load", resolve, { once: true }));
+      reload = await page.evaluate(async () => {
+        const list = document.querySelector("review-list");
+        const root = list?.shadowRoot;
+        if (!list || !root) throw new Error("no <review-list> shadow root");
+        // What the reload does to the list's DOM: nodes removed (a skeleton in between replaces everything), a skeleton seen.
+        let removed = 0;
+        let skeleton = false;
+        const look = () => void (skeleton ||= root.querySelector('[part~="skeleton"], [aria-busy="true"]') !== null);
+        const observer = new MutationObserver((records) => {
+          for (const record of records) removed += record.removedNodes.length;
+          look();
+        });
+        observer.observe(root, { childList: true, subtree: true });
+        const reloaded = new Promise((resolve) => list.addEventListener("review-load", resolve, { once: true }));
         (window as unknown as { ReviewWidgets: { configure(settings: object): void } }).ReviewWidgets.configure({ token: () => "bench-session-token" });
-        return reloaded;
+        await reloaded;
+        observer.disconnect();
+        return { removed, skeleton };
       });
       await settled(page);
       await twoFrames(page);
@@ -135,7 +152,7 @@ async function load(bench: Bench, path: string): Promise<Load> {
       walk(document, false);
       return count;
     });
-    return { apiRequests: startupRequests, signInRequests, taskMs, toFirstApiMs: timing.firstApi - timing.scriptEnd, toAggregateMs: timing.aggregate - timing.scriptEnd, dom };
+    return { apiRequests: startupRequests, signInRequests, reload, taskMs, toFirstApiMs: timing.firstApi - timing.scriptEnd, toAggregateMs: timing.aggregate - timing.scriptEnd, dom };
   } finally {
     await page.close();
   }
@@ -177,6 +194,7 @@ try {
     `| (a) configure() with the settings already in place: API requests | ${counts(before(same), (l) => l.apiRequests)} | ${counts(after(same), (l) => l.apiRequests)} | — |`,
     `| (a) … main-thread CPU | ${cell(before(same), (l) => l.taskMs)} | ${cell(after(same), (l) => l.taskMs)} | — |`,
     `| (a) sign-in once the page has settled: further API requests | ${counts(before(listing), (l) => l.signInRequests)} | ${counts(after(listing), (l) => l.signInRequests)} | — |`,
+    `| (c) … that sign-in's reload: list nodes removed; skeleton shown | ${counts(before(listing), (l) => l.reload.removed)}; ${before(listing).some((l) => l.reload.skeleton) ? "yes" : "no"} | ${counts(after(listing), (l) => l.reload.removed)}; ${after(listing).some((l) => l.reload.skeleton) ? "yes" : "no"} | — |`,
     `| (a) same page without configure(): main-thread CPU | ${cell(before(listing), (l) => l.taskMs)} | ${cell(after(listing), (l) => l.taskMs)} | ${cell(get(`hand ${hand}`), (l) => l.taskMs)} |`,
     `| (a) … API requests without configure() | ${m(before(listing), (l) => l.apiRequests)} | ${m(after(listing), (l) => l.apiRequests)} | ${m(get(`hand ${hand}`), (l) => l.apiRequests)} |`,
     `| (b) script arrival → first API request | ${cell(before(listing), (l) => l.toFirstApiMs)} | ${cell(after(listing), (l) => l.toFirstApiMs)} | ${cell(get(`hand ${hand}`), (l) => l.toFirstApiMs)} |`,
