@@ -1,6 +1,8 @@
 /**
- * Render time of 100 and 1,000 reviews: <review-list page-size="1000"> from the
- * IIFE versus a hand-written createElement/textContent baseline (bench/pages/render.js).
+ * Render time of 100 and 1,000 reviews: <review-list page-size="1000"> from
+ * dist/review-widgets-ratings.js (the file the README names for a listing page
+ * that shows reviews) versus a hand-written createElement/textContent baseline
+ * (bench/pages/render.js).
  * Both fetch the same /bench-api pages (identical bytes) and are timed from
  * insertion / first fetch to their DOM being built plus the next animation
  * frame and a forced layout. Each sample is a fresh page load ("cold": what a
@@ -12,7 +14,7 @@
 import type { CDPSession } from "playwright-core";
 import type { Bench } from "./browser.ts";
 import type { Row, Section } from "./report.ts";
-import { median, ms, msText, ratios, ratioText, spread } from "./stats.ts";
+import { median, ms, msText, ratios, ratioText, spread, type Spread } from "./stats.ts";
 
 interface Sample {
   ms: number;
@@ -36,7 +38,12 @@ const CASES: readonly Case[] = [
   { n: 100, warm: true },
 ];
 
-export async function measureRender(bench: Bench, rounds: number): Promise<Section> {
+export interface RenderResult extends Section {
+  /** Render 100 reviews (cold): per-round ratios of wall-clock time and of main-thread CPU. */
+  render100: { wall: Spread; cpu: Spread };
+}
+
+export async function measureRender(bench: Bench, rounds: number): Promise<RenderResult> {
   const page = await bench.page();
   const cdp: CDPSession = await bench.cdp(page);
   await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
@@ -66,6 +73,7 @@ export async function measureRender(bench: Bench, rounds: number): Promise<Secti
 
   const rows: Row[] = [];
   const notes: string[] = [];
+  let render100: RenderResult["render100"] | undefined;
   for (const c of CASES) {
     const ours = samples.get(key("ours", c))!;
     const baseline = samples.get(key("baseline", c))!;
@@ -80,6 +88,7 @@ export async function measureRender(bench: Bench, rounds: number): Promise<Secti
       verdict: c.budget ? (ratio.median <= c.budget ? "pass" : "over") : "info",
     });
     const cpu = (list: Sample[]) => list.map((s) => s.cpu.task);
+    if (c.n === 100 && !c.warm) render100 = { wall: ratio, cpu: ratios(cpu(ours), cpu(baseline)) };
     rows.push({
       section: "render",
       figure: "… main-thread CPU in that window (thread ticks)",
@@ -97,5 +106,6 @@ export async function measureRender(bench: Bench, rounds: number): Promise<Secti
     };
     notes.push(`Render ${c.n}${c.warm ? " warm" : ""}, medians — ours: ${split(ours)}. Baseline: ${split(baseline)}.`);
   }
-  return { rows, notes };
+  if (render100 === undefined) throw new Error("render: no cold 100-review case");
+  return { rows, notes, render100 };
 }

@@ -6,7 +6,7 @@
  * Speed figures are ratios against a baseline measured in the same run, with
  * interleaved rounds (these machines are shared and noisy). Nothing here
  * asserts a time: the exit code is non-zero only when a hard, deterministic
- * budget is broken (IIFE size, request count).
+ * budget is broken (a page's script bytes, request count).
  *
  * Options: --rounds N (default 7), --skip-build, --no-write.
  */
@@ -15,12 +15,13 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { launch } from "./browser.ts";
 import { measureCls } from "./measure-cls.ts";
-import { measureMainThread } from "./measure-main-thread.ts";
+import { appendHistory, commitLabel } from "./history.ts";
+import { measureMainThread, type MainThreadResult } from "./measure-main-thread.ts";
 import { measureMemory } from "./measure-memory.ts";
 import { measurePeer } from "./measure-peer.ts";
-import { measureRender } from "./measure-render.ts";
+import { measureRender, type RenderResult } from "./measure-render.ts";
 import { measureRequests } from "./measure-requests.ts";
-import { measureSizes } from "./measure-size.ts";
+import { buildPeerBundles, measurePageSizes } from "./measure-size.ts";
 import { markdownTable, markdownText, printTable, type Row, type Section } from "./report.ts";
 import { startBenchServer } from "./server.ts";
 
@@ -40,9 +41,8 @@ const started = Date.now();
 const step = (text: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}`);
 
 if (!process.argv.includes("--skip-build")) {
-  step("building (vite build && vite build --mode iife)");
-  execFileSync("./node_modules/.bin/vite", ["build", "--logLevel", "warn"], { stdio: "inherit" });
-  execFileSync("./node_modules/.bin/vite", ["build", "--mode", "iife", "--logLevel", "warn"], { stdio: "inherit" });
+  step("building (npm run build: ESM dist/ and every script-tag file)");
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--quiet"], { stdio: "inherit" });
 }
 
 const machine = {
@@ -53,25 +53,29 @@ const machine = {
   load: os.loadavg().map((n) => n.toFixed(2)).join(" "),
 };
 
-step("sizes (gzip -9, esbuild bundles)");
 const sections: Section[] = [];
-const size = await measureSizes();
-sections.push(size);
+const peerBundles = await buildPeerBundles();
+sections.push(peerBundles);
 
 const server = await startBenchServer();
-for (const [name, code] of Object.entries(size.bundles)) server.addFile(`${name}.js`, code);
+for (const [name, code] of Object.entries(peerBundles.bundles)) server.addFile(`${name}.js`, code);
 const bench = await launch(server.url);
 const chromium = bench.browser.version();
+let mainThread: MainThreadResult | undefined;
+let render: RenderResult | undefined;
 try {
+  step("page sizes: every script each reference page downloads in Chromium (gzip -9)");
+  sections.push(await measurePageSizes(bench));
   step(`render 100 / 1,000 reviews vs DOM baseline (${rounds} rounds)`);
-  sections.push(await measureRender(bench, rounds));
+  render = await measureRender(bench, rounds);
+  sections.push(render);
   step("requests of 50 <rating-summary>");
   sections.push(await measureRequests(bench, server));
   step("CLS of the listing page with a 1 s API delay");
   sections.push(await measureCls(bench, server));
-  const mainRounds = Math.max(3, Math.min(rounds, 7));
-  step(`main-thread cost of the embed (${mainRounds} rounds)`);
-  sections.push(await measureMainThread(bench, mainRounds));
+  step(`main-thread CPU: embed ÷ hand-written listing page (${rounds} rounds)`);
+  mainThread = await measureMainThread(bench, rounds);
+  sections.push(mainThread);
   step("memory after mounting and removing 1,000 elements");
   sections.push(await measureMemory(bench));
   step(`peer: 500 <star-rating> vs <sl-rating> (${rounds} rounds)`);
@@ -113,7 +117,10 @@ if (!process.argv.includes("--no-write")) {
     ? current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length)
     : `${current.trimEnd()}\n\n## Latest run\n\n${block}\n`;
   writeFileSync(REPORT, next);
-  console.log(`Wrote the run into ${REPORT}.`);
+  if (mainThread && render) {
+    appendHistory(REPORT, [{ date: date.slice(0, 16).replace("T", " "), commit: commitLabel(), mainThread: mainThread.ratio, render100: render.render100, rounds, load: machine.load }]);
+  }
+  console.log(`Wrote the run into ${REPORT} (latest run and a history row).`);
 }
 
 if (softOver.length) console.log(`Over budget (reported, not failing): ${softOver.map((row) => row.figure).join("; ")}.`);

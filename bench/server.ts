@@ -6,12 +6,14 @@
  * - /bench-api: a tiny marketplace endpoint with seed-shaped reviews
  *   (`revieweeId=bench-N` has N public reviews) and aggregates for any ids;
  * - /bench/pages/*: the benchmark pages; /bench/gen/*: bundles built in memory;
- * - /index-noembed.html: the demo listing page with its embed script swapped
- *   for a stub, generated per request (main-thread cost of the embed).
+ * - optionally dist/ from another checkout (`distRoot`, e.g. an older commit's
+ *   build for before/after figures), where a script-tag file that build does not
+ *   have (`review-widgets-*.js`) is answered with its `review-widgets.js`.
  */
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../server/app.ts";
@@ -29,11 +31,16 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-const EMBED_TAG = /<script src="\/dist\/review-widgets\.js"[^>]*><\/script>/;
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function startBenchServer(root = "."): Promise<BenchServer> {
+export interface BenchServerOptions {
+  /** The checkout whose dist/ is served (default: `root`). */
+  distRoot?: string;
+}
+
+export function startBenchServer(root = ".", options: BenchServerOptions = {}): Promise<BenchServer> {
+  const distRoot = options.distRoot ?? root;
   let apiDelay = 0;
   const files = new Map<string, { chunks: readonly string[]; gapMs: number }>();
   const app = new Hono();
@@ -75,15 +82,15 @@ export function startBenchServer(root = "."): Promise<BenchServer> {
   });
   app.use("/bench/pages/*", serveStatic({ root }));
 
-  app.get("/index-noembed.html", async (c) => {
-    const page = await readFile(`${root}/demo/index.html`, "utf8");
-    if (!EMBED_TAG.test(page)) throw new Error("demo/index.html no longer has the embed <script> tag the bench strips");
-    // listing.js reads window.ReviewWidgets at start-up: a stub keeps the page's own script doing its usual work.
-    return c.html(page.replace(EMBED_TAG, '<script src="/bench/pages/stub-embed.js" defer></script>'));
-  });
+  if (distRoot !== root) {
+    app.get("/dist/:file{review-widgets-[a-z]+\\.js}", async (c, next) => {
+      if (existsSync(`${distRoot}/dist/${c.req.param("file")}`)) return next();
+      return c.body(await readFile(`${distRoot}/dist/review-widgets.js`, "utf8"), 200, { "content-type": "text/javascript; charset=utf-8" });
+    });
+  }
 
   app.route("/", createApp({ demo: true }));
-  app.use("/dist/*", serveStatic({ root }));
+  app.use("/dist/*", serveStatic({ root: distRoot }));
   app.use("/*", serveStatic({ root: `${root}/demo` }));
 
   return new Promise((resolve) => {
