@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { ApiError, isAbort } from "../api/errors.js";
+import { pageConfigured } from "../core/page-ready.js";
 
 export type LoadStatus = "initial" | "pending" | "complete" | "error";
 
@@ -76,6 +77,10 @@ export class Loader<T> implements ReactiveController {
       this.#host.requestUpdate();
     }
     try {
+      // Elements upgraded while the page is still configuring itself start once it is done (core/page-ready.ts).
+      const configuring = pageConfigured();
+      if (configuring) await configuring;
+      if (controller.signal.aborted) return;
       const value = await this.#options.task(controller.signal);
       if (controller.signal.aborted) return;
       this.value = value;

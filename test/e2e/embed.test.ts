@@ -15,7 +15,8 @@ declare global {
   }
 }
 
-const { open } = e2e();
+const context = e2e();
+const { open } = context;
 const LISTING = "20000000-0000-4000-8000-000000000001";
 /** Another seeded listing. */
 const NEIGHBOUR = "20000000-0000-4000-8000-000000000002";
@@ -161,6 +162,26 @@ describe("the script-tag build", () => {
     assert.equal((data[0]!["aggregateRating"] as { reviewCount: number }).reviewCount, 24);
     assert.equal((data[1]!["review"] as unknown[]).length, 3);
     assert.deepEqual(p.violations, []);
+    assert.deepEqual(p.problems, []);
+  });
+
+  it("the install snippet's sign-in reaches the first request: two requests in all, not three", async () => {
+    const login = await fetch(`${context.server.url}/auth-api/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username: "guest@demo.test", password: "demo" }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const p = await page(
+      doc(
+        `<script src="/dist/review-widgets-ratings.js" data-api-base="/reviewsystem-api" defer></script>
+         <script type="module">window.ReviewWidgets.configure({ token: () => ${JSON.stringify(accessToken)} });</script>`,
+        `<rating-summary reviewee-id="${LISTING}"></rating-summary><review-list reviewee-id="${LISTING}"></review-list>`,
+      ),
+    );
+    await settled(p);
+    assert.equal(p.apiCalls.length, 2, p.apiCalls.join("\n"));
+    assert.equal(p.apiCalls.filter((url) => url.includes("/v1/reviews?")).length, 1);
     assert.deepEqual(p.problems, []);
   });
 
