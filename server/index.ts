@@ -9,16 +9,20 @@ import { startServer } from "./serve.ts";
  *   (/demo-api/…) can rewrite every review without credentials, so they are
  *   on by default only while the server listens on loopback; on any other
  *   HOST they stay off unless DEMO_MODE turns them on explicitly;
+ * - API_ALLOWED_ORIGINS (comma-separated): origins whose pages may call the
+ *   marketplace API, its sign-in and the directory API from the browser;
  * - for the directory proxy: DIRECTORY_API_KEY, DIRECTORY_UPSTREAM (default:
  *   the reference API in this process), PROXY_ALLOWED_ORIGINS
  *   (comma-separated) and PROXY_TRUSTED_HOPS (proxies in front that append to
  *   X-Forwarded-For; default 0).
  */
 const env = process.env;
-const allowedOrigins = (env["PROXY_ALLOWED_ORIGINS"] ?? "")
-  .split(",")
-  .map((origin) => origin.trim())
-  .filter(Boolean);
+const origins = (name: string) =>
+  (env[name] ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+const allowedOrigins = origins("PROXY_ALLOWED_ORIGINS");
 
 const hostname = env["HOST"]?.trim() || "127.0.0.1";
 const loopback = hostname === "localhost" || hostname === "::1" || /^127\./.test(hostname);
@@ -36,6 +40,7 @@ const server = await startServer({
   port: Number(env["PORT"] ?? 8080),
   hostname,
   demo,
+  allowedOrigins: origins("API_ALLOWED_ORIGINS"),
   proxy: {
     allowedOrigins,
     trustedHops: Number(env["PROXY_TRUSTED_HOPS"] ?? 0) || 0,
