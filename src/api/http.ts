@@ -36,6 +36,34 @@ export interface HttpClientOptions {
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
+/** Origins that have answered this page (any status): CORS works for them, so a later failure is the network's. */
+const answered = new Set<string>();
+/** Origins already named in a CORS hint: one console line each. */
+const hinted = new Set<string>();
+
+/**
+ * Browsers report a CORS refusal exactly like a network failure (a TypeError, no response, no
+ * reason). We call it likely CORS only when all of these hold: the URL is on another origin than
+ * the page, the browser says it is online, and that origin has not answered this page before.
+ * Such a failure is not retried (three more refusals would only delay the error state by seconds),
+ * and the console names the origin and the setting once. A real outage that looks the same still
+ * shows the error state with its retry button.
+ */
+function likelyCors(url: string): string | undefined {
+  const page = globalThis.location?.origin;
+  if (!page || page === "null" || globalThis.navigator?.onLine === false) return undefined;
+  const origin = originOf(url);
+  if (origin === undefined || origin === page || answered.has(origin)) return undefined;
+  if (!hinted.has(origin)) {
+    hinted.add(origin);
+    console.warn(
+      `[review-widgets] ${origin} gave this page no answer it may read: most likely it does not allow the origin ${page} (CORS). ` +
+        `Add ${page} to the API's allowed origins (the reference server: API_ALLOWED_ORIGINS; the directory proxy: PROXY_ALLOWED_ORIGINS).`,
+    );
+  }
+  return origin;
+}
+
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -113,6 +141,7 @@ export class HttpClient {
   }
 
   #isRetryable(error: ApiError): boolean {
+    if (error.likelyCors) return false;
     return error.kind === "network" || error.kind === "timeout" || (error.status !== undefined && RETRYABLE_STATUS.has(error.status));
   }
 
@@ -146,8 +175,12 @@ export class HttpClient {
       text = await response.text();
     } catch (error) {
       if (callerSignal?.aborted) throw aborted(callerSignal.reason);
-      throw new ApiError(timeout.aborted ? "timeout" : "network", { cause: error });
+      if (timeout.aborted) throw new ApiError("timeout", { cause: error });
+      const cors = error instanceof TypeError && likelyCors(request.url) !== undefined;
+      throw new ApiError("network", { cause: error, likelyCors: cors });
     }
+    const origin = originOf(response.url || request.url);
+    if (origin !== undefined) answered.add(origin);
 
     const body = parseJson(text);
     if (!response.ok) {
@@ -165,6 +198,14 @@ export class HttpClient {
       throw new ApiError("invalid-response", { status: response.status });
     }
     return { status: response.status, headers: response.headers, body: body.value };
+  }
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url, globalThis.location?.href).origin;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PropertyDeclarations } from "lit";
+import { ApiError } from "../api/errors.js";
 import type { ReviewSource } from "../api/source.js";
 import { CONFIG_EVENT, currentConfig, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
@@ -147,12 +148,17 @@ export abstract class ReviewElement extends BaseElement {
 
   #warned = "";
 
-  /** The contained error of a misconfigured element, with one console warning naming the problem. */
+  /**
+   * The contained error of a misconfigured element, with one console warning naming the problem
+   * and one `review-error` (kind "misconfigured"), so a page that watches errors hears of it too.
+   */
   protected renderMisconfigured(problems: readonly string[]) {
     const text = `<${this.localName}>: ${problems.join("; ")}`;
     if (this.#warned !== text) {
       this.#warned = text;
       console.warn(`[review-widgets] ${text}`);
+      // After this render, not during it: a listener may change the element.
+      queueMicrotask(() => this.emit("review-error", { error: new ApiError("misconfigured", { detail: text }) }));
     }
     return errorState(this.i18n, this.i18n.t("misconfigured"), () => this.requestUpdate());
   }
