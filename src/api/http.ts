@@ -56,10 +56,7 @@ function likelyCors(url: string): string | undefined {
   if (origin === undefined || origin === page || answered.has(origin)) return undefined;
   if (!hinted.has(origin)) {
     hinted.add(origin);
-    console.warn(
-      `[review-widgets] ${origin} gave this page no answer it may read: most likely it does not allow the origin ${page} (CORS). ` +
-        `Add ${page} to the API's allowed origins (the reference server: API_ALLOWED_ORIGINS; the directory proxy: PROXY_ALLOWED_ORIGINS).`,
-    );
+    console.warn(`[review-widgets] No answer from ${origin}: CORS? Allow the origin ${page} there (reference server: API_ALLOWED_ORIGINS)`);
   }
   return origin;
 }

@@ -9,20 +9,60 @@
 import { configure, setEmbedDefaults, type ReviewWidgetsConfig } from "../core/config.js";
 import { addMessages, setCatalogLoader } from "../core/i18n/index.js";
 
-interface ReviewWidgetsGlobal {
+/** What a page may queue before the script arrives: `["configure", {...}]`, `["addMessages", lang, {...}]`, or a function called with the API. */
+export type ReviewWidgetsCommand =
+  | readonly ["configure", ReviewWidgetsConfig]
+  | readonly ["addMessages", ...Parameters<typeof addMessages>]
+  | ((api: ReviewWidgetsApi) => void);
+
+export interface ReviewWidgetsApi {
   configure: typeof configure;
   addMessages: typeof addMessages;
+  /** Before a script file loads, the page's array of commands; after, it runs each pushed command at once. */
+  q: { push(...commands: ReviewWidgetsCommand[]): number };
 }
+
+/** Fired on `document` (and so heard on `window`) each time a script file has registered its tags; `detail.tags` names them. */
+export const READY_EVENT = "review-widgets-ready";
 
 declare global {
   interface Window {
-    ReviewWidgets?: ReviewWidgetsGlobal;
+    ReviewWidgets?: ReviewWidgetsApi | { q?: ReviewWidgetsCommand[] };
   }
 }
 
 interface Definable {
   readonly tag: string;
   define(tag?: string): void;
+}
+
+function run(api: ReviewWidgetsApi, command: ReviewWidgetsCommand): void {
+  try {
+    if (typeof command === "function") command(api);
+    // ["configure", settings] or ["addMessages", lang, strings]: a method of the API and its arguments.
+    else (api[command[0]] as (...args: unknown[]) => void)(...command.slice(1));
+  } catch (error) {
+    // One bad command (an unknown name included) must not stop the others, nor the embed.
+    globalThis.reportError(error);
+  }
+}
+
+/**
+ * The ready contract. The page may create `window.ReviewWidgets = window.ReviewWidgets || { q: [] }`
+ * and push commands before an `async` script has arrived; the first script file to load turns that
+ * same object into the API (a reference the page kept stays valid), runs the queued commands in order
+ * — before any element upgrades, so none renders unconfigured — and from then on runs a pushed
+ * command at once. A second script file finds the API in place and leaves it.
+ */
+function installApi(): void {
+  const api = (window.ReviewWidgets ??= {}) as Partial<ReviewWidgetsApi> & { q?: unknown };
+  if (api.configure) return;
+  const queued = Array.isArray(api.q) ? (api.q as ReviewWidgetsCommand[]) : [];
+  api.configure = configure;
+  api.addMessages = addMessages;
+  const ready = api as ReviewWidgetsApi;
+  ready.q = { push: (...commands) => (commands.map((command) => run(ready, command)), 0) };
+  queued.map((command) => run(ready, command));
 }
 
 /** `defaults` sit below the script tag's `data-*` (the directory file defaults to its one backend). */
@@ -43,6 +83,7 @@ export function boot(elements: readonly Definable[], defaults: ReviewWidgetsConf
     if (directoryId) settings.directoryId = directoryId;
   }
   if (Object.keys(settings).length > 0) setEmbedDefaults(settings);
+  installApi();
   for (const element of elements) element.define(element.tag);
-  window.ReviewWidgets ??= { configure, addMessages };
+  document.dispatchEvent(new CustomEvent(READY_EVENT, { bubbles: true, detail: { tags: elements.map((element) => element.tag) } }));
 }

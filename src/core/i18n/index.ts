@@ -47,12 +47,7 @@ function requestCatalog(lang: string): void {
       globalThis.dispatchEvent?.(new Event(I18N_EVENT));
     },
     // Unreachable catalog (a CDN without CORS, offline, CSP): the elements stay wholly in English.
-    () =>
-      console.warn(
-        `[review-widgets] The "${lang}" strings could not be loaded, so the widgets are shown in English. ` +
-          `Script-tag pages fetch them from core/i18n/${lang}.js next to the script: keep dist/ together, and serve it with ` +
-          "Access-Control-Allow-Origin when it is on another origin (a CDN).",
-      ),
+    () => console.warn(`[review-widgets] "${lang}" strings not loaded (keep dist/ together; CORS on a CDN): showing English`),
   );
 }
 
