@@ -37,7 +37,7 @@ export interface HttpClientOptions {
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Origins that have answered this page (any status): CORS works for them, so a later failure is the network's. */
-const answered = new Set<string>();
+const answered = new Set<string | undefined>();
 /** Origins already named in a CORS hint: one console line each. */
 const hinted = new Set<string>();
 
@@ -49,16 +49,13 @@ const hinted = new Set<string>();
  * and the console names the origin and the setting once. A real outage that looks the same still
  * shows the error state with its retry button.
  */
-function likelyCors(url: string): string | undefined {
+function likelyCors(url: string): boolean {
   const page = globalThis.location?.origin;
-  if (!page || page === "null" || globalThis.navigator?.onLine === false) return undefined;
   const origin = originOf(url);
-  if (origin === undefined || origin === page || answered.has(origin)) return undefined;
-  if (!hinted.has(origin)) {
-    hinted.add(origin);
-    console.warn(`[review-widgets] No answer from ${origin}: CORS? Allow the origin ${page} there (reference server: API_ALLOWED_ORIGINS)`);
-  }
-  return origin;
+  if (!page || !origin || origin === page || answered.has(origin) || !navigator.onLine) return false;
+  if (!hinted.has(origin)) console.warn(`[review-widgets] ${origin} gave no answer: CORS? Allow ${page} there (reference server: API_ALLOWED_ORIGINS)`);
+  hinted.add(origin);
+  return true;
 }
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -173,11 +170,9 @@ export class HttpClient {
     } catch (error) {
       if (callerSignal?.aborted) throw aborted(callerSignal.reason);
       if (timeout.aborted) throw new ApiError("timeout", { cause: error });
-      const cors = error instanceof TypeError && likelyCors(request.url) !== undefined;
-      throw new ApiError("network", { cause: error, likelyCors: cors });
+      throw new ApiError("network", { cause: error, likelyCors: error instanceof TypeError && likelyCors(request.url) });
     }
-    const origin = originOf(response.url || request.url);
-    if (origin !== undefined) answered.add(origin);
+    answered.add(originOf(response.url || request.url));
 
     const body = parseJson(text);
     if (!response.ok) {
