@@ -5,8 +5,9 @@
 export { configure, type ReviewWidgetsConfig, type TokenProvider } from "./core/config.js";
 export { addMessages, type Messages } from "./core/i18n/index.js";
 export { ApiError, type ApiErrorKind } from "./api/errors.js";
-export type { ReviewEventMap } from "./core/events.js";
-export type { Aggregate, ModerationItem, Page, Review, ReviewDraft, RevieweeType, SourceKind } from "./core/model.js";
+export { REVIEW_EVENT_NAMES, type ReviewEventMap, type ReviewEventName, type ReviewEvents, type ReviewWidgetsReadyDetail } from "./core/events.js";
+export type { Aggregate, ModerationItem, ModerationStatus, Page, PendingReason, Review, ReviewDraft, RevieweeType, SourceKind } from "./core/model.js";
+export type { Sort } from "./core/sort.js";
 export { StarRating } from "./components/star-rating/star-rating.js";
 export { RatingSummary } from "./components/rating-summary/rating-summary.js";
 export { ReviewList } from "./components/review-list/review-list.js";

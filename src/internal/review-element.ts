@@ -40,11 +40,14 @@ export abstract class ReviewElement extends BaseElement {
   /** Base URL of the review API or the public directory proxy. */
   apiBase: string | null = null;
   /** `mindbricks` (default) or `partnerpage`. */
-  source: string | null = null;
+  source: "mindbricks" | "partnerpage" | null = null;
+  /** Marketplace: whose reviews (a listing, host or guest id). */
   revieweeId: string | null = null;
   /** `listing` (default), `host` or `guest`. */
-  revieweeType: string | null = null;
+  revieweeType: "listing" | "host" | "guest" | null = null;
+  /** Directory (`partnerpage`): which directory; or `configure({ directoryId })` / `data-directory-id`. */
   directoryId: string | null = null;
+  /** Directory (`partnerpage`): whose reviews (a directory entry id). */
   entryId: string | null = null;
   /** `eager` (default) or `lazy`: no request until the element nears the viewport. */
   loading: "eager" | "lazy" = "eager";
@@ -60,6 +63,14 @@ export abstract class ReviewElement extends BaseElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A framework that rendered before the tag was defined (React 19) wrote `token` as an attribute:
+    // take it as the property and take it out of the DOM, where credentials must never be.
+    const attribute = this.getAttribute("token");
+    if (attribute !== null) {
+      this.token ??= attribute;
+      this.removeAttribute("token");
+      console.warn(`[review-widgets] <${this.localName}> had a token attribute: moved to the property. Set it after the tag is defined, or with configure({ token })`);
+    }
     for (const name of DATA_EVENTS) globalThis.addEventListener(name, this.#dataChanged);
     globalThis.addEventListener(CONFIG_EVENT, this.#configChanged);
     this.#watchViewport();
