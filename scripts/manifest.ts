@@ -11,7 +11,7 @@
  * - dist/frameworks/{react,vue,svelte}.d.ts: typed tags for JSX (React 19), Vue templates and Svelte.
  * - dist/vscode.html-custom-data.json and dist/vscode.css-custom-data.json for VS Code.
  */
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -151,7 +151,7 @@ for (const module of raw.modules) {
 
 const manifest: Manifest = { schemaVersion: raw.schemaVersion, readme: "README.md", modules };
 const schema = JSON.parse(readFileSync("node_modules/custom-elements-manifest/schema.json", "utf8")) as object;
-const ajv = new Ajv.default({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false });
 if (!ajv.validate(schema, manifest)) problems.push(...(ajv.errors ?? []).map((error) => `schema: ${error.instancePath} ${error.message ?? ""}`));
 if (problems.length > 0) {
   console.error(`custom-elements.json:\n  ${problems.join("\n  ")}`);
