@@ -30,16 +30,18 @@ export function minifyCss(css: string): string {
 }
 
 /**
- * Line breaks and indentation in markup: gone next to a tag or an expression
- * (whitespace-only text nodes between elements only cost DOM nodes: our
- * layouts use flex and grid gaps, never inline spacing), one space between
- * words of text. Spaces within a line are kept as written.
+ * Line breaks and indentation in markup: gone next to a tag (whitespace-only
+ * text nodes between elements only cost DOM nodes: our layouts use flex and
+ * grid gaps, never inline spacing), one space anywhere else — between words,
+ * and between attributes, where an expression on either side must stay apart
+ * from the next attribute (`lang=${a}⏎.value=${b}` is two bindings, not one
+ * unquoted value). Spaces within a line are kept as written.
  */
 const minifyMarkup = (text: string) =>
   text.replace(/\s*\n\s*/g, (run, offset: number, whole: string) => {
     const before = whole[offset - 1];
     const after = whole[offset + run.length];
-    return before === undefined || before === ">" || after === undefined || after === "<" ? "" : " ";
+    return before === ">" || after === "<" ? "" : " ";
   });
 
 export function minifyTaggedTemplates(source: string): string {
