@@ -38,24 +38,22 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Origins that have answered this page (any status): CORS works for them, so a later failure is the network's. */
 const answered = new Set<string | undefined>();
-/** Origins already named in a CORS hint: one console line each. */
-const hinted = new Set<string>();
+let hinted = false;
 
 /**
  * Browsers report a CORS refusal exactly like a network failure (a TypeError, no response, no
  * reason). We call it likely CORS only when all of these hold: the URL is on another origin than
  * the page, the browser says it is online, and that origin has not answered this page before.
  * Such a failure is not retried (three more refusals would only delay the error state by seconds),
- * and the console names the origin and the setting once. A real outage that looks the same still
- * shows the error state with its retry button.
+ * and the console names the origins and the setting, once a page. A real outage that looks the
+ * same still shows the error state with its retry button.
  */
 function likelyCors(url: string): boolean {
   const page = globalThis.location?.origin;
   const origin = originOf(url);
   if (!page || !origin || origin === page || answered.has(origin) || !navigator.onLine) return false;
-  if (!hinted.has(origin)) console.warn(`[review-widgets] ${origin} gave no answer: CORS? Allow ${page} there (reference server: API_ALLOWED_ORIGINS)`);
-  hinted.add(origin);
-  return true;
+  if (!hinted) console.warn(`[review-widgets] CORS? ${origin} does not allow ${page} (reference server: API_ALLOWED_ORIGINS)`);
+  return (hinted = true);
 }
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

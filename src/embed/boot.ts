@@ -36,17 +36,6 @@ interface Definable {
   define(tag?: string): void;
 }
 
-function run(api: ReviewWidgetsApi, command: ReviewWidgetsCommand): void {
-  try {
-    if (typeof command === "function") command(api);
-    // ["configure", settings] or ["addMessages", lang, strings]: a method of the API and its arguments.
-    else (api[command[0]] as (...args: unknown[]) => void)(...command.slice(1));
-  } catch (error) {
-    // One bad command (an unknown name included) must not stop the others, nor the embed.
-    globalThis.reportError(error);
-  }
-}
-
 /**
  * The ready contract. The page may create `window.ReviewWidgets = window.ReviewWidgets || { q: [] }`
  * and push commands before an `async` script has arrived; the first script file to load turns that
@@ -55,14 +44,21 @@ function run(api: ReviewWidgetsApi, command: ReviewWidgetsCommand): void {
  * command at once. A second script file finds the API in place and leaves it.
  */
 function installApi(): void {
-  const api = (window.ReviewWidgets ??= {}) as Partial<ReviewWidgetsApi> & { q?: unknown };
+  const api = (window.ReviewWidgets ??= {}) as Partial<ReviewWidgetsApi>;
   if (api.configure) return;
-  const queued = Array.isArray(api.q) ? (api.q as ReviewWidgetsCommand[]) : [];
-  api.configure = configure;
-  api.addMessages = addMessages;
-  const ready = api as ReviewWidgetsApi;
-  ready.q = { push: (...commands) => (commands.map((command) => run(ready, command)), 0) };
-  queued.map((command) => run(ready, command));
+  const queued: unknown = api.q;
+  const run = (command: ReviewWidgetsCommand): void => {
+    try {
+      // A function gets the API; ["configure", settings] or ["addMessages", lang, strings] name a method and its arguments.
+      if (typeof command === "function") command(api as ReviewWidgetsApi);
+      else (api[command[0]] as (...args: unknown[]) => void)(...command.slice(1));
+    } catch (error) {
+      // One bad command (an unknown name included) must not stop the others, nor the embed.
+      reportError(error);
+    }
+  };
+  Object.assign(api, { configure, addMessages, q: { push: (...commands: ReviewWidgetsCommand[]) => (commands.map(run), 0) } });
+  if (Array.isArray(queued)) queued.map(run);
 }
 
 /** `defaults` sit below the script tag's `data-*` (the directory file defaults to its one backend). */

@@ -69,7 +69,7 @@ export abstract class ReviewElement extends BaseElement {
     if (attribute !== null) {
       this.token ??= attribute;
       this.removeAttribute("token");
-      console.warn(`[review-widgets] <${this.localName}> had a token attribute: moved to the property. Set it after the tag is defined, or with configure({ token })`);
+      console.warn("[review-widgets] token attribute moved to the property: use configure({ token })");
     }
     for (const name of DATA_EVENTS) globalThis.addEventListener(name, this.#dataChanged);
     globalThis.addEventListener(CONFIG_EVENT, this.#configChanged);

@@ -47,7 +47,7 @@ function requestCatalog(lang: string): void {
       globalThis.dispatchEvent?.(new Event(I18N_EVENT));
     },
     // Unreachable catalog (a CDN without CORS, offline, CSP): the elements stay wholly in English.
-    () => console.warn(`[review-widgets] ${lang} strings not loaded (CORS?): English shown`),
+    () => console.warn(`[review-widgets] ${lang} strings not loaded (CORS?)`),
   );
 }
 
