@@ -17,7 +17,7 @@ export abstract class BaseElement extends LitElement {
     for (const used of this.uses) used.define(used.tag, registry);
     // Two embeds on one page, or the IIFE next to the ESM build: the first definition wins, quietly.
     // A class may be registered once per registry: another name (a renamed tag) gets a subclass.
-    if (!registry.get(tag)) registry.define(tag, registry.getName(this) ? class extends this {} : this);
+    if (!registry.get(tag)) registry.define(tag, registry.getName?.(this) ? class extends this {} : this);
   }
 
   override connectedCallback(): void {
