@@ -1,7 +1,7 @@
 // `npm run build`: ESM into dist/, each script-tag file (scripts/script-files.ts), declaration files,
-// and custom-elements.json from the JSDoc; then each script file's size as the budgets count it
-// (gzip -9: Vite's own "gzip" column reads differently, so it is kept quiet). `--quiet`: no size lines either;
-// `--verbose`: Vite's full output.
+// custom-elements.json from the JSDoc, and what frameworks and editors read (scripts/manifest.ts); then each
+// script file's size as the budgets count it (gzip -9: Vite's own "gzip" column reads differently, so it is
+// kept quiet). `--quiet`: no size lines either; `--verbose`: Vite's full output.
 import { spawnSync } from "node:child_process";
 import { kb, scriptFileSize } from "./page-sizes.ts";
 import { SCRIPT_FILES } from "./script-files.ts";
@@ -12,6 +12,9 @@ const steps: [string, string[], Record<string, string>?][] = [
   ...SCRIPT_FILES.map(({ file }): [string, string[], Record<string, string>] => ["node_modules/.bin/vite", ["build", "--mode", "iife", ...vite], { RW_SCRIPT_FILE: file }]),
   ["node_modules/.bin/tsc", ["-p", "tsconfig.build.json"]],
   ["node_modules/.bin/cem", ["analyze", "--globs", "src/components/**/*.ts", "src/internal/*.ts", "--exclude", "src/**/*.styles.ts", "--litelement", "--quiet", "--outdir", "."]],
+  // The manifest tools use (dist paths, public members, typed events, CSS defaults; schema-checked),
+  // and from it the framework types and VS Code custom data.
+  [process.execPath, ["--import", "tsx", "scripts/manifest.ts"]],
 ];
 for (const [command, args, env = {}] of steps) {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });

@@ -43,8 +43,8 @@ const sections = elements.map((el) =>
       (el.attributes ?? []).map((a) => [`\`${a.name}\``, cell(a.type?.text ?? ""), a.default ? `\`${cell(a.default)}\`` : "", cell(a.description)]),
     ),
     table("Parts", ["part", "description"], (el.cssParts ?? []).map((p) => [`\`${p.name}\``, cell(p.description)])),
-    table("Custom properties", ["property", "description"], (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, cell(p.description)])),
-    table("Events", ["event", "detail"], (el.events ?? []).map((e) => [`\`${e.name}\``, cell(e.description)])),
+    table("Custom properties", ["property", "default", "description"], (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.default ? `\`${cell(p.default)}\`` : "", cell(p.description)])),
+    table("Events", ["event", "type", "detail"], (el.events ?? []).map((e) => [`\`${e.name}\``, `\`${cell(e.type?.text)}\``, cell(e.description)])),
   ]
     .filter(Boolean)
     .join("\n"),

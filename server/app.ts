@@ -7,6 +7,7 @@ import { createMarketplace } from "./marketplace/index.ts";
 import { createProxy, type ProxyState } from "./proxy/index.ts";
 import { limitBody, tooLargeDetail } from "./shared/body-limit.ts";
 import { abortedResponse, isClientAbort, logClientAbort } from "./shared/client-abort.ts";
+import { apiCors } from "./shared/api-cors.ts";
 import { securityHeaders } from "./shared/security-headers.ts";
 
 export const PATHS = {
@@ -36,6 +37,12 @@ export interface AppOptions {
    * unless asked for; `npm start` asks (see server/index.ts).
    */
   demo?: boolean;
+  /**
+   * Origins (e.g. "https://shop.example") whose pages may call the marketplace
+   * API, its sign-in and the directory API from the browser (CORS; never with
+   * cookies). Same-origin pages need nothing. `API_ALLOWED_ORIGINS` in server/index.ts.
+   */
+  allowedOrigins?: string[];
   proxy?: {
     /** Where the proxy forwards; default: the reference directory API in this same app. */
     upstreamBase?: string;
@@ -114,6 +121,9 @@ export function createApp(options: AppOptions = {}): Hono {
   app.use("*", securityHeaders());
   // Every route, the proxy and unknown paths included; the backends also cap their own bodies.
   app.use("*", limitBody((c) => tooLarge(c, clock)));
+
+  const cors = apiCors(options.allowedOrigins ?? []);
+  for (const path of [PATHS.marketplace, PATHS.auth, PATHS.directory]) app.use(`${path}/*`, cors);
 
   app.route(PATHS.marketplace, marketplace.api);
   app.route(PATHS.auth, marketplace.auth);

@@ -14,6 +14,8 @@ import { startServer } from "./serve.ts";
  *   expired"): days from a stay's first review until double-blind ends;
  * - STRICT_MODE (`1`/`true`/`on`): list routes return only published, approved
  *   reviews and no enrichment, as a server with only the seeds' letter would;
+ * - API_ALLOWED_ORIGINS (comma-separated): origins whose pages may call the
+ *   marketplace API, its sign-in and the directory API from the browser;
  * - for the directory proxy: DIRECTORY_API_KEY, DIRECTORY_UPSTREAM (default:
  *   the reference API in this process), PROXY_ALLOWED_ORIGINS
  *   (comma-separated), PROXY_TRUSTED_HOPS (proxies in front that append to
@@ -22,10 +24,12 @@ import { startServer } from "./serve.ts";
  *   processes: rate limits, idempotency keys).
  */
 const env = process.env;
-const allowedOrigins = (env["PROXY_ALLOWED_ORIGINS"] ?? "")
-  .split(",")
-  .map((origin) => origin.trim())
-  .filter(Boolean);
+const origins = (name: string) =>
+  (env[name] ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+const allowedOrigins = origins("PROXY_ALLOWED_ORIGINS");
 
 const hostname = env["HOST"]?.trim() || "127.0.0.1";
 const loopback = hostname === "localhost" || hostname === "::1" || /^127\./.test(hostname);
@@ -58,6 +62,7 @@ const server = await startServer({
   demo,
   strict,
   ...(windowDays !== undefined ? { reviewWindowDays: windowDays } : {}),
+  allowedOrigins: origins("API_ALLOWED_ORIGINS"),
   proxy: {
     allowedOrigins,
     trustedHops: Number(env["PROXY_TRUSTED_HOPS"] ?? 0) || 0,

@@ -53,6 +53,12 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     return c.json({ detail: "A server error occurred." }, 500, { "Cache-Control": "no-store" });
   });
   app.route("/", createApp(options));
+  // The built files are public: any site may load them, and the script files fetch their language
+  // catalogs with import(), which is a CORS request when the script comes from another origin (a CDN).
+  app.use("/dist/*", async (c, next) => {
+    await next();
+    c.res.headers.set("Access-Control-Allow-Origin", "*");
+  });
   app.use("/dist/*", serveStatic({ root }));
   app.use("/*", serveStatic({ root: `${root}/demo` }));
   return new Promise((resolve) => {

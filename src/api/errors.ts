@@ -14,7 +14,9 @@ export type ApiErrorKind =
   /** The server answered with a non-2xx status. */
   | "http"
   /** A 2xx answer that is not the JSON we expect. */
-  | "invalid-response";
+  | "invalid-response"
+  /** The element's settings are incomplete or wrong (no `api-base`, …); `detail` names the problem. Nothing was requested. */
+  | "misconfigured";
 
 export interface ApiErrorDetails {
   status?: number;
@@ -26,6 +28,8 @@ export interface ApiErrorDetails {
   fieldErrors?: Readonly<Record<string, readonly string[]>>;
   /** How long the server asked us to wait (429/503 `Retry-After`). */
   retryAfterMs?: number;
+  /** A "network" failure that is most likely CORS (see HttpClient). */
+  likelyCors?: boolean;
   cause?: unknown;
 }
 
@@ -37,6 +41,11 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
   readonly retryAfterMs: number | undefined;
+  /**
+   * A cross-origin request failed with no answer from an origin that has not answered this page yet:
+   * most likely the API does not allow the page's origin (CORS). Browsers hide the reason, so this is a guess.
+   */
+  readonly likelyCors: boolean;
 
   constructor(kind: ApiErrorKind, details: ApiErrorDetails = {}) {
     super(details.status ? `${kind} error (HTTP ${details.status})` : `${kind} error`, details.cause === undefined ? undefined : { cause: details.cause });
@@ -46,6 +55,7 @@ export class ApiError extends Error {
     this.detail = details.detail;
     this.fieldErrors = details.fieldErrors ?? {};
     this.retryAfterMs = details.retryAfterMs;
+    this.likelyCors = details.likelyCors ?? false;
   }
 
   /** Anything thrown, as an ApiError (an unexpected one becomes "invalid-response"). */

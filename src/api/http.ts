@@ -36,6 +36,26 @@ export interface HttpClientOptions {
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
+/** Origins that have answered this page (any status): CORS works for them, so a later failure is the network's. */
+const answered = new Set<string | undefined>();
+let hinted = false;
+
+/**
+ * Browsers report a CORS refusal exactly like a network failure (a TypeError, no response, no
+ * reason). We call it likely CORS only when all of these hold: the URL is on another origin than
+ * the page, the browser says it is online, and that origin has not answered this page before.
+ * Such a failure is not retried (three more refusals would only delay the error state by seconds),
+ * and the console names the origins and the setting, once a page. A real outage that looks the
+ * same still shows the error state with its retry button.
+ */
+function likelyCors(url: string): boolean {
+  const page = globalThis.location?.origin;
+  const origin = originOf(url);
+  if (!page || !origin || origin === page || answered.has(origin) || !navigator.onLine) return false;
+  if (!hinted) console.warn(`[review-widgets] CORS? ${origin} does not allow ${page} (reference server: API_ALLOWED_ORIGINS)`);
+  return (hinted = true);
+}
+
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -113,6 +133,7 @@ export class HttpClient {
   }
 
   #isRetryable(error: ApiError): boolean {
+    if (error.likelyCors) return false;
     return error.kind === "network" || error.kind === "timeout" || (error.status !== undefined && RETRYABLE_STATUS.has(error.status));
   }
 
@@ -146,8 +167,10 @@ export class HttpClient {
       text = await response.text();
     } catch (error) {
       if (callerSignal?.aborted) throw aborted(callerSignal.reason);
-      throw new ApiError(timeout.aborted ? "timeout" : "network", { cause: error });
+      if (timeout.aborted) throw new ApiError("timeout", { cause: error });
+      throw new ApiError("network", { cause: error, likelyCors: error instanceof TypeError && likelyCors(request.url) });
     }
+    answered.add(originOf(response.url || request.url));
 
     const body = parseJson(text);
     if (!response.ok) {
@@ -165,6 +188,14 @@ export class HttpClient {
       throw new ApiError("invalid-response", { status: response.status });
     }
     return { status: response.status, headers: response.headers, body: body.value };
+  }
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url, globalThis.location?.href).origin;
+  } catch {
+    return undefined;
   }
 }
 

@@ -15,13 +15,31 @@ export interface ReviewEventMap {
 
 export type ReviewEventName = keyof ReviewEventMap;
 
+/** Every event name, e.g. to listen to them all. */
+export const REVIEW_EVENT_NAMES = [
+  "review-load",
+  "review-error",
+  "review-submit",
+  "review-submitted",
+  "review-auth-required",
+  "review-moderated",
+] as const satisfies readonly ReviewEventName[];
+
+/** Each event as a listener receives it. */
+export type ReviewEvents = { [K in ReviewEventName]: CustomEvent<ReviewEventMap[K]> };
+
+/** Fired on `document` (heard on `window` too) when a script file has registered its tags. */
+export interface ReviewWidgetsReadyDetail {
+  tags: string[];
+}
+
+// The events bubble and are composed: a listener on an element, the document or the window gets them typed.
 declare global {
-  interface HTMLElementEventMap {
-    "review-load": CustomEvent<ReviewEventMap["review-load"]>;
-    "review-error": CustomEvent<ReviewEventMap["review-error"]>;
-    "review-submit": CustomEvent<ReviewEventMap["review-submit"]>;
-    "review-submitted": CustomEvent<ReviewEventMap["review-submitted"]>;
-    "review-auth-required": CustomEvent<ReviewEventMap["review-auth-required"]>;
-    "review-moderated": CustomEvent<ReviewEventMap["review-moderated"]>;
+  interface HTMLElementEventMap extends ReviewEvents {}
+  interface DocumentEventMap extends ReviewEvents {
+    "review-widgets-ready": CustomEvent<ReviewWidgetsReadyDetail>;
+  }
+  interface WindowEventMap extends ReviewEvents {
+    "review-widgets-ready": CustomEvent<ReviewWidgetsReadyDetail>;
   }
 }

@@ -2,7 +2,13 @@ import type { RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey
 import type { Aggregate, Review } from "./model.js";
 import { uniqueById } from "./sort.js";
 
-/** Page size for reading a reviewee's whole set of reviews. */
+/**
+ * Page size for reading a reviewee's whole set of reviews. `<review-list page-size="3">` still reads
+ * the whole set, not 3: it sorts (newest, oldest, highest, lowest) and filters by stars across every
+ * page, and neither backend takes a sort parameter or documents an order, so the first 3 the server
+ * returns need not be the first 3 the reader should see. Reading it in pages of 100 makes that one
+ * request for most reviewees, where pages of `page-size` would make many.
+ */
 const ALL_PAGE_SIZE = 100;
 /** Pages read at most (1,000 reviews): enough for any widget, bounded for a runaway server. */
 const ALL_MAX_PAGES = 10;

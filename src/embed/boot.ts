@@ -14,21 +14,57 @@ import { refresh } from "../core/refresh.js";
 import { MARKETPLACE } from "../core/variants.js";
 import { setStructuredDataLoader } from "../internal/structured-data-loader.js";
 
-interface ReviewWidgetsGlobal {
+/** What a page may queue before the script arrives: `["configure", {...}]`, `["addMessages", lang, {...}]`, or a function called with the API. */
+export type ReviewWidgetsCommand =
+  | readonly ["configure", ReviewWidgetsConfig]
+  | readonly ["addMessages", ...Parameters<typeof addMessages>]
+  | ((api: ReviewWidgetsApi) => void);
+
+export interface ReviewWidgetsApi {
   configure: typeof configure;
   addMessages: typeof addMessages;
   refresh: typeof refresh;
+  /** Before a script file loads, the page's array of commands; after, it runs each pushed command at once. */
+  q: { push(...commands: ReviewWidgetsCommand[]): number };
 }
+
+/** Fired on `document` (and so heard on `window`) each time a script file has registered its tags; `detail.tags` names them. */
+export const READY_EVENT = "review-widgets-ready";
 
 declare global {
   interface Window {
-    ReviewWidgets?: ReviewWidgetsGlobal;
+    ReviewWidgets?: ReviewWidgetsApi | { q?: ReviewWidgetsCommand[] };
   }
 }
 
 interface Definable {
   readonly tag: string;
   define(tag?: string): void;
+}
+
+/**
+ * The ready contract. The page may create `window.ReviewWidgets = window.ReviewWidgets || { q: [] }`
+ * and push commands before an `async` script has arrived; the first script file to load turns that
+ * same object into the API (a reference the page kept stays valid), runs the queued commands in order
+ * — before any element upgrades, so none renders unconfigured — and from then on runs a pushed
+ * command at once. A second script file finds the API in place and leaves it.
+ */
+function installApi(): void {
+  const api = (window.ReviewWidgets ??= {}) as Partial<ReviewWidgetsApi>;
+  if (api.configure) return;
+  const queued: unknown = api.q;
+  const run = (command: ReviewWidgetsCommand): void => {
+    try {
+      // A function gets the API; ["configure", settings] or ["addMessages", lang, strings] name a method and its arguments.
+      if (typeof command === "function") command(api as ReviewWidgetsApi);
+      else (api[command[0]] as (...args: unknown[]) => void)(...command.slice(1));
+    } catch (error) {
+      // One bad command (an unknown name included) must not stop the others, nor the embed.
+      reportError(error);
+    }
+  };
+  Object.assign(api, { configure, addMessages, refresh, q: { push: (...commands: ReviewWidgetsCommand[]) => (commands.map(run), 0) } });
+  if (Array.isArray(queued)) queued.map(run);
 }
 
 /** `fallback`: the backend this file's elements use when nothing names one (the directory files carry only that one). */
@@ -51,6 +87,7 @@ export function boot(elements: readonly Definable[], fallback?: SourceKind): voi
     if (directoryId) settings.directoryId = directoryId;
   }
   setEmbedDefaults(settings);
+  installApi();
   for (const element of elements) element.define(element.tag);
-  window.ReviewWidgets ??= { configure, addMessages, refresh };
+  document.dispatchEvent(new CustomEvent(READY_EVENT, { bubbles: true, detail: { tags: elements.map((element) => element.tag) } }));
 }

@@ -10,9 +10,14 @@ function reviewEvent<K extends ReviewEventName>(name: K, detail: ReviewEventMap[
 
 /** The few things every element needs: a safe `define()`, its language, typed events. */
 export abstract class BaseElement extends LitElement {
-  static define<T extends CustomElementConstructor>(this: T & { readonly tag: string }, tag = this.tag, registry = customElements): void {
+  /** Elements this one renders, registered with it in the same registry (the form's stars). */
+  static uses: readonly { readonly tag: string; define(tag?: string, registry?: CustomElementRegistry): void }[] = [];
+
+  static define<T extends CustomElementConstructor>(this: T & { readonly tag: string; readonly uses: typeof BaseElement.uses }, tag = this.tag, registry = customElements): void {
+    for (const used of this.uses) used.define(used.tag, registry);
     // Two embeds on one page, or the IIFE next to the ESM build: the first definition wins, quietly.
-    if (!registry.get(tag)) registry.define(tag, this);
+    // A class may be registered once per registry: another name (a renamed tag) gets a subclass.
+    if (!registry.get(tag)) registry.define(tag, registry.getName?.(this) ? class extends this {} : this);
   }
 
   override connectedCallback(): void {

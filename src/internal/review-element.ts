@@ -1,4 +1,5 @@
 import type { PropertyDeclarations } from "lit";
+import { ApiError } from "../api/errors.js";
 import type { ReviewSource } from "../api/source.js";
 import { CONFIG_EVENT, configuredTokenFor, currentConfig, fallbackSource, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
@@ -41,11 +42,14 @@ export abstract class ReviewElement extends BaseElement {
   /** Base URL of the review API or the public directory proxy. */
   apiBase: string | null = null;
   /** `mindbricks` (default) or `partnerpage`. */
-  source: string | null = null;
+  source: "mindbricks" | "partnerpage" | null = null;
+  /** Marketplace: whose reviews (a listing, host or guest id). */
   revieweeId: string | null = null;
   /** `listing` (default), `host` or `guest`. */
-  revieweeType: string | null = null;
+  revieweeType: "listing" | "host" | "guest" | null = null;
+  /** Directory (`partnerpage`): which directory; or `configure({ directoryId })` / `data-directory-id`. */
   directoryId: string | null = null;
+  /** Directory (`partnerpage`): whose reviews (a directory entry id). */
   entryId: string | null = null;
   /** `eager` (default) or `lazy`: no request until the element nears the viewport. */
   loading: "eager" | "lazy" = "eager";
@@ -65,6 +69,14 @@ export abstract class ReviewElement extends BaseElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A framework that rendered before the tag was defined (React 19) wrote `token` as an attribute:
+    // take it as the property and take it out of the DOM, where credentials must never be.
+    const attribute = this.getAttribute("token");
+    if (attribute !== null) {
+      this.token ??= attribute;
+      this.removeAttribute("token");
+      console.warn("[review-widgets] token attribute moved to the property: use configure({ token })");
+    }
     for (const name of DATA_EVENTS) globalThis.addEventListener(name, this.#dataChanged);
     globalThis.addEventListener(CONFIG_EVENT, this.#configChanged);
     this.#watchViewport();
@@ -153,12 +165,17 @@ export abstract class ReviewElement extends BaseElement {
 
   #warned = "";
 
-  /** The contained error of a misconfigured element, with one console warning naming the problem. */
+  /**
+   * The contained error of a misconfigured element, with one console warning naming the problem
+   * and one `review-error` (kind "misconfigured"), so a page that watches errors hears of it too.
+   */
   protected renderMisconfigured(problems: readonly string[]) {
     const text = `<${this.localName}>: ${problems.join("; ")}`;
     if (this.#warned !== text) {
       this.#warned = text;
       console.warn(`[review-widgets] ${text}`);
+      // After this render, not during it: a listener may change the element.
+      queueMicrotask(() => this.emit("review-error", { error: new ApiError("misconfigured", { detail: text }) }));
     }
     return errorState(this.i18n, this.i18n.t("misconfigured"), () => this.requestUpdate());
   }

@@ -136,6 +136,37 @@ describe("HttpClient against a misbehaving server", () => {
     expect((await recordingClient().client.request({ url: `${recovering.base}/x` })).body).to.deep.equal({ ok: true });
   });
 
+  it("does not retry a failure that is most likely CORS, and names the origin and the setting once", async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (text: string) => void warnings.push(text);
+    try {
+      let attempts = 0;
+      const refused = recordingClient({ fetch: () => (attempts++, Promise.reject(new TypeError("Failed to fetch"))) });
+      const error = await failure(refused.client.request({ url: "https://api.cors-refused.test/v1/reviews" }));
+      expect(error.kind).to.equal("network");
+      expect(error.likelyCors).to.equal(true);
+      expect(attempts).to.equal(1);
+      await failure(refused.client.request({ url: "https://api.cors-refused.test/v1/reviews" }));
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain("https://api.cors-refused.test").and.to.contain(location.origin).and.to.contain("API_ALLOWED_ORIGINS");
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it("retries a failed cross-origin request when that origin has answered this page before (CORS works: it is the network)", async () => {
+    const answers: (() => Promise<Response>)[] = [
+      () => Promise.resolve(new Response("{}", { status: 200 })),
+      () => Promise.reject(new TypeError("Failed to fetch")),
+      () => Promise.resolve(new Response('{"ok":true}', { status: 200 })),
+    ];
+    const { client, sleeps } = recordingClient({ fetch: () => answers.shift()!() });
+    await client.request({ url: "https://api.answered.test/a" });
+    expect((await client.request({ url: "https://api.answered.test/b" })).body).to.deep.equal({ ok: true });
+    expect(sleeps).to.have.length(1);
+  });
+
   it("treats a body cut off mid-way as a network failure", async () => {
     const server = await faultScript({ truncate: true, json: { status: "OK", reviews: [1, 2, 3, 4, 5, 6, 7, 8] } });
     const error = await failure(new HttpClient({ maxRetries: 0 }).request({ url: `${server.base}/x` }));

@@ -257,6 +257,28 @@ describe("<rating-summary>", () => {
     }
   });
 
+  it("fires review-error for a misconfiguration, once, so a page that watches errors hears of it", async () => {
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const errors: ApiError[] = [];
+    const record = (event: Event) => errors.push((event as CustomEvent<{ error: ApiError }>).detail.error);
+    document.addEventListener("review-error", record);
+    try {
+      const el = await fixture<RatingSummary>(html`<rating-summary reviewee-id="x"></rating-summary>`);
+      await waitUntil(() => errors.length === 1, "no review-error");
+      el.showDistribution = true;
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(errors).to.have.length(1);
+      expect(errors[0]!.kind).to.equal("misconfigured");
+      expect(errors[0]!.detail).to.contain('"api-base" is missing');
+      expect(errors[0]!.retryable).to.equal(false);
+    } finally {
+      document.removeEventListener("review-error", record);
+      console.warn = warn;
+    }
+  });
+
   it("aborts its request when removed, and never renders the late answer", async () => {
     const signals: AbortSignal[] = [];
     freshServices({

@@ -51,4 +51,13 @@ describe("languages", () => {
     // Untranslated keys fall back to English.
     expect(translator("fr").t("retry")).to.equal("Try again");
   });
+
+  it("shows a language with none of its strings at hand wholly in English: numbers, dates and direction too", () => {
+    // Hebrew has no catalog and no overrides here: not "4,3" with English words, not right to left.
+    const he = translator("he");
+    expect(he.lang).to.equal("en");
+    expect(he.dir).to.equal("ltr");
+    expect(he.decimal(4.27)).to.equal("4.3");
+    expect(he.t("reviewCount", { count: 2 })).to.equal("2 reviews");
+  });
 });

@@ -9,11 +9,8 @@ import { e2e, partText, settled } from "./harness.ts";
  * served on the reference server's origin through a Playwright route; the
  * widgets and the API come from the real server.
  */
-declare global {
-  interface Window {
-    ReviewWidgets?: { configure(settings: Record<string, unknown>): void };
-  }
-}
+
+type Api = { configure(settings: Record<string, unknown>): void; q: unknown[] | { push(...commands: unknown[]): number } };
 
 const context = e2e();
 const { open } = context;
@@ -67,7 +64,7 @@ describe("the script-tag build", () => {
     await settled(p);
     const tags = await p.evaluate(() => ["star-rating", "rating-summary", "review-list", "review-form", "review-moderation"].map((tag) => Boolean(customElements.get(tag))));
     assert.deepEqual(tags, [true, true, true, true, true]);
-    assert.equal(await p.evaluate(() => typeof window.ReviewWidgets?.configure), "function");
+    assert.equal(await p.evaluate(() => typeof (window as unknown as { ReviewWidgets?: Api }).ReviewWidgets?.configure), "function");
     // data-locale="de" applies where no closer lang says otherwise (<html lang="en"> is weaker than the embed's setting).
     await p.waitForFunction(() => document.querySelector("rating-summary")?.shadowRoot?.textContent?.includes("Bewertungen"));
     assert.equal(await partText(p, "rating-summary", "count"), "24 Bewertungen");
@@ -80,6 +77,69 @@ describe("the script-tag build", () => {
     await p.waitForFunction(() => customElements.get("rating-summary") !== undefined);
     await settled(p);
     assert.equal(await partText(p, "rating-summary", "count"), "24 reviews");
+  });
+
+  it("runs what the page queued before an async script arrived, before any element renders, and then fires review-widgets-ready (3 of 3 runs)", async () => {
+    for (let run = 1; run <= 3; run++) {
+      const p = await page(
+        doc(
+          `<script>
+             window.ReviewWidgets = window.ReviewWidgets || { q: [] };
+             window.kept = window.ReviewWidgets;
+             window.log = [];
+             ReviewWidgets.q.push(["configure", { apiBase: "/reviewsystem-api" }], ["addMessages", "en", { reviewCount: { one: "{count} stay review", other: "{count} stay reviews" } }]);
+             ReviewWidgets.q.push((api) => log.push("callback " + typeof api.configure));
+             document.addEventListener("review-error", (event) => log.push("error " + event.detail.error.kind));
+             window.addEventListener("review-widgets-ready", (event) => log.push("ready " + event.detail.tags.join(",") + " " + typeof ReviewWidgets.configure));
+           </script>
+           <script src="/dist/review-widgets.js" async></script>`,
+          `<rating-summary reviewee-id="${LISTING}"></rating-summary>`,
+        ),
+      );
+      await p.waitForFunction(() => (window as unknown as { log: string[] }).log.some((line) => line.startsWith("ready")));
+      await settled(p);
+      assert.equal(await partText(p, "rating-summary", "count"), "24 stay reviews", `run ${run}`);
+      assert.deepEqual(await p.evaluate(() => (window as unknown as { log: string[] }).log), [
+        "callback function",
+        "ready star-rating,rating-summary,review-list,review-form,review-moderation function",
+      ]);
+      // The page's own reference is the API now, and a command pushed later runs at once.
+      assert.equal(await p.evaluate(() => (window as unknown as { kept: unknown }).kept === (window as unknown as { ReviewWidgets: unknown }).ReviewWidgets), true);
+      await p.evaluate(() => ((window as unknown as { ReviewWidgets: Api }).ReviewWidgets.q as unknown[]).push(["configure", { locale: "de" }]));
+      await p.waitForFunction(() => document.querySelector("rating-summary")?.shadowRoot?.textContent?.includes("Bewertungen"));
+      assert.deepEqual(p.problems, []);
+      await p.close();
+    }
+  });
+
+  it("shares one configuration between two script files and the ESM build, and defines every tag once", async () => {
+    const p = await page(
+      doc(
+        `<script src="/dist/review-widgets-listing.js" defer></script>
+         <script src="/dist/review-widgets-moderation.js" defer></script>
+         <script type="importmap">${IMPORT_MAP}</script>
+         <script type="module">import { configure, ReviewList } from "/dist/index.js"; ReviewList.define("esm-review-list"); window.esm = { configure, ReviewList };</script>`,
+        `<rating-summary reviewee-id="${LISTING}"></rating-summary><review-list reviewee-id="${LISTING}" page-size="3"></review-list>
+         <esm-review-list reviewee-id="${LISTING}" page-size="2"></esm-review-list>`,
+      ),
+    );
+    await p.waitForFunction(() => "esm" in window && customElements.get("review-moderation") !== undefined && customElements.get("review-list") !== undefined);
+    const tags = await p.evaluate(() => ["star-rating", "rating-summary", "review-list", "review-form", "review-moderation"].map((tag) => Boolean(customElements.get(tag))));
+    assert.deepEqual(tags, [true, true, true, true, true]);
+    // The script file's class won (first definition); the ESM class still defines a tag of its own name.
+    assert.equal(await p.evaluate(() => customElements.get("review-list") === (window as unknown as { esm: { ReviewList: unknown } }).esm.ReviewList), false);
+    assert.equal(await p.evaluate(() => customElements.get("esm-review-list") === (window as unknown as { esm: { ReviewList: unknown } }).esm.ReviewList), true);
+    // Configured through the script files' global: the ESM build's element follows too.
+    await p.evaluate(() => (window as unknown as { ReviewWidgets: Api }).ReviewWidgets.configure({ apiBase: "/reviewsystem-api" }));
+    await settled(p);
+    assert.equal(await partText(p, "rating-summary", "count"), "24 reviews");
+    await p.waitForFunction(() => document.querySelector("esm-review-list")?.shadowRoot?.querySelector('[part~="review"]'));
+    const reviews = await p.evaluate(() => ["review-list", "esm-review-list"].map((tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('[part~="review"]').length));
+    assert.deepEqual(reviews, [3, 2]);
+    // And the other way round: configured through the ESM build, the script files' elements follow.
+    await p.evaluate(() => (window as unknown as { esm: { configure(s: object): void } }).esm.configure({ locale: "de" }));
+    await p.waitForFunction(() => document.querySelector("rating-summary")?.shadowRoot?.textContent?.includes("Bewertungen"));
+    assert.deepEqual(p.problems, []);
   });
 
   it("is harmless when included twice, and next to the ESM build", async () => {
@@ -185,33 +245,6 @@ describe("the script-tag build", () => {
     assert.deepEqual(p.problems, []);
   });
 
-  it("two script files on one page define every tag once and share one configuration", async () => {
-    const p = await page(
-      doc(
-        `<script>
-          window.__defined = [];
-          const define = customElements.define.bind(customElements);
-          customElements.define = (name, ...rest) => (window.__defined.push(name), define(name, ...rest));
-        </script>
-        <script src="/dist/review-widgets-ratings.js" data-api-base="/reviewsystem-api" defer></script>
-        <script src="/dist/review-widgets.js" defer></script>`,
-        `<rating-summary reviewee-id="${LISTING}"></rating-summary><review-list reviewee-id="${LISTING}" page-size="2"></review-list>
-         <review-form reviewee-id="${LISTING}" reservation-id="30000000-0000-4000-8000-000000000024"></review-form>`,
-      ),
-    );
-    await settled(p);
-    const defined = await p.evaluate(() => (window as unknown as { __defined: string[] }).__defined);
-    assert.deepEqual([...defined].sort(), ["rating-summary", "review-form", "review-list", "review-moderation", "star-rating"]);
-    // The form comes from the second file, yet reads the API base the first file's script tag gave.
-    assert.equal(await partText(p, "rating-summary", "count"), "24 reviews");
-    assert.ok(await p.locator("review-form").locator('[part~="form"]').isVisible());
-    // One configure(), whichever file's, reaches the elements of both.
-    await p.evaluate(() => window.ReviewWidgets!.configure({ messages: { en: { writeReview: "Tell us", reviewCount: { one: "{count} stay", other: "{count} stays" } } } }));
-    await p.waitForFunction(() => document.querySelector("rating-summary")!.shadowRoot!.querySelector('[part~="count"]')?.textContent === "24 stays");
-    assert.equal(await p.locator("review-form").locator('[part~="form"]').getAttribute("aria-label"), "Tell us");
-    assert.deepEqual(p.problems, []);
-  });
-
   it("keeps a directory file's default backend to its own elements", async () => {
     const p = await page(
       doc(
@@ -239,12 +272,12 @@ describe("the script-tag build", () => {
     await p.locator("#configured").locator('[part~="error"]').waitFor();
     assert.equal(await partText(p, "#attribute", "count"), "24 reviews");
     // configure() beats data-*: it reloads from the configured base…
-    await p.evaluate(() => window.ReviewWidgets!.configure({ apiBase: "/reviewsystem-api" }));
+    await p.evaluate(() => (window as unknown as { ReviewWidgets: Api }).ReviewWidgets.configure({ apiBase: "/reviewsystem-api" }));
     await p.locator("#configured").locator('[part~="count"]').waitFor();
     assert.equal(await partText(p, "#configured", "count"), "24 reviews");
     // …but never beats an attribute.
     p.apiCalls.length = 0;
-    await p.evaluate(() => window.ReviewWidgets!.configure({ apiBase: "/reviewsystem-api/elsewhere" }));
+    await p.evaluate(() => (window as unknown as { ReviewWidgets: Api }).ReviewWidgets.configure({ apiBase: "/reviewsystem-api/elsewhere" }));
     await p.locator("#configured").locator('[part~="error"]').waitFor();
     assert.equal(await partText(p, "#attribute", "count"), "24 reviews");
     assert.ok(p.apiCalls.some((url) => url.includes("/elsewhere/v1/")), "the configured element asked the new base");

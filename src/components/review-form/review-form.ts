@@ -71,6 +71,7 @@ const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][
  */
 export class ReviewForm extends ReviewElement {
   static readonly tag = "review-form";
+  static override uses = [StarRating];
   static override styles = [baseStyles, reviewFormStyles];
   static override properties: PropertyDeclarations = {
     reservationId: { attribute: "reservation-id" },
@@ -134,11 +135,6 @@ export class ReviewForm extends ReviewElement {
       if (review) clearDraft(this.#draftKey);
     },
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    StarRating.define();
-  }
 
   protected override configurationProblems(): string[] {
     const problems = super.configurationProblems();

@@ -69,7 +69,7 @@ export class ReviewList extends ReviewElement {
   /** Reviews per page (1–1000, default 10). */
   pageSize = 10;
   /** `newest` (default), `oldest`, `highest`, `lowest`. */
-  sort: string = "newest";
+  sort: "newest" | "oldest" | "highest" | "lowest" = "newest";
   /** Emit schema.org Review JSON-LD for crawlers (public reviews of listings and directory entries only; needs `item-name`). */
   structuredData = false;
   /** The name of what is reviewed, for structured data. */
@@ -221,7 +221,7 @@ export class ReviewList extends ReviewElement {
   }
 
   #changeView(change: { sort?: string; stars?: number | null }): void {
-    if (change.sort !== undefined) this.sort = change.sort;
+    if (change.sort !== undefined) this.sort = change.sort as Sort;
     if (change.stars !== undefined) this.stars = change.stars;
     this.shown = 0;
     const all = this.#loader.value?.reviews ?? [];

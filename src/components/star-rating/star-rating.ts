@@ -40,13 +40,17 @@ export class StarRating extends BaseElement {
 
   /** The rating; fractional in display mode, a whole number 1..max (0 = none) in input mode. */
   value = 0;
+  /** How many stars (default 5). */
   max = 5;
   /** `display` (default) or `input`. */
   mode: "display" | "input" = "display";
   /** Accessible name; defaults to "Rated X out of Y" (display) or "Rating" (input). */
   label: string | null = null;
+  /** Input mode: the form field name the rating is submitted under. */
   name: string | null = null;
+  /** Input mode: a rating must be chosen before the form submits. */
   required = false;
+  /** Input mode: not focusable, not changeable. */
   disabled = false;
   /** Shows the invalid state (set by a form after a failed submit attempt). */
   invalid = false;

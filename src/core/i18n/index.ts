@@ -47,8 +47,8 @@ function requestCatalog(lang: string): void {
       addMessages(lang, messages, false);
       globalThis.dispatchEvent?.(new Event(I18N_EVENT));
     },
-    // Unreachable catalog (offline, CSP): the element stays readable in English.
-    () => undefined,
+    // Unreachable catalog (a CDN without CORS, offline, CSP): the elements stay wholly in English.
+    () => console.warn(`[review-widgets] ${lang} strings not loaded (CORS?)`),
   );
 }
 
@@ -79,13 +79,15 @@ export class Translator {
 
   constructor(lang: string) {
     const locale = supported(lang);
-    this.lang = locale;
     const primary = locale.split("-")[0]!.toLowerCase();
     requestCatalog(primary);
-    this.#messages = [overrides.get(locale.toLowerCase()), overrides.get(primary), catalogs.get(locale.toLowerCase()), catalogs.get(primary), english].filter(
-      (m): m is Partial<Messages> => m !== undefined,
-    );
-    this.dir = ["ar", "he", "fa", "ur"].includes(primary) ? "rtl" : "ltr";
+    const own = [overrides.get(locale.toLowerCase()), overrides.get(primary), catalogs.get(locale.toLowerCase()), catalogs.get(primary)];
+    // A language none of whose strings are here (its file still loading, blocked, or never written) is
+    // shown wholly in English — strings, numbers, dates, direction — never half one and half the other.
+    const usable = primary === "en" || own.some((m) => m !== undefined);
+    this.lang = usable ? locale : "en";
+    this.#messages = [...(usable ? own : [overrides.get("en")]), english].filter((m): m is Partial<Messages> => m !== undefined);
+    this.dir = usable && ["ar", "he", "fa", "ur"].includes(primary) ? "rtl" : "ltr";
   }
 
   t(key: MessageKey, params: Params = {}): string {
