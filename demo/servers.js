@@ -16,7 +16,8 @@ export const SERVERS = [
 /** Fills `select` with the servers, applies the remembered one, and follows changes. */
 export function serverSelector(select) {
   const { configure } = window.ReviewWidgets;
-  for (const [value, label] of SERVERS) select.append(new Option(label, value));
+  // The page lists the options in its HTML, so the bar does not grow (and shift) when this runs.
+  if (select.options.length === 0) for (const [value, label] of SERVERS) select.append(new Option(label, value));
   const apply = (value) => {
     const known = SERVERS.some(([server]) => server === value) ? value : REFERENCE;
     select.value = known;
