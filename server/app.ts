@@ -6,7 +6,7 @@ import { payloadTooLarge } from "./marketplace/errors.ts";
 import { createMarketplace } from "./marketplace/index.ts";
 import { createProxy, type ProxyState } from "./proxy/index.ts";
 import { limitBody, tooLargeDetail } from "./shared/body-limit.ts";
-import { abortedResponse, isClientAbort, logClientAbort } from "./shared/client-abort.ts";
+import { answerError } from "./shared/client-abort.ts";
 import { apiCors } from "./shared/api-cors.ts";
 import { securityHeaders } from "./shared/security-headers.ts";
 
@@ -109,15 +109,7 @@ export function createApp(options: AppOptions = {}): Hono {
     ...(upstreamBase.startsWith(IN_PROCESS) ? { fetch: (request: Request) => Promise.resolve(app.fetch(request)) } : {}),
   });
 
-  app.onError((error, c) => {
-    if (isClientAbort(c, error)) {
-      logClientAbort(c);
-      return abortedResponse();
-    }
-    // Unexpected: one line for the operator, nothing for the caller.
-    console.error(`[server] ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}`);
-    return c.json({ detail: "A server error occurred." }, 500, { "Cache-Control": "no-store" });
-  });
+  app.onError(answerError);
   app.use("*", securityHeaders());
   // Every route, the proxy and unknown paths included; the backends also cap their own bodies.
   app.use("*", limitBody((c) => tooLarge(c, clock)));

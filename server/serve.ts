@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import type { Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createApp, type AppOptions } from "./app.ts";
-import { abortedResponse, isClientAbort, logClientAbort } from "./shared/client-abort.ts";
+import { answerError } from "./shared/client-abort.ts";
 
 export interface RunningServer {
   url: string;
@@ -44,14 +44,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const hostname = options.hostname ?? "127.0.0.1";
   const app = new Hono();
-  app.onError((error, c) => {
-    if (isClientAbort(c, error)) {
-      logClientAbort(c);
-      return abortedResponse();
-    }
-    console.error(`[server] ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}`);
-    return c.json({ detail: "A server error occurred." }, 500, { "Cache-Control": "no-store" });
-  });
+  app.onError(answerError);
   app.route("/", createApp(options));
   // The built files are public: any site may load them, and the script files fetch their language
   // catalogs with import(), which is a CORS request when the script comes from another origin (a CDN).

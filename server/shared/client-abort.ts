@@ -21,3 +21,17 @@ export function logClientAbort(c: Context): void {
 export function abortedResponse(): Response {
   return new Response(null, { status: 400, headers: { "Cache-Control": "no-store" } });
 }
+
+/**
+ * The server's last word on an error no route answered: a client that went
+ * away gets one log line; anything else one line for the operator and a bare
+ * 500 for the caller (never a stack trace or the error's text).
+ */
+export function answerError(error: unknown, c: Context): Response {
+  if (isClientAbort(c, error)) {
+    logClientAbort(c);
+    return abortedResponse();
+  }
+  console.error(`[server] ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}`);
+  return c.json({ detail: "A server error occurred." }, 500, { "Cache-Control": "no-store" });
+}

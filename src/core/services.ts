@@ -28,28 +28,21 @@ export class Services {
    * include that backend.
    */
   source(kind: SourceKind, location: BackendLocation): ReviewSource | null {
-    const key = `${kind} ${location.apiBase} ${location.directoryId ?? ""}`;
-    let source = this.#sources.get(key);
-    if (!source) {
-      const load = backendLoaders[kind];
-      if (!load) return null;
-      source = lazySource(kind, async () => (await load()).createSource(location, this.http));
-      this.#sources.set(key, source);
-    }
-    return source;
+    const load = backendLoaders[kind];
+    return this.#shared(this.#sources, kind, location, load && (async () => (await load()).createSource(location, this.http)));
   }
 
   /** A backend's moderation operations at a base URL, loaded on first use; null when this build does not include them. */
   moderation(kind: SourceKind, location: BackendLocation): ModerationSource | null {
+    const load = moderationLoaders[kind];
+    return this.#shared(this.#moderation, kind, location, load && (async () => (await load()).createModeration(location, this.http)));
+  }
+
+  #shared<S extends ReviewSource | ModerationSource>(cache: Map<string, S>, kind: SourceKind, location: BackendLocation, create: (() => Promise<S>) | undefined): S | null {
     const key = `${kind} ${location.apiBase} ${location.directoryId ?? ""}`;
-    let source = this.#moderation.get(key);
-    if (!source) {
-      const load = moderationLoaders[kind];
-      if (!load) return null;
-      source = lazySource(kind, async () => (await load()).createModeration(location, this.http));
-      this.#moderation.set(key, source);
-    }
-    return source;
+    let source = cache.get(key);
+    if (!source && create) cache.set(key, (source = lazySource(kind, create)));
+    return source ?? null;
   }
 }
 
