@@ -85,8 +85,11 @@ export function closedBy(socket: Socket, ms: number): Promise<string> {
   });
 }
 
-/** Runs `action` with console.warn/error captured; returns the lines. */
-export async function captureLogs(action: () => Promise<void>): Promise<string[]> {
+/**
+ * Runs `action` with console.warn/error captured; returns the lines. With `until`, keeps capturing
+ * after the action until the lines satisfy it (a definite signal, not a fixed wait; 10 s at most).
+ */
+export async function captureLogs(action: () => Promise<void>, until?: (lines: readonly string[]) => boolean): Promise<string[]> {
   const lines: string[] = [];
   const { warn, error, info } = console;
   const keep = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
@@ -95,6 +98,7 @@ export async function captureLogs(action: () => Promise<void>): Promise<string[]
   console.info = keep;
   try {
     await action();
+    for (const deadline = Date.now() + 10_000; until && !until(lines) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
   } finally {
     Object.assign(console, { warn, error, info });
   }
