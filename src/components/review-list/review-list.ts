@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from "l
 import type { ApiError } from "../../api/errors.js";
 import type { Review } from "../../core/model.js";
 import { services } from "../../core/services.js";
-import { MARKETPLACE } from "../../core/variants.js";
+import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import type { AllReviews } from "../../core/store.js";
 import { Loader } from "../../internal/loader.js";
@@ -191,14 +191,15 @@ export class ReviewList extends ReviewElement {
     const i18n = this.i18n;
     // Only the marketplace shows a viewer their own pending review (a directory's list is public reviews only).
     const pending = MARKETPLACE && review.visibility === "pending";
-    const author = review.authorName || i18n.t(review.authorRole === "host" ? "host" : review.authorRole === "guest" ? "guest" : "anonymous");
+    // A role is the marketplace's (its adapter sets only "guest" or "host"); a company, the directory's.
+    const author = review.authorName || i18n.t((MARKETPLACE && review.authorRole) || "anonymous");
     return html`<article part=${pending ? "review review-pending" : "review"} tabindex="-1" aria-label=${i18n.t(pending ? "yourReview" : "reviewBy", { author })}>
       ${cardHeader(
         i18n,
         review.rating,
         author,
         review.submittedAt,
-        html`${review.authorCompany ? html`<bdi class="muted" dir="auto">${review.authorCompany}</bdi>` : nothing}${pending
+        html`${DIRECTORY && review.authorCompany ? html`<bdi class="muted" dir="auto">${review.authorCompany}</bdi>` : nothing}${pending
           ? html`<span class="badge">${i18n.t("pending")}</span>`
           : nothing}`,
       )}
