@@ -16,17 +16,27 @@ export function lazy<S extends z.ZodMiniType>(build: () => S): Parser<z.infer<S>
   return { safeParse: (value) => (schema ??= build()).safeParse(value) };
 }
 
+/**
+ * The value types, as custom checks too: z.string(), z.number() and z.boolean() each bring a class of their
+ * own, z.custom()'s is in every file already. Same result: the value as is, or one issue that stops the checks
+ * after it, worded as parse.ts words a type mismatch ("expected number"); a number must be finite, as in zod.
+ */
+const typed = <T>(type: string, test: (value: unknown) => boolean) => z.custom<T>(test, `expected ${type}`);
+export const string = () => typed<string>("string", (value) => typeof value === "string");
+export const number = () => typed<number>("number", Number.isFinite);
+export const boolean = () => typed<boolean>("boolean", (value) => typeof value === "boolean");
+
 /*
  * Schema pieces both backends' wire formats use (called inside `lazy` builders).
  * Every check is a refine with its own message: zod/mini's z.int(), z.literal()
  * and the length and range checks each bring code of their own (≈ 1 KB gzip
  * together, on every page), and a refine says just as clearly what was expected.
  */
-export const nonEmptyString = () => z.string().check(z.refine((value) => value.length > 0, "expected at least 1 character"));
+export const nonEmptyString = () => string().check(z.refine((value) => value.length > 0, "expected at least 1 character"));
 
 /** A number within [min, max]. */
 export const numberIn = (min: number, max = Infinity) =>
-  z.number().check(
+  number().check(
     z.refine((value) => value >= min, `expected ≥ ${min}`),
     z.refine((value) => value <= max, `expected ≤ ${max}`),
   );
@@ -35,4 +45,4 @@ export const numberIn = (min: number, max = Infinity) =>
 export const wholeNumberIn = (min: number, max = Infinity) => numberIn(min, max).check(z.refine(Number.isInteger, "expected a whole number"));
 
 /** An ISO-like date string that Date can read. */
-export const isoDate = () => z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), "expected a date"));
+export const isoDate = () => string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), "expected a date"));
