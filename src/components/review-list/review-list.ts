@@ -204,13 +204,11 @@ export class ReviewList extends ReviewElement {
           : nothing}`,
       )}
       ${pending
-        ? html`<p part="pending-notice">
-            ${review.pendingReason === "rejected"
-              ? i18n.t("pendingRejected")
-              : review.pendingReason === "moderation" || !review.pendingUntil
-                ? i18n.t("pendingModeration")
-                : i18n.t("pendingDoubleBlind", { date: i18n.date(review.pendingUntil) })}
-          </p>`
+        ? html`<p part="pending-notice">${review.pendingReason === "rejected"
+            ? i18n.t("pendingRejected")
+            : review.pendingReason === "moderation" || !review.pendingUntil
+              ? i18n.t("pendingModeration")
+              : i18n.t("pendingDoubleBlind", { date: i18n.date(review.pendingUntil) })}</p>`
         : nothing}
       ${review.title ? html`<p class="title" dir="auto"><strong>${review.title}</strong></p>` : nothing}
       ${cardBody(i18n, review.id, review.text, this.expanded.has(review.id), () => (this.expanded = toggled(this.expanded, review.id)))}
