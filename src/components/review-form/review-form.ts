@@ -323,11 +323,12 @@ export class ReviewForm extends ReviewElement {
       clearDraft(this.#draftKey);
       return;
     }
+    // The errMsg_ codes are the marketplace's.
     const key: MessageKey =
       status === 401 ? "signInToReview"
       : status === 429 ? "tooManyRequests"
-      : serverCode === "errMsg_reviewAlreadyExists" ? "alreadyReviewed"
-      : serverCode === "errMsg_stayNotCompleted" ? "stayNotCompleted"
+      : MARKETPLACE && serverCode === "errMsg_reviewAlreadyExists" ? "alreadyReviewed"
+      : MARKETPLACE && serverCode === "errMsg_stayNotCompleted" ? "stayNotCompleted"
       : status === 403 ? "notAllowed"
       : status === 400 ? "fixErrors"
       : "submitFailed";
