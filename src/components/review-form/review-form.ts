@@ -345,7 +345,8 @@ export class ReviewForm extends ReviewElement {
       return html`<p part="notice" role="status" tabindex="-1">${i18n.t("windowClosed", { date: i18n.date(closed) })}</p>`;
     }
     const { status, value } = this.#existing;
-    const existing = value?.review;
+    // Only the marketplace finds the viewer's own review (a directory's submitters are anonymous).
+    const existing = MARKETPLACE && value?.review;
     if (status === "pending" || status === "initial") {
       return html`<div class="form-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
     }
