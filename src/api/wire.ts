@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { MARKETPLACE } from "../core/variants.js";
 
 /** What parsing needs of a wire schema. */
 export interface Parser<T> {
@@ -25,6 +26,15 @@ const typed = <T>(type: string, test: (value: unknown) => boolean) => z.custom<T
 export const string = () => typed<string>("string", (value) => typeof value === "string");
 export const number = () => typed<number>("number", Number.isFinite);
 export const boolean = () => typed<boolean>("boolean", (value) => typeof value === "boolean");
+/**
+ * z.nullish(string()) and z.nullish(number()), the same parse. Without the marketplace's schemas (which
+ * have nullable objects), a file needs no z.nullable() if these are one check each; with them, that
+ * check would be extra code, so such a file keeps z.nullish().
+ */
+export const nullishString = () =>
+  MARKETPLACE ? z.nullish(string()) : z.optional(typed<string | null>("string", (value) => value === null || typeof value === "string"));
+export const nullishNumber = () =>
+  MARKETPLACE ? z.nullish(number()) : z.optional(typed<number | null>("number", (value) => value === null || Number.isFinite(value)));
 
 /*
  * Schema pieces both backends' wire formats use (called inside `lazy` builders).

@@ -1,12 +1,12 @@
 import * as z from "zod/mini";
-import { isoDate, lazy, nonEmptyString, number, string, wholeNumberIn, type Parsed } from "../wire.js";
+import { isoDate, lazy, nonEmptyString, nullishNumber, nullishString, string, wholeNumberIn, type Parsed } from "../wire.js";
 
 /**
  * Wire schemas of the partner directory review API (seed 000) and of our
  * public proxy, which returns a PII-stripped subset of the same shape.
  * Responses are camelCase; request bodies are snake_case.
  */
-const text = () => z.nullish(string());
+const text = nullishString;
 
 export const WireDirectoryReview = lazy(() =>
   z.object({
@@ -28,8 +28,8 @@ export type WireDirectoryReview = Parsed<typeof WireDirectoryReview>;
 /** The seed documents no list shape: accept a bare array or DRF pagination. */
 export const WirePaginated = lazy(() =>
   z.object({
-    count: z.nullish(number()),
-    next: z.nullish(string()),
+    count: nullishNumber(),
+    next: nullishString(),
     /**
      * Checked item by item (parseItems), which also refuses a non-list. z.custom() with no check is z.unknown()
      * to an object (the key must be there, any value), and its code is in every file already (refines use it).
