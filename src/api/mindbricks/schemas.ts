@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { isoDate, lazy, nonEmptyString, numberIn, wholeNumberIn, type Parsed } from "../wire.js";
+import { boolean, isoDate, lazy, nonEmptyString, string, numberIn, wholeNumberIn, type Parsed } from "../wire.js";
 
 /**
  * Wire schemas of the marketplace review service (seed 003). Only the fields
@@ -9,22 +9,22 @@ import { isoDate, lazy, nonEmptyString, numberIn, wholeNumberIn, type Parsed } f
  * (core/visibility.ts). zod/mini objects never compile parsers at run time, so
  * a strict CSP without 'unsafe-eval' holds.
  */
-const optionalString = () => z.nullish(z.string());
+const optionalString = () => z.nullish(string());
 const count = () => wholeNumberIn(0);
 
 export const WireReview = lazy(() =>
   z.object({
     id: nonEmptyString(),
-    moderationStatus: z.string(),
-    isPublished: z.boolean(),
-    reviewText: z.string(),
+    moderationStatus: string(),
+    isPublished: boolean(),
+    reviewText: string(),
     rating: wholeNumberIn(1, 5),
     revieweeId: nonEmptyString(),
     reservationId: optionalString(),
     reviewerId: optionalString(),
     revieweeType: optionalString(),
     submittedAt: isoDate(),
-    isActive: z.nullish(z.boolean()),
+    isActive: z.nullish(boolean()),
     reviewer: z.nullish(z.object({ fullname: optionalString() })),
     // Our reference server's enrichment (seed 003: "enrich with reviewer/reviewee & reservation"); optional.
     reviewee: z.nullish(z.object({ name: optionalString() })),
@@ -40,8 +40,8 @@ export const WireAggregate = lazy(() =>
     // null on a hidden aggregate (no numbers for the public); only a public one is ever shown.
     averageRating: z.nullish(numberIn(0, 5)),
     reviewCount: z.nullish(count()),
-    visibilityStatus: z.string(),
-    isActive: z.nullish(z.boolean()),
+    visibilityStatus: string(),
+    isActive: z.nullish(boolean()),
   }),
 );
 export type WireAggregate = Parsed<typeof WireAggregate>;
@@ -49,7 +49,7 @@ export type WireAggregate = Parsed<typeof WireAggregate>;
 /** The success envelope; the data sits under the key named by `dataName`. `status` must be "OK" (checked by the source). */
 export const WireEnvelope = lazy(() =>
   z.object({
-    status: z.string(),
+    status: string(),
     dataName: nonEmptyString(),
     userId: optionalString(),
     paging: z.nullish(z.object({ pageNumber: wholeNumberIn(1), pageRowCount: count(), totalRowCount: count(), pageCount: count() })),

@@ -1,12 +1,12 @@
 import * as z from "zod/mini";
-import { isoDate, lazy, nonEmptyString, wholeNumberIn, type Parsed } from "../wire.js";
+import { isoDate, lazy, nonEmptyString, nullishNumber, nullishString, string, wholeNumberIn, type Parsed } from "../wire.js";
 
 /**
  * Wire schemas of the partner directory review API (seed 000) and of our
  * public proxy, which returns a PII-stripped subset of the same shape.
  * Responses are camelCase; request bodies are snake_case.
  */
-const text = () => z.nullish(z.string());
+const text = nullishString;
 
 export const WireDirectoryReview = lazy(() =>
   z.object({
@@ -14,13 +14,13 @@ export const WireDirectoryReview = lazy(() =>
     entry: z.object({ id: nonEmptyString(), title: text() }),
     title: text(),
     company: text(),
-    summary: z.string(),
+    summary: string(),
     firstName: text(),
     lastName: text(),
     email: text(),
     rating: wholeNumberIn(1, 5),
     created: isoDate(),
-    status: z.string(),
+    status: string(),
   }),
 );
 export type WireDirectoryReview = Parsed<typeof WireDirectoryReview>;
@@ -28,9 +28,12 @@ export type WireDirectoryReview = Parsed<typeof WireDirectoryReview>;
 /** The seed documents no list shape: accept a bare array or DRF pagination. */
 export const WirePaginated = lazy(() =>
   z.object({
-    count: z.nullish(z.number()),
-    next: z.nullish(z.string()),
-    /** Checked item by item (parseItems), which also refuses a non-list. */
-    results: z.unknown(),
+    count: nullishNumber(),
+    next: nullishString(),
+    /**
+     * Checked item by item (parseItems), which also refuses a non-list. z.custom() with no check is z.unknown()
+     * to an object (the key must be there, any value), and its code is in every file already (refines use it).
+     */
+    results: z.custom(),
   }),
 );

@@ -3,7 +3,7 @@ import { ApiError } from "../../api/errors.js";
 import { reviewWindowDays } from "../../core/config.js";
 import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
 import { enForm, enFormDirectory, enFormMarketplace } from "../../core/i18n/en-form.js";
-import { addEnglish, type MessageKey } from "../../core/i18n/index.js";
+import { addEnglish, type MessageKey, type Translator } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import { services } from "../../core/services.js";
 import { firstVisible } from "../../core/visible-text.js";
@@ -124,7 +124,7 @@ export class ReviewForm extends ReviewElement {
     },
     task: async (signal) => {
       const token = await this.currentToken();
-      if (!token || this.resolvedSource !== "mindbricks") return { review: null, viewer: null };
+      if (!MARKETPLACE || !token || this.resolvedSource !== "mindbricks") return { review: null, viewer: null };
       const own = await this.reviewSource!.findOwnReview(this.#domainDraft(), { token, signal });
       // A server that does not say who the viewer is leaves drafts with the browser, as when signed out.
       return { review: own.review, viewer: own.viewerId };
@@ -189,7 +189,13 @@ export class ReviewForm extends ReviewElement {
     }
   }
 
-  get #isDirectory(): boolean {
+  /**
+   * Whether this is a directory's form (the writer's fields, no double-blind) is read as
+   * `DIRECTORY && (!MARKETPLACE || this.#partnerpage)`: known at build time in a one-backend file (in the
+   * directory's, another source is a configuration problem and nothing else renders), so the other backend's
+   * parts are dropped there. The directory's are module functions: a class method would stay.
+   */
+  get #partnerpage(): boolean {
     return this.resolvedSource === "partnerpage";
   }
 
@@ -210,11 +216,7 @@ export class ReviewForm extends ReviewElement {
       revieweeType: this.resolvedRevieweeType,
     };
     if (this.reservationId) draft.reservationId = this.reservationId;
-    if (this.#isDirectory) {
-      Object.assign(draft, { firstName: f.firstName.trim(), lastName: f.lastName.trim(), email: f.email.trim() });
-      if (f.title.trim()) draft.title = f.title.trim();
-      if (f.company.trim()) draft.company = f.company.trim();
-    }
+    if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) writerDetails(draft, f);
     return draft;
   }
 
@@ -228,15 +230,7 @@ export class ReviewForm extends ReviewElement {
     if (fields.text.trim() !== "" && !firstVisible(fields.text)) errors.text = i18n.t("textInvisible");
     else if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
     else if (length > this.#max) errors.text = i18n.t("textTooLong", { max: i18n.integer(this.#max) });
-    if (this.#isDirectory) {
-      for (const [name, , , , required, max] of PERSON) {
-        const value = fields[name].trim();
-        if (required && !value) errors[name] = i18n.t("fieldRequired");
-        else if (value && !firstVisible(value)) errors[name] = i18n.t("textInvisible");
-        else if (codePoints(value) > max) errors[name] = i18n.t("fieldTooLong", { max });
-        else if (name === "email" && !EMAIL.test(value)) errors[name] = i18n.t("emailInvalid");
-      }
-    }
+    if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) writerErrors(i18n, fields, errors);
     return { ...errors, ...this.serverErrors };
   }
 
@@ -284,7 +278,7 @@ export class ReviewForm extends ReviewElement {
     const draft = this.#domainDraft();
     if (!this.emit("review-submit", { draft }, true)) return;
     // Anonymous submitters cannot look up whether a POST landed: the proxy recognises a repeat by this id.
-    if (this.#isDirectory) draft.submissionId = this.#submissionId ??= submissionId(this.#draftKey);
+    if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) draft.submissionId = this.#submissionId ??= submissionId(this.#draftKey);
 
     this.#inFlight = true;
     this.busy = true;
@@ -329,11 +323,12 @@ export class ReviewForm extends ReviewElement {
       clearDraft(this.#draftKey);
       return;
     }
+    // The errMsg_ codes are the marketplace's.
     const key: MessageKey =
       status === 401 ? "signInToReview"
       : status === 429 ? "tooManyRequests"
-      : serverCode === "errMsg_reviewAlreadyExists" ? "alreadyReviewed"
-      : serverCode === "errMsg_stayNotCompleted" ? "stayNotCompleted"
+      : MARKETPLACE && serverCode === "errMsg_reviewAlreadyExists" ? "alreadyReviewed"
+      : MARKETPLACE && serverCode === "errMsg_stayNotCompleted" ? "stayNotCompleted"
       : status === 403 ? "notAllowed"
       : status === 400 ? "fixErrors"
       : "submitFailed";
@@ -350,7 +345,8 @@ export class ReviewForm extends ReviewElement {
       return html`<p part="notice" role="status" tabindex="-1">${i18n.t("windowClosed", { date: i18n.date(closed) })}</p>`;
     }
     const { status, value } = this.#existing;
-    const existing = value?.review;
+    // Only the marketplace finds the viewer's own review (a directory's submitters are anonymous).
+    const existing = MARKETPLACE && value?.review;
     if (status === "pending" || status === "initial") {
       return html`<div class="form-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
     }
@@ -362,7 +358,7 @@ export class ReviewForm extends ReviewElement {
 
   #sentText(review: Review): string {
     const i18n = this.i18n;
-    if (this.#isDirectory) return i18n.t("submittedDirectory");
+    if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) return i18n.t("submittedDirectory");
     if (review.visibility === "public") return i18n.t("submittedPublic");
     if (review.pendingReason === "double-blind" && review.pendingUntil) return i18n.t("submittedDoubleBlind", { date: i18n.date(review.pendingUntil) });
     return i18n.t("submittedModeration");
@@ -376,7 +372,7 @@ export class ReviewForm extends ReviewElement {
     const count = codePoints(this.fields.text);
     return html`<form part="form" novalidate aria-label=${i18n.t("writeReview")} @submit=${this.#submit}>
       ${this.restored ? html`<p class="message" role="status">${i18n.t("draftRestored")}</p>` : nothing}
-      ${this.#isDirectory ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
+      ${DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
       <fieldset>
         <legend>${i18n.t("yourRating")}</legend>
         <star-rating
@@ -395,7 +391,7 @@ export class ReviewForm extends ReviewElement {
         ></star-rating>
         ${ratingError ? html`<p class="field-error">${ratingError}</p>` : nothing}
       </fieldset>
-      ${this.#isDirectory ? this.#renderPersonFields(errors) : nothing}
+      ${DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? writerFields(i18n, this.fields, this.busy, (name) => this.#shownError(name, errors), (name, value) => this.#update(name, value), (name) => this.#touch(name)) : nothing}
       <div>
         <label for="text">${i18n.t("yourText")}</label>
         <textarea
@@ -409,7 +405,7 @@ export class ReviewForm extends ReviewElement {
           @input=${(e: Event) => this.#update("text", (e.target as HTMLTextAreaElement).value)}
           @blur=${() => this.#touch("text")}
         ></textarea>
-        <p class="hint" id="text-hint">${i18n.t(this.#isDirectory ? "textHintDirectory" : "textHint")}</p>
+        <p class="hint" id="text-hint">${i18n.t(DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? "textHintDirectory" : "textHint")}</p>
         <p class="count ${count > this.#max ? "over" : ""}" id="text-count">
           ${i18n.t("characters", { count: i18n.integer(count), max: i18n.integer(this.#max) })}
         </p>
@@ -428,31 +424,58 @@ export class ReviewForm extends ReviewElement {
       </div>
     </form>`;
   }
+}
 
-  #renderPersonFields(errors: Errors) {
-    const i18n = this.i18n;
-    return html`<div class="person">
-      ${PERSON.map(([name, label, type, autocomplete, required]) => {
-        const error = this.#shownError(name, errors);
-        return html`<div>
-          <label for=${name}>${i18n.t(label)}${required ? nothing : html` <span class="optional">(${i18n.t("optional")})</span>`}</label>
-          <input
-            id=${name}
-            name=${name}
-            type=${type}
-            autocomplete=${autocomplete}
-            aria-invalid=${error ? "true" : "false"}
-            aria-describedby=${error ? `${name}-error` : nothing}
-            ?readonly=${this.busy}
-            .value=${this.fields[name]}
-            @input=${(e: Event) => this.#update(name, (e.target as HTMLInputElement).value)}
-            @blur=${() => this.#touch(name)}
-          />
-          ${error ? html`<p class="field-error" id="${name}-error">${error}</p>` : nothing}
-        </div>`;
-      })}
-    </div>`;
+type WriterField = (typeof PERSON)[number][0];
+
+/** The writer's details on a directory review. */
+function writerDetails(draft: ReviewDraft, f: Fields): void {
+  Object.assign(draft, { firstName: f.firstName.trim(), lastName: f.lastName.trim(), email: f.email.trim() });
+  if (f.title.trim()) draft.title = f.title.trim();
+  if (f.company.trim()) draft.company = f.company.trim();
+}
+
+/** The problems with the writer's fields (directory). */
+function writerErrors(i18n: Translator, fields: Fields, errors: Errors): void {
+  for (const [name, , , , required, max] of PERSON) {
+    const value = fields[name].trim();
+    if (required && !value) errors[name] = i18n.t("fieldRequired");
+    else if (value && !firstVisible(value)) errors[name] = i18n.t("textInvisible");
+    else if (codePoints(value) > max) errors[name] = i18n.t("fieldTooLong", { max });
+    else if (name === "email" && !EMAIL.test(value)) errors[name] = i18n.t("emailInvalid");
   }
+}
+
+/** The writer's fields (directory). */
+function writerFields(
+  i18n: Translator,
+  fields: Fields,
+  busy: boolean,
+  shownError: (name: WriterField) => string | undefined,
+  update: (name: WriterField, value: string) => void,
+  touch: (name: WriterField) => void,
+) {
+  return html`<div class="person">
+    ${PERSON.map(([name, label, type, autocomplete, required]) => {
+      const error = shownError(name);
+      return html`<div>
+        <label for=${name}>${i18n.t(label)}${required ? nothing : html` <span class="optional">(${i18n.t("optional")})</span>`}</label>
+        <input
+          id=${name}
+          name=${name}
+          type=${type}
+          autocomplete=${autocomplete}
+          aria-invalid=${error ? "true" : "false"}
+          aria-describedby=${error ? `${name}-error` : nothing}
+          ?readonly=${busy}
+          .value=${fields[name]}
+          @input=${(e: Event) => update(name, (e.target as HTMLInputElement).value)}
+          @blur=${() => touch(name)}
+        />
+        ${error ? html`<p class="field-error" id="${name}-error">${error}</p>` : nothing}
+      </div>`;
+    })}
+  </div>`;
 }
 
 /** DRF field errors (snake_case) onto our fields — the server's words, rendered as text. */

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from "l
 import type { ApiError } from "../../api/errors.js";
 import type { Review } from "../../core/model.js";
 import { services } from "../../core/services.js";
+import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import type { AllReviews } from "../../core/store.js";
 import { Loader } from "../../internal/loader.js";
@@ -143,7 +144,7 @@ export class ReviewList extends ReviewElement {
     if (value.reviews.length === 0) return html`<p part="empty">${i18n.t("noReviews")}</p>`;
 
     const arranged = arrange(value.reviews, this.#sort, this.stars);
-    const own = arranged.filter((review) => review.visibility === "pending").length;
+    const own = MARKETPLACE ? arranged.filter((review) => review.visibility === "pending").length : 0;
     const total = arranged.length - own;
     const limit = this.shown || this.#pageSize;
     const visible = arranged.slice(0, own + limit);
@@ -188,29 +189,30 @@ export class ReviewList extends ReviewElement {
 
   #renderReview(review: Review) {
     const i18n = this.i18n;
-    const pending = review.visibility === "pending";
-    const author = review.authorName || i18n.t(review.authorRole === "host" ? "host" : review.authorRole === "guest" ? "guest" : "anonymous");
+    // Only the marketplace shows a viewer their own pending review (a directory's list is public reviews only).
+    const pending = MARKETPLACE && review.visibility === "pending";
+    // A role is the marketplace's (its adapter sets only "guest" or "host"); a company, the directory's.
+    const author = review.authorName || i18n.t((MARKETPLACE && review.authorRole) || "anonymous");
     return html`<article part=${pending ? "review review-pending" : "review"} tabindex="-1" aria-label=${i18n.t(pending ? "yourReview" : "reviewBy", { author })}>
       ${cardHeader(
         i18n,
         review.rating,
         author,
         review.submittedAt,
-        html`${review.authorCompany ? html`<bdi class="muted" dir="auto">${review.authorCompany}</bdi>` : nothing}${pending
+        html`${DIRECTORY && review.authorCompany ? html`<bdi class="muted" dir="auto">${review.authorCompany}</bdi>` : nothing}${pending
           ? html`<span class="badge">${i18n.t("pending")}</span>`
           : nothing}`,
       )}
-      ${pending ? html`<p part="pending-notice">${this.#pendingText(review)}</p>` : nothing}
+      ${pending
+        ? html`<p part="pending-notice">${review.pendingReason === "rejected"
+            ? i18n.t("pendingRejected")
+            : review.pendingReason === "moderation" || !review.pendingUntil
+              ? i18n.t("pendingModeration")
+              : i18n.t("pendingDoubleBlind", { date: i18n.date(review.pendingUntil) })}</p>`
+        : nothing}
       ${review.title ? html`<p class="title" dir="auto"><strong>${review.title}</strong></p>` : nothing}
       ${cardBody(i18n, review.id, review.text, this.expanded.has(review.id), () => (this.expanded = toggled(this.expanded, review.id)))}
     </article>`;
-  }
-
-  #pendingText(review: Review): string {
-    const i18n = this.i18n;
-    if (review.pendingReason === "rejected") return i18n.t("pendingRejected");
-    if (review.pendingReason === "moderation" || !review.pendingUntil) return i18n.t("pendingModeration");
-    return i18n.t("pendingDoubleBlind", { date: i18n.date(review.pendingUntil) });
   }
 
   #showMore(firstNew: number, total: number): void {

@@ -35,8 +35,6 @@ export const en = {
   showing: "Showing {shown} of {total} reviews",
   readMore: "Read more",
   readLess: "Read less",
-  guest: "Guest",
-  host: "Host",
   anonymous: "Anonymous",
   reviewBy: "Review by {author}",
   pending: "Pending",
@@ -44,8 +42,11 @@ export const en = {
   company: "Company",
 };
 
-/** The viewer's own pending review: only the marketplace has one (left out of the directory's files). */
+/** The viewer's own pending review and the author's role: only the marketplace has them (left out of the directory's files). */
 export const enMarketplace = {
+  // Who wrote a review when no name is shown: only the marketplace's reviews have a role.
+  guest: "Guest",
+  host: "Host",
   yourReview: "Your review",
   pendingDoubleBlind: "Only you can see this review. It will be published when the other side reviews, or on {date} at the latest.",
   pendingModeration: "Only you can see this review. It will be published once it passes moderation.",
