@@ -466,6 +466,16 @@ describe("<review-form>", () => {
       });
     });
 
+    it("tells an anonymous submitter a refusal by the proxy plainly: no sign-in, no marketplace wording", async () => {
+      const server = await faultScript({ status: 403, json: { detail: "Origin not allowed." } });
+      const el = await directoryForm(server.base, "entry-1");
+      await formShown(el);
+      await fillPerson(el, "jane@acme.example");
+      part(el, "submit")!.click();
+      await waitUntil(() => part(el, "error"), "no error shown");
+      expect(part(el, "error")!.textContent).to.contain("Your review was not sent. Your text is kept");
+    });
+
     it("sends every attempt at the same review with one Idempotency-Key, through a reload, and a new one once the text changes", async () => {
       clearDrafts();
       const unavailable = { status: 503, json: { detail: "The review service is unavailable. Please try again later." } };

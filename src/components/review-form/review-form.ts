@@ -323,13 +323,15 @@ export class ReviewForm extends ReviewElement {
       clearDraft(this.#draftKey);
       return;
     }
-    // The errMsg_ codes are the marketplace's.
+    // The errMsg_ codes, sign-in and "not yours to review" are the marketplace's: a directory
+    // submitter is anonymous, so a 401 or 403 from the proxy is a plain failure to them.
+    const reviewer = MARKETPLACE && !this.#partnerpage;
     const key: MessageKey =
-      status === 401 ? "signInToReview"
+      reviewer && status === 401 ? "signInToReview"
       : status === 429 ? "tooManyRequests"
-      : MARKETPLACE && serverCode === "errMsg_reviewAlreadyExists" ? "alreadyReviewed"
-      : MARKETPLACE && serverCode === "errMsg_stayNotCompleted" ? "stayNotCompleted"
-      : status === 403 ? "notAllowed"
+      : reviewer && serverCode === "errMsg_reviewAlreadyExists" ? "alreadyReviewed"
+      : reviewer && serverCode === "errMsg_stayNotCompleted" ? "stayNotCompleted"
+      : reviewer && status === 403 ? "notAllowed"
       : status === 400 ? "fixErrors"
       : "submitFailed";
     this.failure = { message: this.i18n.t(key), retry: ambiguous || status === 429 };
