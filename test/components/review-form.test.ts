@@ -384,6 +384,17 @@ describe("<review-form>", () => {
     expect(drafts()).to.deep.equal([]);
   });
 
+  it("tells the author of a review a moderator rejected that it was not approved, not that it will appear", async () => {
+    const server = await faultScript({ json: envelope("reviews", [ownWire({ moderationStatus: "rejected" })], { userId: "me" }) });
+    const el = await faultForm(server);
+    await waitUntil(() => part(el, "notice"), "no notice");
+    const notice = part(el, "notice")!.textContent!;
+    expect(notice).to.contain("You have already reviewed this stay.");
+    expect(notice).to.contain("It was not approved for publication.");
+    expect(notice).to.not.contain("once it passes moderation");
+    await expect(el).to.be.accessible();
+  });
+
   describe("for a partner directory", () => {
     const directoryForm = (base: string, entry: string) =>
       fixture<ReviewForm>(html`<review-form source="partnerpage" api-base=${base} directory-id="demo-directory" entry-id=${entry}></review-form>`);

@@ -289,6 +289,18 @@ describe("<review-list>", () => {
     }
   });
 
+  it("marks the viewer's own review a moderator rejected as not approved, not pending", async () => {
+    const mine = wireReview({ revieweeId: "listing-1", reviewerId: "me", moderationStatus: "rejected", isPublished: false, reviewText: "My rejected review" });
+    const server = await faultScript({ json: envelope("reviews", [mine, wireReview({ revieweeId: "listing-1" })], { userId: "me" }) });
+    const el = await fixture<ReviewList>(html`<review-list api-base=${server.base} reviewee-id="listing-1" .token=${"token-of-me"}></review-list>`);
+    await loaded(el);
+    const [own] = reviews(el);
+    expect(own!.getAttribute("part")).to.equal("review review-pending");
+    expect(own!.querySelector(".badge")!.textContent).to.equal("Not approved");
+    expect(own!.querySelector('[part~="pending-notice"]')!.textContent).to.equal("Only you can see this review. It was not approved for publication.");
+    await expect(el).to.be.accessible();
+  });
+
   it("never renders a hidden review a misbehaving server sends: not its text, label or count", async () => {
     const publicOnes = Array.from({ length: 12 }, (_, i) =>
       wireReview({ revieweeId: "listing-1", rating: 3 + (i % 3), reviewText: `Public review ${i + 1}`, submittedAt: new Date(Date.UTC(2026, 9, 1 + i)).toISOString() }),

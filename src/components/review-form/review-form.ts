@@ -362,6 +362,8 @@ export class ReviewForm extends ReviewElement {
     const i18n = this.i18n;
     if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) return i18n.t("submittedDirectory");
     if (review.visibility === "public") return i18n.t("submittedPublic");
+    // A review a moderator rejected stays the author's own, and says so (it will not appear).
+    if (review.pendingReason === "rejected") return i18n.t("pendingRejected");
     if (review.pendingReason === "double-blind" && review.pendingUntil) return i18n.t("submittedDoubleBlind", { date: i18n.date(review.pendingUntil) });
     return i18n.t("submittedModeration");
   }

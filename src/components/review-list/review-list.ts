@@ -200,7 +200,7 @@ export class ReviewList extends ReviewElement {
         author,
         review.submittedAt,
         html`${DIRECTORY && review.authorCompany ? html`<bdi class="muted" dir="auto">${review.authorCompany}</bdi>` : nothing}${pending
-          ? html`<span class="badge">${i18n.t("pending")}</span>`
+          ? html`<span class="badge">${i18n.t(review.pendingReason === "rejected" ? "notApproved" : "pending")}</span>`
           : nothing}`,
       )}
       ${pending

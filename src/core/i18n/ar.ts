@@ -45,6 +45,7 @@ export default {
   pendingDoubleBlind: "أنت وحدك ترى هذه المراجعة. ستُنشر عندما يكتب الطرف الآخر مراجعته، أو في {date} على أقصى تقدير.",
   pendingModeration: "أنت وحدك ترى هذه المراجعة. ستُنشر بعد اجتيازها الإشراف.",
   pendingRejected: "أنت وحدك ترى هذه المراجعة. لم تتم الموافقة على نشرها.",
+  notApproved: "غير معتمدة",
   writeReview: "اكتب مراجعة",
   yourRating: "تقييمك",
   yourText: "مراجعتك",

@@ -39,6 +39,7 @@ export default {
     "Nur du siehst diese Bewertung. Sie wird veröffentlicht, sobald die andere Seite bewertet hat, spätestens am {date}.",
   pendingModeration: "Nur du siehst diese Bewertung. Sie wird veröffentlicht, sobald sie die Moderation passiert hat.",
   pendingRejected: "Nur du siehst diese Bewertung. Sie wurde nicht zur Veröffentlichung freigegeben.",
+  notApproved: "Nicht freigegeben",
   writeReview: "Bewertung schreiben",
   yourRating: "Deine Bewertung",
   yourText: "Dein Text",

@@ -51,6 +51,7 @@ export const enMarketplace = {
   pendingDoubleBlind: "Only you can see this review. It will be published when the other side reviews, or on {date} at the latest.",
   pendingModeration: "Only you can see this review. It will be published once it passes moderation.",
   pendingRejected: "Only you can see this review. It was not approved for publication.",
+  notApproved: "Not approved",
 };
 
 export type Catalog = typeof en & typeof enMarketplace & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;

@@ -38,6 +38,7 @@ export default {
   pendingDoubleBlind: "Solo tú puedes ver esta reseña. Se publicará cuando la otra parte escriba la suya o, como tarde, el {date}.",
   pendingModeration: "Solo tú puedes ver esta reseña. Se publicará cuando pase la moderación.",
   pendingRejected: "Solo tú puedes ver esta reseña. No se aprobó para su publicación.",
+  notApproved: "No aprobada",
   writeReview: "Escribir una reseña",
   yourRating: "Tu valoración",
   yourText: "Tu reseña",
