@@ -92,7 +92,7 @@ export const PAGE_BUDGETS: readonly PageBudget[] = [
   { page: "listing: summary + list + form", path: "/bench/pages/listing-form.html", files: ["review-widgets-listing.js"], hardKB: 29, aimKB: 27 },
   { page: "directory: summary + list + form (partnerpage)", path: "/bench/pages/directory.html", files: ["review-widgets-directory.js"], hardKB: 28, aimKB: 26 },
   { page: "owner's moderation page", path: "/directory-admin.html", files: ["review-widgets-moderation.js"], hardKB: 24, aimKB: 22 },
-  { page: "dist/review-widgets.js (everything)", path: "", files: ["review-widgets.js"], hardKB: 32, aimKB: 30, ceilingKB: 32.8 },
+  { page: "dist/review-widgets.js (everything)", path: "", files: ["review-widgets.js"], hardKB: 32, aimKB: 30, ceilingKB: 32.9 },
 ];
 
 /**

@@ -384,6 +384,23 @@ describe("<review-form>", () => {
     expect(drafts()).to.deep.equal([]);
   });
 
+  it("asks what to write about by whom the review is about: the stay, the host, or the guest", async () => {
+    const hints: string[] = [];
+    for (const type of ["listing", "host", "guest"]) {
+      const server = await faultScript(noOwnReview);
+      const el = await fixture<ReviewForm>(
+        html`<review-form api-base=${server.base} reviewee-id="someone" reviewee-type=${type} reservation-id="res-1" .token=${"token-me"}></review-form>`,
+      );
+      await formShown(el);
+      hints.push(el.shadowRoot!.querySelector("#text-hint")!.textContent!);
+    }
+    expect(hints).to.deep.equal([
+      "What should other travellers know?",
+      "What should other travellers know about your host?",
+      "What should other hosts know about this guest?",
+    ]);
+  });
+
   it("tells the author of a review a moderator rejected that it was not approved, not that it will appear", async () => {
     const server = await faultScript({ json: envelope("reviews", [ownWire({ moderationStatus: "rejected" })], { userId: "me" }) });
     const el = await faultForm(server);

@@ -32,6 +32,8 @@ const PERSON: readonly (readonly ["firstName" | "lastName" | "email" | "title" |
 ];
 /** Where focus goes after a failed attempt: the first field with a problem, in reading order. */
 const ORDER: readonly Field[] = ["rating", "firstName", "lastName", "email", "title", "company", "text"];
+/** What to write about, by whom it is about: a stay (the listing), its host, or a guest (written by the host). */
+const HINTS = { listing: "textHint", host: "textHintHost", guest: "textHintGuest" } as const;
 
 /** Length in characters as people count them: a surrogate pair is one. */
 const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
@@ -409,7 +411,7 @@ export class ReviewForm extends ReviewElement {
           @input=${(e: Event) => this.#update("text", (e.target as HTMLTextAreaElement).value)}
           @blur=${() => this.#touch("text")}
         ></textarea>
-        <p class="hint" id="text-hint">${i18n.t(DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? "textHintDirectory" : "textHint")}</p>
+        <p class="hint" id="text-hint">${i18n.t(DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? "textHintDirectory" : HINTS[this.resolvedRevieweeType])}</p>
         <p class="count ${count > this.#max ? "over" : ""}" id="text-count">
           ${i18n.t("characters", { count: i18n.integer(count), max: i18n.integer(this.#max) })}
         </p>

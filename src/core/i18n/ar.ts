@@ -50,6 +50,8 @@ export default {
   yourRating: "تقييمك",
   yourText: "مراجعتك",
   textHint: "ما الذي ينبغي أن يعرفه المسافرون الآخرون؟",
+  textHintHost: "ما الذي ينبغي أن يعرفه المسافرون الآخرون عن مضيفك؟",
+  textHintGuest: "ما الذي ينبغي أن يعرفه المضيفون الآخرون عن هذا الضيف؟",
   textHintDirectory: "كيف كانت تجربة العمل معهم؟",
   characters: "{count} / {max} حرف",
   ratingRequired: "اختر تقييمًا من نجمة إلى خمس نجوم.",

@@ -44,6 +44,8 @@ export default {
   yourRating: "Deine Bewertung",
   yourText: "Dein Text",
   textHint: "Was sollten andere Reisende wissen?",
+  textHintHost: "Was sollten andere Reisende über deinen Gastgeber wissen?",
+  textHintGuest: "Was sollten andere Gastgeber über diesen Gast wissen?",
   textHintDirectory: "Wie war die Zusammenarbeit?",
   characters: "{count} / {max} Zeichen",
   ratingRequired: "Wähle eine Bewertung von 1 bis 5 Sternen.",

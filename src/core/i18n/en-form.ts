@@ -22,6 +22,8 @@ export const enForm = {
 /** The marketplace's own (left out of the directory's file). */
 export const enFormMarketplace = {
   textHint: "What should other travellers know?",
+  textHintHost: "What should other travellers know about your host?",
+  textHintGuest: "What should other hosts know about this guest?",
   doubleBlindNotice: "Reviews are double-blind: yours stays hidden until the other side has reviewed too, or until the {days}-day review window closes.",
   windowClosed: "The review window for this stay closed on {date}. It can no longer be reviewed.",
   submittedDoubleBlind: "Thank you! Your review is hidden until the other side reviews, or until {date}.",

@@ -43,6 +43,8 @@ export default {
   yourRating: "Tu valoración",
   yourText: "Tu reseña",
   textHint: "¿Qué deberían saber otros viajeros?",
+  textHintHost: "¿Qué deberían saber otros viajeros de tu anfitrión?",
+  textHintGuest: "¿Qué deberían saber otros anfitriones de este huésped?",
   textHintDirectory: "¿Cómo fue trabajar con ellos?",
   characters: "{count} / {max} caracteres",
   ratingRequired: "Elige una valoración de 1 a 5 estrellas.",
