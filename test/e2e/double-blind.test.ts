@@ -24,6 +24,14 @@ async function viewAs(page: Page, viewer: "Signed out" | "Lena · guest" | "Kenj
   await settled(page);
 }
 
+/** Reset demo: the world goes back to the seed, then the page reloads itself; wait for that reload, not the page already there. */
+async function resetDemo(page: Page): Promise<void> {
+  const reloaded = page.waitForEvent("load");
+  await page.getByRole("button", { name: "Reset demo" }).click();
+  await reloaded;
+  await settled(page);
+}
+
 async function writeReview(page: Page, stars: number, text: string): Promise<string> {
   const form = page.locator("review-form");
   await form.locator('[role="radio"]').nth(stars - 1).click();
@@ -97,9 +105,7 @@ describe("double-blind story on the listing page", () => {
   it("without the host's review, closing the 14-day window publishes the guest's", async () => {
     const page = await open("/");
     await settled(page);
-    await page.getByRole("button", { name: "Reset demo" }).click();
-    await page.waitForLoadState("load");
-    await settled(page);
+    await resetDemo(page);
     const saved = page.waitForResponse((response) => response.url().includes("/demo-api/marketplace/settings") && response.request().method() !== "GET");
     await page.locator("#moderation-required").uncheck();
     await saved;
@@ -122,9 +128,7 @@ describe("double-blind story on the listing page", () => {
   it("a review the moderator rejects is never shown, even after its window closes", async () => {
     const page = await open("/");
     await settled(page);
-    await page.getByRole("button", { name: "Reset demo" }).click();
-    await page.waitForLoadState("load");
-    await settled(page);
+    await resetDemo(page);
 
     await viewAs(page, "Lena · guest");
     await writeReview(page, 2, GUEST_TEXT);
