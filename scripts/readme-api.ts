@@ -1,7 +1,7 @@
 /**
- * Writes the element reference tables of README.md (between the api markers)
+ * Writes the element reference tables of docs/elements.md (between the api markers)
  * from custom-elements.json, which is generated from the elements' JSDoc.
- * `--check` fails instead of writing when the README is out of date.
+ * `--check` fails instead of writing when docs/elements.md is out of date.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -50,16 +50,17 @@ const sections = elements.map((el) =>
     .join("\n"),
 );
 
-const readme = readFileSync("README.md", "utf8");
+const TARGET = "docs/elements.md";
+const readme = readFileSync(TARGET, "utf8");
 const start = readme.indexOf(START);
 const end = readme.indexOf(END);
-if (start < 0 || end < start) throw new Error("README.md lacks the api markers");
+if (start < 0 || end < start) throw new Error(`${TARGET} lacks the api markers`);
 const next = `${readme.slice(0, start + START.length)}\n\n${sections.join("\n")}\n${readme.slice(end)}`;
 if (process.argv.includes("--check")) {
   if (next !== readme) {
-    console.error("README.md element tables are out of date: run npm run docs");
+    console.error(`${TARGET} is out of date: run npm run docs`);
     process.exit(1);
   }
 } else {
-  writeFileSync("README.md", next);
+  writeFileSync(TARGET, next);
 }
