@@ -140,6 +140,7 @@ describe("the npm package", () => {
       "package/LICENSE",
       "package/README.md",
       "package/custom-elements.json",
+      "package/docs/elements.md",
       "package/dist/index.js",
       "package/dist/components/review-list/review-list.js.map",
       "package/dist/review-widgets.js",
