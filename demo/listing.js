@@ -55,7 +55,16 @@ document.getElementById("reset").addEventListener("click", async () => {
   location.reload();
 });
 const moderationRequired = document.getElementById("moderation-required");
-moderationRequired.addEventListener("change", () => void demoControls.setAutoApprove(!moderationRequired.checked));
+// The guide's words follow the switch: with moderation on, released reviews wait for Amara.
+const guideFollowsModeration = () => {
+  for (const part of document.querySelectorAll(".guide [data-moderated]")) part.hidden = !moderationRequired.checked;
+  for (const part of document.querySelectorAll(".guide [data-unmoderated]")) part.hidden = moderationRequired.checked;
+};
+moderationRequired.addEventListener("change", () => {
+  guideFollowsModeration();
+  void demoControls.setAutoApprove(!moderationRequired.checked);
+});
 
 moderationRequired.checked = !(await demoControls.settings()).autoApprove;
+guideFollowsModeration();
 await Promise.all([showClock(), view(sessionStorage.getItem("demo-viewer") ?? "signed-out")]);

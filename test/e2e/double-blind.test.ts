@@ -107,8 +107,13 @@ describe("double-blind story on the listing page", () => {
     await settled(page);
     await resetDemo(page);
     const saved = page.waitForResponse((response) => response.url().includes("/demo-api/marketplace/settings") && response.request().method() !== "GET");
+    const guide = page.locator(".guide ol");
+    assert.match(await guide.innerText(), /they wait for the moderator/);
     await page.locator("#moderation-required").uncheck();
     await saved;
+    // The guide's words follow the switch: no moderator step once reviews publish at once.
+    assert.match(await guide.innerText(), /and they are published/);
+    assert.doesNotMatch(await guide.innerText(), /wait for the moderator/);
 
     await viewAs(page, "Lena · guest");
     await writeReview(page, 4, GUEST_TEXT);
