@@ -15,8 +15,8 @@ function onlyBackends(file: ScriptFile): Plugin {
   return {
     name: "review-widgets:only-backends",
     load(id) {
-      // The JSON-LD code is not built in either: the file loads it from next to itself (embed/boot.ts).
-      if (id.endsWith("/src/internal/structured-data-chunk.ts")) return "export const loadStructuredData = () => Promise.reject(new Error('loaded from next to the script'));\n";
+      // On-demand code is not built in either: the file loads it from next to itself (internal/on-demand.ts).
+      if (id.endsWith("/src/internal/on-demand-chunks.ts")) return "export const chunks = {};\n";
       if (!id.endsWith("/src/api/backends.ts")) return null;
       const table = (name: string, kinds: readonly string[], module: string) =>
         [

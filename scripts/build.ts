@@ -3,6 +3,8 @@
 // script file's size as the budgets count it (gzip -9: Vite's own "gzip" column reads differently, so it is
 // kept quiet). `--quiet`: no size lines either; `--verbose`: Vite's full output.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { kb, scriptFileSize } from "./page-sizes.ts";
 import { SCRIPT_FILES } from "./script-files.ts";
 
@@ -20,6 +22,30 @@ for (const [command, args, env = {}] of steps) {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+// The script-tag files fetch on-demand code (src/internal/on-demand.ts) from dist/internal/<name>.js as plain ES modules:
+// one that reaches lit or zod by a bare name would fail in every browser, so the build fails instead.
+const bareImports = (entry: string): string[] => {
+  const seen = new Set<string>();
+  const bare: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, specifier = ""] of readFileSync(file, "utf8").matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)) {
+      if (specifier.startsWith(".")) visit(join(dirname(file), specifier));
+      else bare.push(`${file} imports "${specifier}"`);
+    }
+  };
+  visit(entry);
+  return bare;
+};
+const onDemandNames = [...readFileSync("src/internal/on-demand-chunks.ts", "utf8").matchAll(/^\s+"([\w-]+)": \(\) => import\(/gm)].map((match) => match[1]);
+const unloadable = onDemandNames.flatMap((name) => bareImports(`dist/internal/${name}.js`));
+if (onDemandNames.length === 0 || unloadable.length > 0) {
+  console.error(`On-demand modules must not import packages by name (src/internal/on-demand.ts):\n  ${unloadable.join("\n  ") || "none found in on-demand-chunks.ts"}`);
+  process.exit(1);
+}
+
 if (!process.argv.includes("--quiet")) {
   console.log("Built dist/. Script files, gzip -9 (what npm run size and the page budgets count):");
   for (const { file } of SCRIPT_FILES) console.log(`  dist/${file.padEnd(30)} ${kb(scriptFileSize(file)).padStart(8)}`);

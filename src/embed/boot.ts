@@ -12,7 +12,7 @@ import type { SourceKind } from "../core/model.js";
 import { addMessages, setCatalogLoader } from "../core/i18n/index.js";
 import { refresh } from "../core/refresh.js";
 import { MARKETPLACE } from "../core/variants.js";
-import { setStructuredDataLoader } from "../internal/structured-data-loader.js";
+import { setOnDemandLoader } from "../internal/on-demand.js";
 
 /** What a page may queue before the script arrives: `["configure", {...}]`, `["addMessages", lang, {...}]`, or a function called with the API. */
 export type ReviewWidgetsCommand =
@@ -73,11 +73,11 @@ export function boot(elements: readonly Definable[], fallback?: SourceKind): voi
   const settings: ReviewWidgetsConfig = {};
   const script = document.currentScript;
   if (script instanceof HTMLScriptElement) {
-    // Other languages' strings and the opt-in JSON-LD code are small ES modules next to this file.
+    // Other languages' strings and on-demand code (internal/on-demand.ts) are small ES modules next to this file.
     const base = script.src;
     const beside = (path: string) => import(/* @vite-ignore */ new URL(path, base).href);
     setCatalogLoader(async (lang) => ((await beside(`core/i18n/${lang}.js`)) as { default: object }).default);
-    setStructuredDataLoader(() => beside("internal/structured-data.js"));
+    setOnDemandLoader(beside);
     const { apiBase, source, locale, directoryId, reviewWindowDays } = script.dataset;
     if (apiBase) settings.apiBase = apiBase;
     if (MARKETPLACE && reviewWindowDays) settings.reviewWindowDays = +reviewWindowDays;

@@ -13,7 +13,7 @@ export interface StructuredDataTarget {
 
 /**
  * Opt-in JSON-LD for crawlers: only public data, only for things a third
- * party reviews, only with a name. Loaded on first use (structured-data-loader.ts).
+ * party reviews, only with a name. Loaded on first use (on-demand.ts).
  */
 export function publishStructuredData(host: HTMLElement, target: StructuredDataTarget, aggregate: Aggregate | null, reviews: readonly Review[]): void {
   const { source, revieweeType, name, type } = target;

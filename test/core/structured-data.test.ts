@@ -67,7 +67,8 @@ describe("structured data", () => {
       ], { userId: "me" }),
     });
     const el = await fixture<ReviewList>(html`<review-list api-base=${server.base} reviewee-id="l1" structured-data item-name="Alfama loft"></review-list>`);
-    await waitUntil(() => jsonLd(el));
+    // The JSON-LD code is fetched on first use: on a loaded machine that can take seconds.
+    await waitUntil(() => jsonLd(el), "no JSON-LD was published", { timeout: 6000 });
     const data = jsonLd(el)!;
     expect(data["name"]).to.equal("Alfama loft");
     expect(JSON.stringify(data)).to.contain("Shown to everyone");
