@@ -56,21 +56,16 @@ export const PUBLIC_SHARED_MAX_AGE_S = 30;
 
 /**
  * An anonymous read gets a shared-cacheable answer with a validator over its
- * data (not the per-request envelope fields), and 304 when the caller's
- * If-None-Match matches. Anything read with a token stays `no-store`.
+ * data (not the per-request envelope fields); a matching If-None-Match is
+ * answered 304 by `revalidatePublic` (server/shared/revalidate.ts). Anything
+ * read with a token stays `no-store`.
  */
-export function cacheableResponse(options: SuccessOptions, anonymous: boolean, ifNoneMatch: string | undefined): Response {
+export function cacheableResponse(options: SuccessOptions, anonymous: boolean): Response {
   const response = successResponse(options);
   if (!anonymous) return response;
-  const etag = `"${hashHex(JSON.stringify([options.dataName, options.data, options.paging ?? null]))}"`;
-  const headers = {
-    "cache-control": `public, max-age=0, s-maxage=${PUBLIC_SHARED_MAX_AGE_S}`,
-    etag,
-    vary: "Authorization",
-  };
-  const matches = ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*") ?? false;
-  if (matches) return new Response(null, { status: 304, headers });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set("cache-control", `public, max-age=0, s-maxage=${PUBLIC_SHARED_MAX_AGE_S}`);
+  response.headers.set("etag", `"${hashHex(JSON.stringify([options.dataName, options.data, options.paging ?? null]))}"`);
+  response.headers.set("vary", "Authorization");
   return response;
 }
 

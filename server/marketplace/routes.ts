@@ -56,6 +56,7 @@ import type { Context, Hono } from "hono";
 import type { Clock } from "../clock.ts";
 import { resolveViewer, type SessionRegistry } from "./auth.ts";
 import { cacheableResponse, successResponse, type RequestFacts } from "./envelope.ts";
+import { revalidatePublic } from "../shared/revalidate.ts";
 import { unauthorized } from "./errors.ts";
 import { answerUnknownRoutes, createJsonApp, readJsonObject } from "./json-app.ts";
 import { isModerator, REVIEWEE_TYPES, type ReviewRecord, type Viewer } from "./model.ts";
@@ -118,6 +119,10 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
   const reviewJson = (review: ReviewRecord) => reviewToJson(review, strict ? undefined : store.relationsOf(review));
   const anonymous = (c: Context, viewer: Viewer) => viewer.user === null && c.req.header("authorization") === undefined;
 
+  for (const path of ["/v1/reviews", "/v1/reviews/:reviewId", "/v1/reviewaggregates", "/v1/reviewaggregates/:reviewAggregateId"]) {
+    app.on("GET", path, revalidatePublic());
+  }
+
   app.get("/v1/reviews", (c) => {
     const { viewer, facts } = begin(c);
     const query = c.req.queries();
@@ -141,7 +146,6 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
         paging: page.paging,
       },
       anonymous(c, viewer),
-      c.req.header("if-none-match"),
     );
   });
 
@@ -151,7 +155,6 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
     return cacheableResponse(
       { facts, dataName: "review", action: "get", data: reviewJson(review), rowCount: 1 },
       anonymous(c, viewer),
-      c.req.header("if-none-match"),
     );
   });
 
@@ -205,7 +208,6 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
         paging: page.paging,
       },
       anonymous(c, viewer),
-      c.req.header("if-none-match"),
     );
   });
 
@@ -221,7 +223,6 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
         rowCount: 1,
       },
       anonymous(c, viewer),
-      c.req.header("if-none-match"),
     );
   });
 

@@ -1,4 +1,4 @@
-/** HTTP caching for public GET responses: Cache-Control, strong ETags, 304s. */
+/** HTTP caching for public GET responses: Cache-Control and strong ETags (304s: server/shared/revalidate.ts). */
 import type { Context } from "hono";
 
 /**
@@ -17,23 +17,13 @@ export async function strongEtag(body: string): Promise<string> {
   return `"${base64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}"`;
 }
 
-/** If-None-Match uses the weak comparison: `W/"x"` matches `"x"`; `*` matches anything. */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  const wanted = header.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
-  return wanted.includes("*") || wanted.includes(etag);
-}
-
 /** The JSON text of a public answer and its ETag, computed once (then cached as is). */
 export async function publicPage(payload: unknown): Promise<{ etag: string; body: string }> {
   const body = JSON.stringify(payload);
   return { etag: await strongEtag(body), body };
 }
 
-/** A cacheable JSON 200, or a 304 when the client already has this exact body. */
+/** A cacheable JSON 200 with its validator (`revalidatePublic` answers 304 when the client already has this exact body). */
 export function cacheableJson(c: Context, page: { etag: string; body: string }): Response {
-  const { etag, body } = page;
-  const headers = { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL };
-  if (matchesIfNoneMatch(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
-  return c.body(body, 200, { ...headers, "Content-Type": "application/json" });
+  return c.body(page.body, 200, { ETag: page.etag, "Cache-Control": PUBLIC_CACHE_CONTROL, "Content-Type": "application/json" });
 }

@@ -6,12 +6,8 @@
  * answer), but its POSTs and preflights are refused with 403.
  */
 import type { MiddlewareHandler } from "hono";
+import { cors as honoCors } from "hono/cors";
 import { NO_STORE } from "./cache.ts";
-
-const ALLOWED_METHODS = "GET, POST";
-const ALLOWED_HEADERS = "Content-Type, Idempotency-Key";
-const EXPOSED_HEADERS = "ETag, Retry-After, Idempotent-Replayed";
-const PREFLIGHT_MAX_AGE_SECONDS = "600";
 
 export const ORIGIN_REFUSED = { detail: "This origin is not allowed to use the review service." } as const;
 
@@ -31,32 +27,25 @@ export function normalizeOrigins(origins: readonly string[]): Set<string> {
   return set;
 }
 
+/**
+ * The refusals above, then Hono's `cors` for the headers: an allowed origin is
+ * echoed with what it may send and read; no other origin gets a CORS header.
+ */
 export function cors(allowedOrigins: readonly string[]): MiddlewareHandler {
   const allowed = normalizeOrigins(allowedOrigins);
+  const headers = honoCors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    allowMethods: ["GET", "POST"],
+    allowHeaders: ["Content-Type", "Idempotency-Key"],
+    exposeHeaders: ["ETag", "Retry-After", "Idempotent-Replayed"],
+    maxAge: 600,
+  });
   return async (c, next) => {
     const origin = c.req.header("origin");
-    const isAllowed = origin !== undefined && allowed.has(origin);
-    const isSameOrigin = origin === undefined || origin === new URL(c.req.url).origin;
-    const permitted = isAllowed || isSameOrigin;
-
-    if (c.req.method === "OPTIONS") {
-      if (!permitted) return c.json(ORIGIN_REFUSED, 403, { "Cache-Control": NO_STORE });
-      const headers: Record<string, string> = { Allow: "GET, POST, OPTIONS" };
-      if (isAllowed) {
-        headers["Access-Control-Allow-Origin"] = origin;
-        headers["Access-Control-Allow-Methods"] = ALLOWED_METHODS;
-        headers["Access-Control-Allow-Headers"] = ALLOWED_HEADERS;
-        headers["Access-Control-Max-Age"] = PREFLIGHT_MAX_AGE_SECONDS;
-      }
-      return c.body(null, 204, headers);
-    }
+    const permitted = origin === undefined || allowed.has(origin) || origin === new URL(c.req.url).origin;
     if (!permitted && c.req.method !== "GET" && c.req.method !== "HEAD") {
       return c.json(ORIGIN_REFUSED, 403, { "Cache-Control": NO_STORE });
     }
-    await next();
-    if (isAllowed) {
-      c.res.headers.set("Access-Control-Allow-Origin", origin);
-      c.res.headers.set("Access-Control-Expose-Headers", EXPOSED_HEADERS);
-    }
+    return headers(c, next);
   };
 }

@@ -17,6 +17,7 @@ import { NO_STORE, cacheableJson, publicPage } from "./cache.ts";
 import { cors } from "./cors.ts";
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, claimKey, fingerprint } from "./idempotency.ts";
 import { clientAddress } from "../shared/client-address.ts";
+import { revalidatePublic } from "../shared/revalidate.ts";
 import { isObject } from "../shared/json.ts";
 import { createRateLimiter } from "./rate-limit.ts";
 import { UNAVAILABLE, containsSecret, secretGuard } from "./secret-guard.ts";
@@ -201,6 +202,7 @@ export function createProxy(options: ProxyOptions): Hono {
   });
   app.use("*", cors(options.allowedOrigins));
   app.use("*", secretGuard(options.apiKey));
+  app.use("*", revalidatePublic());
 
   /** The public list for sorted, distinct `ids`, fetched upstream (following pages). */
   const fetchList = async (directoryId: string, ids: string[]): Promise<CachedPage | null> => {

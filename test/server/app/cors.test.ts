@@ -32,6 +32,7 @@ describe("CORS on the reference APIs (allowedOrigins / API_ALLOWED_ORIGINS)", ()
     await list.arrayBuffer();
     assert.equal(list.headers.get("access-control-allow-origin"), SHOP);
     assert.match(list.headers.get("vary") ?? "", /Origin/);
+    assert.match(list.headers.get("access-control-expose-headers") ?? "", /Retry-After/, "a page may read how long to wait after 429");
     const unauthorized = await get(`${MARKETPLACE}/v1/reviews`, { method: "POST", headers: { Origin: SHOP, "Content-Type": "application/json" }, body: "{}" });
     await unauthorized.arrayBuffer();
     assert.equal(unauthorized.status, 401);

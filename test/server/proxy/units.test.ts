@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Clock } from "../../../server/clock.ts";
-import { matchesIfNoneMatch, strongEtag } from "../../../server/proxy/cache.ts";
+import { Hono } from "hono";
+import { strongEtag } from "../../../server/proxy/cache.ts";
+import { revalidatePublic } from "../../../server/shared/revalidate.ts";
 import { normalizeOrigins } from "../../../server/proxy/cors.ts";
 import { createRateLimiter } from "../../../server/proxy/rate-limit.ts";
 import { MemoryProxyState, type ProxyState } from "../../../server/proxy/state.ts";
@@ -26,9 +28,14 @@ describe("proxy units", () => {
     assert.equal(a, await strongEtag('{"a":1}'));
     assert.notEqual(a, await strongEtag('{"a":2}'));
     assert.ok(!a.startsWith("W/"));
-    assert.ok(matchesIfNoneMatch(`W/${a}`, a));
-    assert.ok(matchesIfNoneMatch("*", a));
-    assert.ok(!matchesIfNoneMatch(undefined, a));
+    const app = new Hono().use("*", revalidatePublic()).get("/", (c) => c.json({ a: 1 }, 200, { ETag: a, "Cache-Control": "public, max-age=0" }));
+    const status = async (headers: Record<string, string>) => (await app.request("/", { headers })).status;
+    assert.equal(await status({ "If-None-Match": `W/${a}` }), 304);
+    assert.equal(await status({ "If-None-Match": "*" }), 304);
+    assert.equal(await status({ "If-None-Match": '"other"' }), 200);
+    assert.equal(await status({}), 200);
+    // A read with credentials is private: never answered from the client's copy.
+    assert.equal(await status({ "If-None-Match": a, Authorization: "key" }), 200);
   });
 
   it("allowed origins must be real origins", () => {
