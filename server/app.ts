@@ -8,6 +8,7 @@ import { createProxy, type ProxyState } from "./proxy/index.ts";
 import { limitBody, tooLargeDetail } from "./shared/body-limit.ts";
 import { answerError } from "./shared/client-abort.ts";
 import { apiCors } from "./shared/api-cors.ts";
+import { nodeSocketAddress } from "./shared/node-socket.ts";
 import { securityHeaders } from "./shared/security-headers.ts";
 
 export const PATHS = {
@@ -101,6 +102,7 @@ export function createApp(options: AppOptions = {}): Hono {
     apiKey: options.proxy?.apiKey ?? "demo-proxy-key",
     allowedOrigins: options.proxy?.allowedOrigins ?? [],
     trustedHops: options.proxy?.trustedHops ?? 0,
+    socketAddress: nodeSocketAddress,
     clock,
     ...(options.proxy?.state ? { state: options.proxy.state } : {}),
     ...(options.proxy?.directories

@@ -8,6 +8,7 @@
 import type { Context, Hono } from "hono";
 import type { Clock } from "../clock.ts";
 import { clientAddress } from "../shared/client-address.ts";
+import { nodeSocketAddress } from "../shared/node-socket.ts";
 import { randomHex } from "../shared/random.ts";
 import { jsonResponse } from "./envelope.ts";
 import { badRequest, tooManyRequests, unauthorized } from "./errors.ts";
@@ -124,7 +125,7 @@ export function createAuthApp(store: ReviewStore, sessions: SessionRegistry, clo
       );
     }
     const account = username.trim().toLowerCase();
-    const address = clientAddress(c, options.trustedHops ?? 0);
+    const address = clientAddress(c, options.trustedHops ?? 0, nodeSocketAddress);
     const wait = throttle.waitMs(account, address, clock.nowMs());
     if (wait > 0) {
       throw tooManyRequests("errMsg_tooManyLoginAttempts", "Too many sign-in attempts; try again later.", wait / 1000);

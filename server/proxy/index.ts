@@ -16,7 +16,7 @@ import { BodyTimeoutError, readTextAtMost } from "./body.ts";
 import { NO_STORE, cacheableJson, publicPage } from "./cache.ts";
 import { cors } from "./cors.ts";
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, claimKey, fingerprint } from "./idempotency.ts";
-import { clientAddress } from "../shared/client-address.ts";
+import { clientAddress, type SocketAddress } from "../shared/client-address.ts";
 import { revalidatePublic } from "../shared/revalidate.ts";
 import { isObject } from "../shared/json.ts";
 import { createRateLimiter } from "./rate-limit.ts";
@@ -47,6 +47,12 @@ export interface ProxyOptions {
   readRateLimit?: { max: number; windowMs: number };
   /** How many proxies in front of this one append to X-Forwarded-For (0: use the socket address). */
   trustedHops?: number;
+  /**
+   * The connection's remote address, from the runtime: on Node pass `nodeSocketAddress`
+   * (server/shared/node-socket.ts); on Deno, Bun or a worker, theirs. Without it, clients are
+   * told apart only by trusted X-Forwarded-For entries (the others share one rate limit).
+   */
+  socketAddress?: SocketAddress;
   /**
    * The directories this proxy's key serves (a directory API key belongs to
    * one directory). Others are 404 without asking upstream. Default: any
@@ -244,7 +250,7 @@ export function createProxy(options: ProxyOptions): Hono {
     if (!serves(directoryId)) return json(c, NOT_FOUND, 404);
     // Reads are cheap but not free: one client cannot keep the upstream busy.
     // If the shared state is down, reads go on unlimited rather than fail.
-    const decision = await limitReads(clientAddress(c, trustedHops)).catch(() => ({ allowed: true as const }));
+    const decision = await limitReads(clientAddress(c, trustedHops, options.socketAddress)).catch(() => ({ allowed: true as const }));
     if (!decision.allowed) {
       return json(c, { detail: "Too many requests. Please try again later." }, 429, { "Retry-After": String(decision.retryAfterSeconds) });
     }
@@ -323,7 +329,7 @@ export function createProxy(options: ProxyOptions): Hono {
       const release = () => (scope !== null && claim !== null ? state.release(scope, claim).catch(() => undefined) : Promise.resolve());
 
       // Only a submission that may be forwarded counts: a repeat of one already received creates nothing.
-      const limited = await limitWrites(clientAddress(c, trustedHops));
+      const limited = await limitWrites(clientAddress(c, trustedHops, options.socketAddress));
       if (!limited.allowed) {
         await release();
         return json(c, { detail: "Too many submissions. Please try again later." }, 429, { "Retry-After": String(limited.retryAfterSeconds) });

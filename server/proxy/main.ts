@@ -21,6 +21,7 @@
  * Prints one line once it listens; stops cleanly on SIGTERM and SIGINT.
  */
 import { serve } from "@hono/node-server";
+import { nodeSocketAddress } from "../shared/node-socket.ts";
 import { Hono } from "hono";
 import type { AddressInfo } from "node:net";
 import { createProxy } from "./index.ts";
@@ -81,6 +82,7 @@ app.route(
     apiKey,
     allowedOrigins: list(env["PROXY_ALLOWED_ORIGINS"]),
     trustedHops: Number(env["PROXY_TRUSTED_HOPS"] ?? 0) || 0,
+    socketAddress: nodeSocketAddress,
     cacheTtlMs,
     state,
     ...(directories.length > 0 ? { directories } : {}),

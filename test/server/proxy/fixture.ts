@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { Clock } from "../../../server/clock.ts";
 import { DIRECTORY_DEMO } from "../../../server/directory/index.ts";
 import { createProxy, type ProxyOptions } from "../../../server/proxy/index.ts";
+import { nodeSocketAddress } from "../../../server/shared/node-socket.ts";
 import { startDirectory, type DirectoryServer } from "../directory/fixture.ts";
 import { call, listen, type Answer } from "../directory/listen.ts";
 
@@ -22,7 +23,7 @@ export interface ProxyServer {
 
 export async function startProxy(options: Partial<ProxyOptions> & Pick<ProxyOptions, "upstreamBase" | "apiKey">): Promise<ProxyServer> {
   // The tests play clients by X-Forwarded-For, as if behind one trusted load balancer.
-  const app = createProxy({ allowedOrigins: [ALLOWED_ORIGIN], trustedHops: 1, ...options });
+  const app = createProxy({ allowedOrigins: [ALLOWED_ORIGIN], trustedHops: 1, socketAddress: nodeSocketAddress, ...options });
   const running = await listen(app);
   return {
     origin: running.origin,
