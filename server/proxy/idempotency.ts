@@ -27,9 +27,18 @@ export function fingerprint(submission: Submission): string {
   return JSON.stringify(SUBMISSION_FIELDS.map((field) => submission[field]));
 }
 
+/** A key this request holds: record what it created, or let it go so the visitor can retry. Neither fails: a claim left behind expires by itself. */
+export interface Claim {
+  complete(review: PublicReview): Promise<void>;
+  release(): Promise<void>;
+}
+
+/** A submission without a key: nothing to record. */
+export const NO_KEY: Claim = { complete: () => Promise.resolve(), release: () => Promise.resolve() };
+
 export type KeyDecision =
-  /** This request holds the key: create, then `complete` or `release`. */
-  | { kind: "claimed"; pending: PendingRecord }
+  /** This request holds the key (or sent none): create, then `complete` or `release`. */
+  | { kind: "claimed"; claim: Claim }
   /** Already created from the same submission: answer with it. */
   | { kind: "replay"; review: PublicReview }
   /** The key belongs to another submission. */
@@ -53,6 +62,16 @@ function decide(record: KeyRecord, print: string): KeyDecision | null {
   return record.state === "done" ? { kind: "replay", review: record.review } : null;
 }
 
+function held(scope: string, pending: PendingRecord, options: ClaimOptions): Claim {
+  const { state, nowMs } = options;
+  return {
+    // The review exists: the visitor gets 201 even if the shared state cannot record it.
+    complete: (review) =>
+      state.complete(scope, pending, { state: "done", fingerprint: pending.fingerprint, review }, IDEMPOTENCY_TTL_MS, nowMs()).catch(() => undefined),
+    release: () => state.release(scope, pending).catch(() => undefined),
+  };
+}
+
 /** Claims `scope` for the submission `print`, or says what to answer instead. */
 export async function claimKey(scope: string, print: string, options: ClaimOptions): Promise<KeyDecision> {
   const { state, nowMs, pendingTtlMs, waitMs } = options;
@@ -60,7 +79,7 @@ export async function claimKey(scope: string, print: string, options: ClaimOptio
   for (;;) {
     const pending: PendingRecord = { state: "pending", fingerprint: print, token: crypto.randomUUID() };
     const existing = await state.claim(scope, pending, pendingTtlMs, nowMs());
-    if (existing === null) return { kind: "claimed", pending };
+    if (existing === null) return { kind: "claimed", claim: held(scope, pending, options) };
     const decided = decide(existing, print);
     if (decided) return decided;
     // The same submission is being created right now: wait for its outcome.

@@ -15,7 +15,7 @@ import { Clock } from "../clock.ts";
 import { BodyTimeoutError, readTextAtMost } from "./body.ts";
 import { NO_STORE, cacheableJson, publicPage } from "./cache.ts";
 import { cors } from "./cors.ts";
-import { IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, claimKey, fingerprint } from "./idempotency.ts";
+import { IDEMPOTENCY_KEY, NO_KEY, claimKey, fingerprint } from "./idempotency.ts";
 import { clientAddress, type SocketAddress } from "../shared/client-address.ts";
 import { revalidatePublic } from "../shared/revalidate.ts";
 import { isObject } from "../shared/json.ts";
@@ -315,41 +315,30 @@ export function createProxy(options: ProxyOptions): Hono {
       created.ok
         ? c.json(created.review, 201, { "Cache-Control": NO_STORE, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) })
         : json(c, created.body, created.status);
-    const scope = key === undefined ? null : `${directoryId}:${key}`;
     const print = fingerprint(submission.value);
     try {
-      const decision = scope === null
-        ? null
-        : await claimKey(scope, print, { state, nowMs: () => clock.nowMs(), pendingTtlMs: timeoutMs + 30_000, waitMs: timeoutMs + 1000 });
-      if (decision?.kind === "replay") return respond({ ok: true, review: decision.review }, true);
-      if (decision?.kind === "reused") return json(c, KEY_REUSED, 422);
-      if (decision?.kind === "busy") return json(c, KEY_BUSY, 409, { "Retry-After": "1" });
-      const claim = decision?.pending ?? null;
-      // A claim left behind expires by itself (pendingTtlMs): a failure to release is not the client's problem.
-      const release = () => (scope !== null && claim !== null ? state.release(scope, claim).catch(() => undefined) : Promise.resolve());
+      const decision = key === undefined
+        ? { kind: "claimed" as const, claim: NO_KEY }
+        : await claimKey(`${directoryId}:${key}`, print, { state, nowMs: () => clock.nowMs(), pendingTtlMs: timeoutMs + 30_000, waitMs: timeoutMs + 1000 });
+      if (decision.kind === "replay") return respond({ ok: true, review: decision.review }, true);
+      if (decision.kind === "reused") return json(c, KEY_REUSED, 422);
+      if (decision.kind === "busy") return json(c, KEY_BUSY, 409, { "Retry-After": "1" });
+      const { claim } = decision;
 
       // Only a submission that may be forwarded counts: a repeat of one already received creates nothing.
       const limited = await limitWrites(clientAddress(c, trustedHops, options.socketAddress));
       if (!limited.allowed) {
-        await release();
+        await claim.release();
         return json(c, { detail: "Too many submissions. Please try again later." }, 429, { "Retry-After": String(limited.retryAfterSeconds) });
       }
       // The key anywhere in a submission: refused before it is stored upstream, where the
       // owner's tools would show it and the public answer would be blanked by the guard.
       if (containsSecret(body.value, options.apiKey)) {
-        await release();
+        await claim.release();
         return json(c, REFUSED, 400);
       }
       const created = await create(directoryId, submission.value);
-      if (scope !== null && claim !== null) {
-        if (created.ok) {
-          // The review exists: answer 201 even if the shared state cannot record it.
-          const done = { state: "done" as const, fingerprint: print, review: created.review };
-          await state.complete(scope, claim, done, IDEMPOTENCY_TTL_MS, clock.nowMs()).catch(() => undefined);
-        } else {
-          await release();
-        }
-      }
+      await (created.ok ? claim.complete(created.review) : claim.release());
       return respond(created, false);
     } catch {
       // The shared state (Redis) is unreachable: without the limit and the key check, nothing is forwarded.
