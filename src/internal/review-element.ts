@@ -119,8 +119,8 @@ export abstract class ReviewElement extends BaseElement {
   }
 
   /** A retry anywhere, the network back, or the tab visible again: a failed element loads again. */
-  #retry = (): void => {
-    if (!this.#failed || document.hidden) return;
+  #retry = (event: Event): void => {
+    if (!this.#failed || (event.type === "visibilitychange" && document.hidden)) return;
     told = false;
     this.refreshVersion++;
   };
