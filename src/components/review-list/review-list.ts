@@ -39,8 +39,8 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @csspart show-more - The "Show more reviews" button.
  * @csspart empty - The empty state.
  * @csspart skeleton - Loading placeholders.
- * @csspart error - The error message (role=alert).
- * @csspart retry - The retry button.
+ * @csspart error - The error: role=alert with the retry button for the first failed element of a page region (a landmark), a muted line for the others.
+ * @csspart retry - The retry button: reloads every failed element on the page.
  * @cssprop --review-card-padding - Padding of each review.
  * @cssprop --review-gap - Space between reviews.
  * @cssprop --review-radius - Corner radius.
@@ -52,7 +52,7 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @cssprop --review-avatar-color - Background of the author's monogram.
  * @cssprop --review-font - Font family (inherits by default).
  * @fires review-load - `{count}`: the number of public reviews.
- * @fires review-error - `{error}` when loading failed.
+ * @fires review-error - `{error}` when loading failed (and one `[review-widgets]` console line per failure burst, not per element).
  */
 export class ReviewList extends ReviewElement {
   static readonly tag = "review-list";
