@@ -134,7 +134,7 @@ export abstract class ReviewElement extends BaseElement {
     this.emit("review-error", { error });
     if (told) return;
     told = true;
-    console.warn(`[review-widgets] reviews not loaded from ${this.resolvedApiBase}: ${error.message}${error.detail ? ` (${error.detail})` : ""}`);
+    console.warn(`[review-widgets] reviews not loaded: ${error.message} ${error.detail ?? ""}`);
   }
 
   protected loaded(): void {

@@ -231,7 +231,7 @@ describe("<rating-summary>", () => {
     expect(part(el, "retry")).to.equal(null);
     expect(errors.map((e) => e.status)).to.deep.equal([500]);
     expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.match(/^\[review-widgets\] reviews not loaded from .*HTTP 500/);
+    expect(warnings[0]).to.match(/^\[review-widgets\] reviews not loaded: .*HTTP 500/);
     await expect(el).to.be.accessible();
 
     window.dispatchEvent(new Event("online"));

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import type { ApiError } from "../../api/errors.js";
 import type { Review } from "../../core/model.js";
+import { enList, enListMarketplace } from "../../core/i18n/en.js";
+import { addEnglish } from "../../core/i18n/index.js";
 import { services } from "../../core/services.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
@@ -14,6 +16,8 @@ import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.j
 import { starStyles } from "../../internal/stars.js";
 import { errorText } from "../../internal/states.js";
 import { reviewListStyles } from "./review-list.styles.js";
+
+addEnglish(MARKETPLACE ? { ...enList, ...enListMarketplace } : enList);
 
 const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sortHighest", lowest: "sortLowest" } as const;
 

@@ -42,8 +42,6 @@ export const en = {
   company: "Company",
   justNow: "just now",
   unavailable: "Rating unavailable right now",
-  starFilter: "Showing {stars}-star reviews ({total})",
-  clearFilter: "Show all reviews",
 };
 
 /** The viewer's own pending review and the author's role: only the marketplace has them (left out of the directory's files). */
@@ -56,12 +54,20 @@ export const enMarketplace = {
   pendingModeration: "Only you can see this review. It will be published once it passes moderation.",
   pendingRejected: "Only you can see this review. It was not approved for publication.",
   notApproved: "Not approved",
+};
+
+/** <review-list>'s own (added when it loads, so a page of summaries does not carry them); the stay is the marketplace's. */
+export const enList = {
+  starFilter: "Showing {stars}-star reviews ({total})",
+  clearFilter: "Show all reviews",
+};
+export const enListMarketplace = {
   stayed: "Stayed {date}",
   nights: { one: "{count} night", other: "{count} nights" },
   verifiedStay: "Verified stay",
 };
 
-export type Catalog = typeof en & typeof enMarketplace & typeof enStars & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;
+export type Catalog = typeof en & typeof enMarketplace & typeof enList & typeof enListMarketplace & typeof enStars & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;
 export type MessageKey = keyof Catalog;
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 /** A translation: the same keys, each a string or plural forms. */
