@@ -19,7 +19,8 @@ async function settle(page: Page): Promise<void> {
 const server = await startServer({ demo: true });
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_FLAGS });
 try {
-  const shots: { name: string; path: string; width?: number; full?: boolean; act?: (page: Page) => Promise<void> }[] = [
+  /** `target`: a selector whose element alone is captured. */
+  const shots: { name: string; path: string; width?: number; full?: boolean; target?: string; act?: (page: Page) => Promise<void> }[] = [
     { name: "listing", path: "/", full: true },
     {
       name: "listing-guest-pending",
@@ -29,6 +30,31 @@ try {
         await page.waitForTimeout(300);
         await settle(page);
         await page.locator("#reviews").scrollIntoViewIfNeeded();
+      },
+    },
+    // The review card: monogram, stay, Verified stay; and the summary's bars filtering the list (issue 14).
+    { name: "card", path: "/", width: 900, target: "review-list" },
+    {
+      name: "summary-filter",
+      path: "/",
+      width: 900,
+      target: "#reviews",
+      act: async (page) => {
+        await page.locator("rating-summary").nth(1).getByRole("button", { name: /^4 stars/ }).click();
+        await page.locator("review-list").getByRole("button", { name: "Show all reviews" }).waitFor();
+      },
+    },
+    {
+      name: "error-state",
+      path: "/",
+      width: 900,
+      target: "#main",
+      act: async (page) => {
+        // The review service down: one alert in the reviews' region, the summaries quiet.
+        await page.route("**/reviewsystem-api/**", (route) => route.abort("connectionrefused"));
+        await page.reload();
+        await page.locator("review-list").locator('[part~="retry"]').waitFor();
+        await settle(page);
       },
     },
     { name: "search", path: "/search.html", full: true },
@@ -56,7 +82,8 @@ try {
     }
     await settle(page);
     await shot.act?.(page);
-    await page.screenshot({ path: `${OUT}/${shot.name}.png`, fullPage: shot.full ?? false });
+    if (shot.target) await page.locator(shot.target).screenshot({ path: `${OUT}/${shot.name}.png` });
+    else await page.screenshot({ path: `${OUT}/${shot.name}.png`, fullPage: shot.full ?? false });
     console.log(`${OUT}/${shot.name}.png`);
     await page.close();
   }

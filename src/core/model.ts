@@ -26,6 +26,8 @@ export interface Review {
   revieweeId: string;
   revieweeType?: RevieweeType;
   reservationId?: string;
+  /** The stay a marketplace review is about, when the server sends it; `verified` once its check-out has passed. */
+  stay?: { checkIn: Date; nights: number; verified: boolean };
   reviewerId?: string;
   submittedAt: Date;
   /**

@@ -60,7 +60,12 @@ const abortError = (signal: AbortSignal): unknown => signal.reason ?? new DOMExc
  * A shared request is aborted only when every caller waiting on it has aborted,
  * so one element leaving the page never cancels its neighbour's data.
  */
-export class ReviewStore {
+export class ReviewStore extends EventTarget {
+  /**
+   * The star filter of each subject that has a `<review-list>` on the page (a key is there while one is):
+   * the summary's bars set it, the list follows, and the other way round. A "filter" event names the subject.
+   */
+  readonly filters = new Map<string, number | null>();
   readonly #entries = new Map<string, Entry<unknown>>();
   readonly #queues = new Map<ReviewSource, Map<string, QueuedLookup[]>>();
   readonly #ttlMs: number;
@@ -69,6 +74,7 @@ export class ReviewStore {
   readonly #tokenIds = new Map<string, number>();
 
   constructor(options: StoreOptions = {}) {
+    super();
     this.#ttlMs = options.ttlMs ?? 30_000;
     this.#now = options.now ?? Date.now;
     this.#schedule =
@@ -110,6 +116,13 @@ export class ReviewStore {
   aggregate(source: ReviewSource, sourceKey: string, key: RevieweeKey, signal?: AbortSignal): Promise<Aggregate | null> {
     const cacheKey = ["aggregate", sourceKey, key.revieweeId, key.revieweeType ?? ""].join("\u0000");
     return this.shared(cacheKey, (shared) => this.#enqueue(source, sourceKey, key, shared), signal);
+  }
+
+  /** Sets the star filter of a subject (`undefined`: its list has left the page), and tells the page. */
+  setFilter(subject: string, stars: number | null | undefined): void {
+    if (stars === undefined) this.filters.delete(subject);
+    else this.filters.set(subject, stars);
+    this.dispatchEvent(new CustomEvent("filter", { detail: subject }));
   }
 
   /** Forget cached results (after a write), so the next read sees the change. */

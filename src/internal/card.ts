@@ -25,11 +25,34 @@ export const cardStyles = css`
     outline: var(--review-focus-ring, 2px solid var(--_accent));
     outline-offset: 2px;
   }
-  header {
+  header,
+  .rated {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25em 0.75em;
+  }
+  header {
+    flex-wrap: nowrap;
+    margin-block-end: 0.5em;
+  }
+  .avatar {
+    display: grid;
+    place-items: center;
+    flex: none;
+    inline-size: 2.5em;
+    block-size: 2.5em;
+    border-radius: 50%;
+    background: var(--review-avatar-color, var(--_skeleton));
+    font-weight: 600;
+  }
+  .meta {
+    display: block;
+    font-size: 0.925em;
+  }
+  .verified {
+    color: var(--_accent);
+    white-space: nowrap;
   }
   [part~="review-author"] {
     font-weight: 600;
@@ -71,16 +94,22 @@ export function cardBody(i18n: Translator, id: string, text: string, expanded: b
         </button>`}`;
 }
 
-/** Stars (labelled with the rating), author, anything extra, and the date — relative, with the exact date for everyone. */
-export function cardHeader(i18n: Translator, rating: number, author: string, date: Date, extra: unknown = nothing): TemplateResult {
+/**
+ * A monogram (no image request), author, anything extra and a meta line (the stay); then the stars
+ * and the date — relative ("3 weeks ago") or, with `absolute`, the month ("October 2026") — and
+ * the exact date for everyone, on hover and to screen readers.
+ */
+export function cardHeader(i18n: Translator, rating: number, author: string, date: Date, extra: unknown = nothing, meta: unknown = nothing, absolute = false): TemplateResult {
   return html`<header>
-    ${starRow(rating, 5, i18n.t("ratedOutOf", { rating: i18n.integer(rating), max: i18n.integer(5) }))}
-    <bdi part="review-author" dir="auto">${author}</bdi>
-    ${extra}
-    <time part="review-date" datetime=${date.toISOString()} title=${i18n.date(date)}
-      >${i18n.relative(date)}<span class="sr-only"> (${i18n.date(date)})</span></time
-    >
-  </header>`;
+      <span class="avatar" aria-hidden="true">${[...author][0]?.toLocaleUpperCase(i18n.lang)}</span>
+      <div><bdi part="review-author" dir="auto">${author}</bdi> ${extra}${meta}</div>
+    </header>
+    <div class="rated">
+      ${starRow(rating, 5, i18n.t("ratedOutOf", { rating: i18n.integer(rating), max: i18n.integer(5) }))}
+      <time part="review-date" datetime=${date.toISOString()} title=${i18n.date(date)}
+        >${absolute ? i18n.month(date) : i18n.relative(date)}<span class="sr-only"> (${i18n.date(date)})</span></time
+      >
+    </div>`;
 }
 
 /** `set` with `id` added, or removed if it was there (a new Set, so Lit sees the change). */

@@ -1,4 +1,4 @@
-import type { PropertyDeclarations } from "lit";
+import { html, type PropertyDeclarations } from "lit";
 import { ApiError } from "../api/errors.js";
 import type { ReviewSource } from "../api/source.js";
 import { CONFIG_EVENT, configuredTokenFor, currentConfig, fallbackSource, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
@@ -6,6 +6,7 @@ import type { RevieweeType, SourceKind } from "../core/model.js";
 import { REFRESH_EVENT } from "../core/refresh.js";
 import { apiBaseFor } from "../core/servers.js";
 import { hasBackend, services } from "../core/services.js";
+import type { ReviewStore } from "../core/store.js";
 import { BaseElement } from "./base-element.js";
 import { errorState } from "./states.js";
 
@@ -17,6 +18,14 @@ const DATA_EVENTS = ["review-submitted", "review-moderated", REFRESH_EVENT];
 const SOURCE_SETTINGS: readonly (keyof ReviewWidgetsConfig)[] = ["apiBase", "source", "directoryId"];
 /** How far outside the viewport a lazy element starts loading. */
 const LAZY_MARGIN = "300px";
+/** Fired by a retry button: every failed element on the page loads again. Coming back online, or to the tab, does the same. */
+const RETRY_EVENTS = ["review-widgets:retry", "online", "visibilitychange"];
+/** Landmarks that make a page region: each shows at most one alert with a retry button (quiet failures). */
+const REGIONS = "main,section,article,aside,nav,form,[role=region],[role=main],[role=complementary]";
+/** Which failed element holds each region's alert. */
+const alerts = new Map<Node, ReviewElement>();
+/** Whether this failure burst has had its one console line (until the next retry). */
+let told = false;
 
 /**
  * What every review element shares: the common attributes (DESIGN.md §2) and
@@ -66,6 +75,8 @@ export abstract class ReviewElement extends BaseElement {
   protected refreshVersion = 0;
 
   #observer: IntersectionObserver | undefined;
+  #failed = false;
+  #store: ReviewStore | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -78,20 +89,70 @@ export abstract class ReviewElement extends BaseElement {
       console.warn("[review-widgets] token attribute moved to the property: use configure({ token })");
     }
     for (const name of DATA_EVENTS) globalThis.addEventListener(name, this.#dataChanged);
+    for (const name of RETRY_EVENTS) globalThis.addEventListener(name, this.#retry);
     globalThis.addEventListener(CONFIG_EVENT, this.#configChanged);
+    (this.#store = services().store).addEventListener("filter", this.#filter);
     this.#watchViewport();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const name of DATA_EVENTS) globalThis.removeEventListener(name, this.#dataChanged);
+    for (const name of RETRY_EVENTS) globalThis.removeEventListener(name, this.#retry);
     globalThis.removeEventListener(CONFIG_EVENT, this.#configChanged);
+    this.#store?.removeEventListener("filter", this.#filter);
     this.#observer?.disconnect();
     this.#observer = undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has("loading") && this.isConnected) this.#watchViewport();
+  }
+
+  #filter = (event: Event): void => {
+    if ((event as CustomEvent<string>).detail === this.subjectKey) this.filterChanged(this.#store!.filters.get(this.subjectKey));
+  };
+
+  /** The star filter of this element's subject changed (`undefined`: no list for it on the page). */
+  protected filterChanged(_stars: number | null | undefined): void {
+    this.requestUpdate();
+  }
+
+  /** A retry anywhere, the network back, or the tab visible again: a failed element loads again. */
+  #retry = (event: Event): void => {
+    if (!this.#failed || (event.type === "visibilitychange" && document.hidden)) return;
+    told = false;
+    this.refreshVersion++;
+  };
+
+  /**
+   * A load failed: `review-error` from each element, for developers, but one console line per burst
+   * (not per element: 13 summaries failing together are one problem).
+   */
+  protected loadFailed(error: ApiError): void {
+    this.#failed = true;
+    this.emit("review-error", { error });
+    if (told) return;
+    told = true;
+    console.warn(`[review-widgets] reviews not loaded: ${error.message} ${error.detail ?? ""}`);
+  }
+
+  protected loaded(): void {
+    this.#failed = false;
+  }
+
+  /**
+   * The error state of a failed load. Quiet: the first failed element of a page region (a landmark)
+   * shows the alert and the one retry, which reloads every failed element; the others, a muted line.
+   */
+  protected renderFailed(message: string, quiet = false) {
+    const region = this.closest(REGIONS) ?? this.getRootNode();
+    const holder = alerts.get(region);
+    if (!quiet && (!holder || holder === this || !holder.isConnected || !holder.#failed)) {
+      alerts.set(region, this);
+      return errorState(this.i18n, message, () => globalThis.dispatchEvent(new Event(RETRY_EVENTS[0]!)));
+    }
+    return html`<p part="error" class="quiet">${message}</p>`;
   }
 
   #dataChanged = (): void => {
@@ -209,6 +270,11 @@ export abstract class ReviewElement extends BaseElement {
     const base = this.resolvedApiBase;
     if (!base || this.configurationProblems().length > 0) return null;
     return services().source(this.resolvedSource, { apiBase: base, directoryId: this.resolvedDirectoryId });
+  }
+
+  /** A key naming what this element shows: the summary and the list of one subject share it (their star filter). */
+  protected get subjectKey(): string {
+    return `${this.sourceKey} ${this.subjectId} ${this.resolvedRevieweeType}`;
   }
 
   /** A key naming the backend, for the shared store. */

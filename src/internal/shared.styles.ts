@@ -105,6 +105,12 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     color: var(--_danger);
   }
+  [part~="error"].quiet {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    color: var(--_muted);
+  }
   [part~="error"] p {
     margin: 0;
     flex: 1 1 12em;

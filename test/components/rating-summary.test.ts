@@ -202,27 +202,39 @@ describe("<rating-summary>", () => {
     await settled(el);
   });
 
-  it("shows a contained error with a retry that asks again, firing review-error then review-load", async () => {
+  it("fails quietly: a muted line, no alert and no button; one console line; back online it asks again, firing review-error then review-load", async () => {
     const server = await faultScript(
       { status: 500, json: errorBody(500, "errMsg_internalServerError") },
       { json: envelope("reviewAggregates", [wireAggregate({ revieweeId: "flaky", averageRating: 4, reviewCount: 5 })]) },
     );
     const errors: ApiError[] = [];
     const loads: number[] = [];
-    const el = await fixture<RatingSummary>(html`<rating-summary
-      api-base=${server.base}
-      reviewee-id="flaky"
-      @review-error=${(e: CustomEvent<{ error: ApiError }>) => errors.push(e.detail.error)}
-      @review-load=${(e: CustomEvent<{ count: number }>) => loads.push(e.detail.count)}
-    ></rating-summary>`);
-    await settled(el);
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
+    let el: RatingSummary;
+    try {
+      el = await fixture<RatingSummary>(html`<rating-summary
+        api-base=${server.base}
+        reviewee-id="flaky"
+        @review-error=${(e: CustomEvent<{ error: ApiError }>) => errors.push(e.detail.error)}
+        @review-load=${(e: CustomEvent<{ count: number }>) => loads.push(e.detail.count)}
+      ></rating-summary>`);
+      await settled(el);
+    } finally {
+      console.warn = warn;
+    }
     const error = part(el, "error")!;
-    expect(error.getAttribute("role")).to.equal("alert");
-    expect(error.textContent).to.contain("Reviews could not be loaded.");
+    expect(error.getAttribute("role")).to.equal(null);
+    expect(error.textContent).to.equal("Rating unavailable right now");
+    expect(getComputedStyle(error).borderTopStyle, "no red box").to.equal("none");
+    expect(part(el, "retry")).to.equal(null);
     expect(errors.map((e) => e.status)).to.deep.equal([500]);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(/^\[review-widgets\] reviews not loaded: .*HTTP 500/);
     await expect(el).to.be.accessible();
 
-    part(el, "retry")!.click();
+    window.dispatchEvent(new Event("online"));
     await waitUntil(() => part(el, "average"), "retry did not load");
     expect(part(el, "count")!.textContent!.trim()).to.equal("5 reviews");
     expect(await server.log()).to.have.length(2);

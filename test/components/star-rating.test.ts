@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent } from "@open-wc/testing";
 import { StarRating } from "../../src/components/star-rating/star-rating.js";
+import de from "../../src/core/i18n/de.js";
+import { addMessages } from "../../src/core/i18n/index.js";
 import "../helpers/lit-warnings.js";
 
 StarRating.define();
@@ -82,7 +84,33 @@ describe("<star-rating mode=input>", () => {
     expect(group(el).getAttribute("role")).to.equal("radiogroup");
     expect(group(el).getAttribute("aria-label")).to.equal("Rating");
     expect(stars(el).map((s) => s.tabIndex)).to.deep.equal([-1, 0, -1, -1, -1]);
-    expect(stars(el).map((s) => s.getAttribute("aria-label"))).to.deep.equal(["1 star", "2 stars", "3 stars", "4 stars", "5 stars"]);
+    expect(stars(el).map((s) => s.getAttribute("aria-label"))).to.deep.equal([
+      "1 star, Terrible",
+      "2 stars, Poor",
+      "3 stars, Average",
+      "4 stars, Very good",
+      "5 stars, Excellent",
+    ]);
+  });
+
+  it("has targets of at least 44 by 44 px and shows the chosen rating in words, localised", async () => {
+    const el = await fixture<StarRating>(html`<star-rating mode="input" value="5"></star-rating>`);
+    for (const star of stars(el)) {
+      const box = star.getBoundingClientRect();
+      expect(Math.min(box.width, box.height)).to.be.at.least(44);
+    }
+    const word = () => el.shadowRoot!.querySelector('[part~="rating-word"]')!.textContent;
+    expect(word()).to.equal("Excellent");
+    stars(el)[1]!.click();
+    await el.updateComplete;
+    expect(word()).to.equal("Poor");
+    addMessages("de", de);
+    const german = await fixture<HTMLElement>(html`<div lang="de"><star-rating mode="input" value="4"></star-rating></div>`);
+    const inner = german.querySelector("star-rating")!;
+    await inner.updateComplete;
+    expect(inner.shadowRoot!.querySelector('[part~="rating-word"]')!.textContent).to.equal("Sehr gut");
+    expect(stars(inner)[3]!.getAttribute("aria-label")).to.equal("4 Sterne, Sehr gut");
+    await expect(el).to.be.accessible();
   });
 
   it("moves and checks with arrow keys, Home and End, firing change", async () => {

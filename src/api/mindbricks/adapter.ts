@@ -41,6 +41,13 @@ export function toReview(wire: WireReview, viewerId: string | null | undefined):
   if (revieweeType) review.revieweeType = revieweeType;
   if (wire.reservationId) review.reservationId = wire.reservationId;
   if (wire.reviewerId) review.reviewerId = wire.reviewerId;
+  if (wire.reservation) {
+    const checkIn = new Date(wire.reservation.checkIn);
+    const checkOut = Date.parse(wire.reservation.checkOut);
+    const nights = Math.round((checkOut - checkIn.getTime()) / 864e5);
+    // NaN (a malformed date) fails this too.
+    if (nights > 0) review.stay = { checkIn, nights, verified: checkOut < Date.now() };
+  }
   if (visibility.kind === "own-pending") {
     review.pendingReason = visibility.reason;
     if (visibility.reason === "double-blind") review.pendingUntil = new Date(submittedAt.getTime() + reviewWindowMs());

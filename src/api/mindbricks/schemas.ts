@@ -28,6 +28,8 @@ export const WireReview = lazy(() =>
     reviewer: z.nullish(z.object({ fullname: optionalString() })),
     // Our reference server's enrichment (seed 003: "enrich with reviewer/reviewee & reservation"); optional.
     reviewee: z.nullish(z.object({ name: optionalString() })),
+    // Checked in the adapter: a malformed stay loses its line on the card, not the review.
+    reservation: z.nullish(z.object({ checkIn: string(), checkOut: string() })),
   }),
 );
 export type WireReview = Parsed<typeof WireReview>;

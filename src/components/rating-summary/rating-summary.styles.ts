@@ -31,8 +31,27 @@ export const ratingSummaryStyles = css`
     list-style: none;
     max-inline-size: var(--review-distribution-width, 22em);
   }
-  [part~="distribution"] li {
-    display: contents;
+  [part~="distribution"] li,
+  .row {
+    display: grid;
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
+    align-items: center;
+  }
+  .row {
+    padding: 0.15em 0.25em;
+    margin-inline: -0.25em;
+    border: 0;
+    border-radius: 4px;
+    background: none;
+    text-align: start;
+  }
+  .row:hover,
+  .row[aria-pressed="true"] {
+    background: var(--_skeleton);
+  }
+  .row[aria-pressed="true"] {
+    font-weight: 600;
   }
   .bar {
     display: block;

@@ -9,7 +9,6 @@ import type { StructuredDataTarget } from "../../internal/structured-data.js";
 import { publishStructuredDataLater } from "../../internal/structured-data-loader.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { starRow, starStyles } from "../../internal/stars.js";
-import { errorState, errorText } from "../../internal/states.js";
 import { ratingSummaryStyles } from "./rating-summary.styles.js";
 
 type Counts = readonly [number, number, number, number, number];
@@ -23,7 +22,8 @@ interface Summary {
  * The average rating, its stars and the number of reviews of one reviewee,
  * with optional distribution bars. Shows no numbers when the server marks the
  * aggregate hidden or there are fewer reviews than `min-count` — and says so.
- * All summaries of a page share one aggregate request.
+ * All summaries of a page share one aggregate request. With a `<review-list>`
+ * of the same reviewee on the page, the distribution bars filter it.
  *
  * @tagname rating-summary
  * @summary Average rating, stars, review count and distribution.
@@ -31,10 +31,10 @@ interface Summary {
  * @csspart stars - The stars (role=img, "Rated 4.3 out of 5").
  * @csspart count - "23 reviews".
  * @csspart distribution - The list of per-star bars.
+ * @csspart filter-bar - A bar as a button (`aria-pressed`), when a `<review-list>` of the same reviewee is on the page: it filters that list to its stars; pressed again, it clears the filter.
  * @csspart empty - The text shown instead of numbers.
  * @csspart skeleton - The loading placeholder (same height as the result).
- * @csspart error - The error message (role=alert).
- * @csspart retry - The retry button in the error state.
+ * @csspart error - A muted line when loading failed (no alert: it loads again with the page's next retry, when the browser comes back online, or when the tab is shown again).
  * @cssprop --review-star-color - Star and bar colour.
  * @cssprop --review-star-size - Star size.
  * @cssprop --review-average-size - Font size of the average.
@@ -84,13 +84,14 @@ export class RatingSummary extends ReviewElement {
       return [source, subject, this.resolvedRevieweeType, this.showDistribution, this.refreshVersion];
     },
     task: (signal) => this.#load(signal),
-    subject: () => `${this.sourceKey} ${this.subjectId} ${this.resolvedRevieweeType} ${this.showDistribution}`,
+    subject: () => `${this.subjectKey} ${this.showDistribution}`,
     onComplete: (summary) => {
+      this.loaded();
       const shown = this.#shown(summary.aggregate);
       if (this.structuredData) publishStructuredDataLater(this, this.#structuredDataTarget, shown, []);
       this.emit("review-load", { count: shown?.count ?? 0 });
     },
-    onError: (error: ApiError) => this.emit("review-error", { error }),
+    onError: (error: ApiError) => this.loadFailed(error),
   });
 
   async #load(signal: AbortSignal): Promise<Summary> {
@@ -120,8 +121,9 @@ export class RatingSummary extends ReviewElement {
     const i18n = this.i18n;
     const problems = this.configurationProblems();
     if (problems.length > 0) return this.renderMisconfigured(problems);
-    const { status, value, error } = this.#loader;
-    if (status === "error") return errorState(i18n, errorText(i18n, error), () => void this.#loader.run());
+    const { status, value } = this.#loader;
+    // Quiet: a muted line, never an alert; it loads again with the page's next retry (review-element.ts).
+    if (status === "error") return html`<div class="line">${this.renderFailed(i18n.t("unavailable"), true)}</div>`;
     if (status !== "complete" || !value) {
       return html`<div class="line" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>
         ${this.showDistribution ? html`<div class="distribution-skeleton" part="skeleton"></div>` : nothing}`;
@@ -143,15 +145,20 @@ export class RatingSummary extends ReviewElement {
   #renderDistribution(counts: Counts) {
     const i18n = this.i18n;
     const total = counts.reduce((sum, n) => sum + n, 0) || 1;
+    // With a <review-list> of the same subject on the page, each bar is a button that filters it (core/store.ts).
+    const { filters } = services().store;
+    const filter = filters.get(this.subjectKey);
     return html`<ul part="distribution" aria-label=${i18n.t("distribution")}>
       ${[5, 4, 3, 2, 1].map((stars) => {
         const count = counts[stars - 1] ?? 0;
         const label = i18n.t("distributionRow", { stars: i18n.t("stars", { count: stars }), count: i18n.t("reviewCount", { count }) });
-        return html`<li aria-label=${label}>
-          <span aria-hidden="true">${i18n.t("stars", { count: stars })}</span>
+        const row = html`<span aria-hidden="true">${i18n.t("stars", { count: stars })}</span>
           <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">${svg`<rect class="track" width="100" height="1"/><rect width=${((count / total) * 100).toFixed(1)} height="1"/>`}</svg>
-          <span class="value" aria-hidden="true">${i18n.integer(count)}</span>
-        </li>`;
+          <span class="value" aria-hidden="true">${i18n.integer(count)}</span>`;
+        return filters.has(this.subjectKey)
+          ? html`<li><button class="row" part="filter-bar" type="button" aria-label=${label} aria-pressed=${filter === stars ? "true" : "false"}
+              @click=${() => services().store.setFilter(this.subjectKey, filter === stars ? null : stars)}>${row}</button></li>`
+          : html`<li aria-label=${label}>${row}</li>`;
       })}
     </ul>`;
   }

@@ -46,6 +46,13 @@ export const reviewListStyles = css`
     gap: 0.5em 1em;
     margin-block-start: var(--_gap);
   }
+  .filtered {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+    margin: 0 0 var(--_gap);
+  }
   .review-skeleton {
     block-size: var(--review-skeleton-height, 7.5em);
   }

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import type { ApiError } from "../../api/errors.js";
 import type { Review } from "../../core/model.js";
+import { enList, enListMarketplace } from "../../core/i18n/en.js";
+import { addEnglish } from "../../core/i18n/index.js";
 import { services } from "../../core/services.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
@@ -12,8 +14,10 @@ import { publishStructuredDataLater } from "../../internal/structured-data-loade
 import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
-import { errorState, errorText } from "../../internal/states.js";
+import { errorText } from "../../internal/states.js";
 import { reviewListStyles } from "./review-list.styles.js";
+
+addEnglish(MARKETPLACE ? { ...enList, ...enListMarketplace } : enList);
 
 const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sortHighest", lowest: "sortLowest" } as const;
 
@@ -35,11 +39,12 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @csspart pending-notice - Why the viewer's own review is not public yet.
  * @csspart sort - The sort select.
  * @csspart filter - The star filter select.
+ * @csspart clear-filter - "Show all reviews", shown while a star filter is on (from the select, the `stars` attribute or a summary's bars).
  * @csspart show-more - The "Show more reviews" button.
  * @csspart empty - The empty state.
  * @csspart skeleton - Loading placeholders.
- * @csspart error - The error message (role=alert).
- * @csspart retry - The retry button.
+ * @csspart error - The error: role=alert with the retry button for the first failed element of a page region (a landmark), a muted line for the others.
+ * @csspart retry - The retry button: reloads every failed element on the page.
  * @cssprop --review-card-padding - Padding of each review.
  * @cssprop --review-gap - Space between reviews.
  * @cssprop --review-radius - Corner radius.
@@ -48,9 +53,10 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @cssprop --review-accent-color - Links, focus ring and buttons.
  * @cssprop --review-skeleton-height - Height reserved per review while loading.
  * @cssprop --review-star-color - Star colour.
+ * @cssprop --review-avatar-color - Background of the author's monogram.
  * @cssprop --review-font - Font family (inherits by default).
  * @fires review-load - `{count}`: the number of public reviews.
- * @fires review-error - `{error}` when loading failed.
+ * @fires review-error - `{error}` when loading failed (and one `[review-widgets]` console line per failure burst, not per element).
  */
 export class ReviewList extends ReviewElement {
   static readonly tag = "review-list";
@@ -58,10 +64,11 @@ export class ReviewList extends ReviewElement {
   static override properties: PropertyDeclarations = {
     pageSize: { type: Number, attribute: "page-size" },
     sort: { reflect: true },
+    stars: { type: Number, reflect: true },
+    dateFormat: { attribute: "date-format" },
     structuredData: { type: Boolean, attribute: "structured-data" },
     itemName: { attribute: "item-name" },
     itemType: { attribute: "item-type" },
-    stars: { state: true, attribute: false },
     shown: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
@@ -71,6 +78,10 @@ export class ReviewList extends ReviewElement {
   pageSize = 10;
   /** `newest` (default), `oldest`, `highest`, `lowest`. */
   sort: "newest" | "oldest" | "highest" | "lowest" = "newest";
+  /** Only reviews with this many stars (1–5); none for all. The summary's bars of the same reviewee set it too. */
+  stars: number | null = null;
+  /** `relative` (default: "3 weeks ago") or `absolute` (the month: "October 2026"); the full date is on hover and read to screen readers either way. */
+  dateFormat: "relative" | "absolute" = "relative";
   /** Emit schema.org Review JSON-LD for crawlers (public reviews of listings and directory entries only; needs `item-name`). */
   structuredData = false;
   /** The name of what is reviewed, for structured data. */
@@ -82,12 +93,12 @@ export class ReviewList extends ReviewElement {
     return { source: this.resolvedSource, revieweeType: this.resolvedRevieweeType, name: this.itemName, type: this.itemType };
   }
 
-  /** Only reviews with this many stars; null for all. */
-  private stars: number | null = null;
   private shown = 0;
   private expanded = new Set<string>();
   private announcement = "";
   #focusIndex: number | null = null;
+  /** The subject whose star filter this list holds in the store (the summary's bars read it). */
+  #filterKey: string | undefined;
 
   readonly #loader = new Loader<AllReviews>(this, {
     args: () => {
@@ -102,11 +113,12 @@ export class ReviewList extends ReviewElement {
       return services().store.allReviews(this.reviewSource!, this.sourceKey, key, { token, signal });
     },
     onComplete: (all) => {
+      this.loaded();
       const visible = all.reviews.filter((review) => review.visibility === "public");
       if (this.structuredData) publishStructuredDataLater(this, this.#structuredDataTarget, null, arrange(visible, this.#sort, null).slice(0, this.#pageSize));
       this.emit("review-load", { count: visible.length });
     },
-    onError: (error: ApiError) => this.emit("review-error", { error }),
+    onError: (error: ApiError) => this.loadFailed(error),
   });
 
   get #sort(): Sort {
@@ -115,6 +127,33 @@ export class ReviewList extends ReviewElement {
 
   get #pageSize(): number {
     return Number.isInteger(this.pageSize) && this.pageSize > 0 ? Math.min(this.pageSize, 1000) : 10;
+  }
+
+  get #stars(): number | null {
+    const stars = this.stars;
+    return stars !== null && Number.isInteger(stars) && stars >= 1 && stars <= 5 ? stars : null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { store } = services();
+    if (this.#filterKey !== this.subjectKey) this.#leave();
+    if (store.filters.get((this.#filterKey = this.subjectKey)) !== this.#stars) store.setFilter(this.#filterKey, this.#stars);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#leave();
+  }
+
+  #leave(): void {
+    if (this.#filterKey !== undefined) services().store.setFilter(this.#filterKey, undefined);
+    this.#filterKey = undefined;
+  }
+
+  /** A summary's bar chose a filter for this subject. */
+  protected override filterChanged(stars: number | null | undefined): void {
+    if (stars !== undefined && stars !== this.#stars) this.#changeView({ stars });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -131,7 +170,7 @@ export class ReviewList extends ReviewElement {
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
     const { status, value, error } = this.#loader;
-    if (status === "error") return errorState(i18n, errorText(i18n, error), () => void this.#loader.run());
+    if (status === "error") return this.renderFailed(errorText(i18n, error));
     if (status !== "complete" || !value) {
       return html`<div aria-busy="true">
         <span class="sr-only">${i18n.t("loading")}</span>
@@ -143,7 +182,8 @@ export class ReviewList extends ReviewElement {
     const publicReviews = value.reviews.filter((review) => review.visibility === "public");
     if (value.reviews.length === 0) return html`<p part="empty">${i18n.t("noReviews")}</p>`;
 
-    const arranged = arrange(value.reviews, this.#sort, this.stars);
+    const stars = this.#stars;
+    const arranged = arrange(value.reviews, this.#sort, stars);
     const own = MARKETPLACE ? arranged.filter((review) => review.visibility === "pending").length : 0;
     const total = arranged.length - own;
     const limit = this.shown || this.#pageSize;
@@ -151,7 +191,12 @@ export class ReviewList extends ReviewElement {
     return html`
       ${publicReviews.length > 1 ? this.#renderControls(publicReviews) : nothing}
       <div class="sr-only" role="status">${this.announcement}</div>
-      ${total === 0 && this.stars !== null ? html`<p part="empty">${i18n.t("noReviewsWithStars")}</p>` : nothing}
+      ${stars === null
+        ? nothing
+        : html`<p class="filtered">
+            ${total === 0 ? i18n.t("noReviewsWithStars") : i18n.t("starFilter", { stars: i18n.integer(stars), total: i18n.integer(total) })}
+            <button class="button" part="clear-filter" type="button" @click=${this.#clearFilter}>${i18n.t("clearFilter")}</button>
+          </p>`}
       <ul class="cards">
         ${visible.map((review) => html`<li>${this.#renderReview(review)}</li>`)}
       </ul>
@@ -178,9 +223,9 @@ export class ReviewList extends ReviewElement {
       <label
         >${i18n.t("filterBy")}
         <select part="filter" @change=${(e: Event) => this.#changeView({ stars: Number((e.target as HTMLSelectElement).value) || null })}>
-          <option value="" ?selected=${this.stars === null}>${i18n.t("allRatings")}</option>
+          <option value="" ?selected=${this.#stars === null}>${i18n.t("allRatings")}</option>
           ${[5, 4, 3, 2, 1].map(
-            (stars) => html`<option value=${stars} ?selected=${this.stars === stars}>${i18n.t("stars", { count: stars })} (${i18n.integer(counts[stars - 1] ?? 0)})</option>`,
+            (stars) => html`<option value=${stars} ?selected=${this.#stars === stars}>${i18n.t("stars", { count: stars })} (${i18n.integer(counts[stars - 1] ?? 0)})</option>`,
           )}
         </select></label
       >
@@ -193,15 +238,24 @@ export class ReviewList extends ReviewElement {
     const pending = MARKETPLACE && review.visibility === "pending";
     // A role is the marketplace's (its adapter sets only "guest" or "host"); a company, the directory's.
     const author = review.authorName || i18n.t((MARKETPLACE && review.authorRole) || "anonymous");
+    const stay = MARKETPLACE && review.stay;
     return html`<article part=${pending ? "review review-pending" : "review"} tabindex="-1" aria-label=${i18n.t(pending ? "yourReview" : "reviewBy", { author })}>
       ${cardHeader(
         i18n,
         review.rating,
         author,
         review.submittedAt,
-        html`${DIRECTORY && review.authorCompany ? html`<bdi class="muted" dir="auto">${review.authorCompany}</bdi>` : nothing}${pending
-          ? html`<span class="badge">${i18n.t(review.pendingReason === "rejected" ? "notApproved" : "pending")}</span>`
-          : nothing}`,
+        pending ? html`<span class="badge">${i18n.t(review.pendingReason === "rejected" ? "notApproved" : "pending")}</span>` : nothing,
+        stay
+          ? html`<div class="meta muted">
+              ${i18n.t("stayed", { date: i18n.month(stay.checkIn) })} · ${i18n.t("nights", { count: stay.nights })}${stay.verified
+                ? html` · <span class="verified"><span aria-hidden="true">✓</span> ${i18n.t("verifiedStay")}</span>`
+                : nothing}
+            </div>`
+          : DIRECTORY && review.authorCompany
+            ? html`<bdi class="meta muted" dir="auto">${review.authorCompany}</bdi>`
+            : nothing,
+        this.dateFormat === "absolute",
       )}
       ${pending
         ? html`<p part="pending-notice">${review.pendingReason === "rejected"
@@ -222,13 +276,26 @@ export class ReviewList extends ReviewElement {
     this.announcement = this.i18n.t("showing", { shown: this.i18n.integer(Math.min(shown, total)), total: this.i18n.integer(total) });
   }
 
+  async #clearFilter(): Promise<void> {
+    this.#changeView({ stars: null });
+    await this.updateComplete;
+    // The button is gone: focus goes to the filter it reset.
+    this.renderRoot.querySelector<HTMLElement>('[part~="filter"]')?.focus();
+  }
+
   #changeView(change: { sort?: string; stars?: number | null }): void {
+    const i18n = this.i18n;
     if (change.sort !== undefined) this.sort = change.sort as Sort;
     if (change.stars !== undefined) this.stars = change.stars;
     this.shown = 0;
+    const stars = this.#stars;
     const all = this.#loader.value?.reviews ?? [];
-    const total = arrange(all, this.#sort, this.stars).filter((r) => r.visibility === "public").length;
-    this.announcement = this.i18n.t("showing", { shown: this.i18n.integer(Math.min(total, this.#pageSize)), total: this.i18n.integer(total) });
+    const count = arrange(all, this.#sort, stars).filter((r) => r.visibility === "public").length;
+    const total = i18n.integer(count);
+    this.announcement =
+      change.stars && stars !== null
+        ? i18n.t("starFilter", { stars: i18n.integer(stars), total })
+        : i18n.t("showing", { shown: i18n.integer(Math.min(count, this.#pageSize)), total });
   }
 }
 

@@ -11,14 +11,19 @@ export const starRatingStyles = css`
     border-radius: 4px;
   }
   .star {
-    display: inline-block;
+    display: inline-grid;
+    place-items: center;
     flex: none;
-    box-sizing: content-box;
     padding: var(--review-star-input-padding, 0.3em);
-    min-inline-size: 24px;
-    min-block-size: 24px;
+    min-inline-size: 44px;
+    min-block-size: 44px;
     cursor: pointer;
     border-radius: 4px;
+  }
+  [part~="rating-word"] {
+    margin-inline-start: 0.5em;
+    vertical-align: middle;
+    font-weight: 600;
   }
   :host([disabled]) .star {
     cursor: default;

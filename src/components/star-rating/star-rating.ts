@@ -1,8 +1,12 @@
 import { html, type PropertyValues, type PropertyDeclarations } from "lit";
+import { enStars } from "../../core/i18n/en-form.js";
+import { addEnglish } from "../../core/i18n/index.js";
 import { BaseElement } from "../../internal/base-element.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { oneStar, starRow, starStyles } from "../../internal/stars.js";
 import { starRatingStyles } from "./star-rating.styles.js";
+
+addEnglish(enStars);
 
 /**
  * A row of stars: a read-only display with fractional fill (4.3 fills 0.3 of
@@ -12,12 +16,13 @@ import { starRatingStyles } from "./star-rating.styles.js";
  * @tagname star-rating
  * @summary Star rating display and input.
  * @csspart stars - The row of stars (the `img` or `radiogroup`).
- * @csspart star - Each star of the input.
+ * @csspart star - Each star of the input (a target of at least 44×44 px).
+ * @csspart rating-word - Input mode: the chosen (or hovered) rating in words, "Excellent" (five stars only; screen readers hear it in each star's name).
  * @cssprop --review-star-color - Filled star and outline colour.
  * @cssprop --review-star-empty-color - Fill of the empty part of a star (default transparent).
  * @cssprop --review-star-size - Size of one star (default 1.25em).
  * @cssprop --review-star-gap - Space between the stars of the input.
- * @cssprop --review-star-input-padding - Extra hit area around each star in input mode (targets stay ≥ 24×24 px).
+ * @cssprop --review-star-input-padding - Extra hit area around each star in input mode (targets stay ≥ 44×44 px).
  * @fires change - Input mode: the user chose a rating (`value` holds it).
  * @fires input - Input mode: as `change`.
  */
@@ -130,6 +135,8 @@ export class StarRating extends BaseElement {
     const chosen = this.#whole(this.value);
     const shown = this.hovered || chosen;
     const focusable = chosen || 1;
+    // Five stars read as words too ("Excellent"), as the platforms show them.
+    const words = max === 5 ? this.i18n.t("ratingWords").split("|") : [];
     return html`<span
       part="stars"
       role="radiogroup"
@@ -146,7 +153,7 @@ export class StarRating extends BaseElement {
           class="star ${this.hovered && rating <= this.hovered ? "preview" : ""}"
           role="radio"
           aria-checked=${rating === chosen ? "true" : "false"}
-          aria-label=${this.i18n.t("stars", { count: rating })}
+          aria-label=${[this.i18n.t("stars", { count: rating }), ...words.slice(i, rating)].join(", ")}
           tabindex=${this.disabled ? -1 : rating === focusable ? 0 : -1}
           data-rating=${rating}
           @click=${() => this.#choose(rating)}
@@ -154,7 +161,7 @@ export class StarRating extends BaseElement {
           >${oneStar(rating <= shown)}</span
         >`;
       })}</span
-    >`;
+    ><span part="rating-word" aria-hidden="true">${words[shown - 1]}</span>`;
   }
 
   #onKeydown(event: KeyboardEvent): void {

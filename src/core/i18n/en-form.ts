@@ -1,3 +1,8 @@
+/** <star-rating>'s input: the chosen rating in words, 1 to 5 stars, separated by "|". */
+export const enStars = {
+  ratingWords: "Terrible|Poor|Average|Very good|Excellent",
+};
+
 /**
  * English strings of <review-form> (loaded only with it): those every backend
  * shares, and those of one backend only, which a script file without that

@@ -1,4 +1,4 @@
-import type { enForm, enFormDirectory, enFormMarketplace } from "./en-form.js";
+import type { enForm, enFormDirectory, enFormMarketplace, enStars } from "./en-form.js";
 import type { enModeration, enModerationOwner } from "./en-moderation.js";
 
 /**
@@ -40,6 +40,8 @@ export const en = {
   pending: "Pending",
   ratingRequired: "Choose a rating from 1 to 5 stars.",
   company: "Company",
+  justNow: "just now",
+  unavailable: "Rating unavailable right now",
 };
 
 /** The viewer's own pending review and the author's role: only the marketplace has them (left out of the directory's files). */
@@ -54,7 +56,18 @@ export const enMarketplace = {
   notApproved: "Not approved",
 };
 
-export type Catalog = typeof en & typeof enMarketplace & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;
+/** <review-list>'s own (added when it loads, so a page of summaries does not carry them); the stay is the marketplace's. */
+export const enList = {
+  starFilter: "Showing {stars}-star reviews ({total})",
+  clearFilter: "Show all reviews",
+};
+export const enListMarketplace = {
+  stayed: "Stayed {date}",
+  nights: { one: "{count} night", other: "{count} nights" },
+  verifiedStay: "Verified stay",
+};
+
+export type Catalog = typeof en & typeof enMarketplace & typeof enList & typeof enListMarketplace & typeof enStars & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;
 export type MessageKey = keyof Catalog;
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 /** A translation: the same keys, each a string or plural forms. */

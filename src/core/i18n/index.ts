@@ -75,6 +75,7 @@ export class Translator {
   #decimal?: Intl.NumberFormat;
   #integer?: Intl.NumberFormat;
   #date?: Intl.DateTimeFormat;
+  #month?: Intl.DateTimeFormat;
   #relative?: Intl.RelativeTimeFormat;
 
   constructor(lang: string) {
@@ -111,13 +112,21 @@ export class Translator {
     return (this.#date ??= new Intl.DateTimeFormat(this.lang, { dateStyle: "long" })).format(value);
   }
 
-  /** "3 weeks ago", "yesterday" — relative to `now`. */
+  /** "October 2026". */
+  month(value: Date): string {
+    return (this.#month ??= new Intl.DateTimeFormat(this.lang, { month: "long", year: "numeric" })).format(value);
+  }
+
+  /**
+   * "3 weeks ago", "yesterday" — relative to `now`. Only ever the past: a date ahead of the
+   * device's clock (a clock a few minutes slow) reads "just now", never "in 3 minutes".
+   */
   relative(value: Date, now = Date.now()): string {
     const seconds = (value.getTime() - now) / 1000;
-    const abs = Math.abs(seconds);
+    const abs = -seconds;
+    if (abs < 60) return this.t("justNow");
     const [amount, unit]: [number, Intl.RelativeTimeFormatUnit] =
-      abs < 60 ? [seconds, "second"]
-      : abs < 3600 ? [seconds / 60, "minute"]
+      abs < 3600 ? [seconds / 60, "minute"]
       : abs < 86_400 ? [seconds / 3600, "hour"]
       : abs < 7 * 86_400 ? [seconds / 86_400, "day"]
       : abs < 30 * 86_400 ? [seconds / (7 * 86_400), "week"]
