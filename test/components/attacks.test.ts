@@ -53,7 +53,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 
 function prototypesClean(): void {
   for (const proto of [Object.prototype, Array.prototype, Function.prototype]) {
-    expect(Object.prototype.hasOwnProperty.call(proto, "polluted"), "a prototype was polluted").to.equal(false);
+    expect(Object.hasOwn(proto, "polluted"), "a prototype was polluted").to.equal(false);
   }
   expect(({} as Record<string, unknown>)["polluted"]).to.equal(undefined);
 }
@@ -529,6 +529,7 @@ describe("attacks: the hostile corpus through every element", () => {
         const name = HOSTILE_NAMES[i % HOSTILE_NAMES.length]!;
         localStorage.setItem(
           key,
+          // biome-ignore lint/correctness/noPrecisionLoss: 1e309 is Infinity on purpose, a rating no number can hold.
           JSON.stringify({ ...pollutingKeys(), rating: ["<img src=x onerror=__pwned()>", 1e309, -3, 2.5, 4][i % 5], text, title: name, firstName: name, lastName: name, email: name, company: name }),
         );
         const { el, box } = await directoryForm("/__fault/run/none");
