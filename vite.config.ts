@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from "vite";
-import { minifyTemplates } from "./scripts/minify-templates.ts";
+import minifyHtmlLiterals from "@lit-labs/rollup-plugin-minify-html-literals";
 import { SCRIPT_FILES, type ScriptFile } from "./scripts/script-files.ts";
 
 /**
@@ -29,6 +29,12 @@ function onlyBackends(file: ScriptFile): Plugin {
     },
   };
 }
+
+/**
+ * The Lit team's minifier for the static parts of `html`, `svg` and `css` templates (html-minifier-next and
+ * lightningcss), with exact source maps; a template it cannot parse fails the build instead of shipping unminified.
+ */
+const minifyTemplates = () => minifyHtmlLiterals({ include: ["src/**/*.ts"], failOnError: true });
 
 // Two kinds of build (TOOLCHAIN.md: one config with both formats applies `external` to both):
 //  - default mode: unbundled-per-entry ES modules for bundler users, lit and zod left external;

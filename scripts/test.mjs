@@ -23,7 +23,7 @@ const steps = {
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.node.json"]],
   ],
-  server: () => [node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"), ...findTests("test/scripts"))],
+  server: () => [node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"))],
   unit: () => [node("--import", "tsx", "node_modules/@web/test-runner/dist/bin.js", "--config", "web-test-runner.config.mjs")],
   e2e: () => {
     const files = findTests("test/e2e");
