@@ -34,4 +34,3 @@ export function freshServices(options: HttpClientOptions = {}): Services {
   return services;
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
