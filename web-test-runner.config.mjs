@@ -1,9 +1,9 @@
 // Component and unit tests in headless Chromium (Debian's, never a downloaded one).
-// Run through scripts/test.mjs, which loads tsx so the harness below can be TypeScript.
+// Run through scripts/test.ts, which loads tsx so the harness below can be TypeScript.
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM_FLAGS } from "./scripts/chromium.mjs";
+import { CHROMIUM_FLAGS } from "./scripts/chromium.ts";
 import { harnessMiddleware } from "./test/harness/middleware.ts";
 
 const executablePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";

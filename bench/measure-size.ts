@@ -15,7 +15,7 @@
 import { build } from "esbuild";
 import { resolve } from "node:path";
 import type { Request, Response } from "playwright-core";
-import { gzipSize } from "../scripts/gzip-size.mjs";
+import { gzipSize } from "../scripts/gzip-size.ts";
 import { esmRatingSummarySize, KB } from "../scripts/page-sizes.ts";
 import { PAGE_BUDGETS, SCRIPT_FILES } from "../scripts/script-files.ts";
 import { settled, type Bench } from "./browser.ts";

@@ -6,7 +6,7 @@ import { extname, normalize } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM_FLAGS, ensureChromium } from "../../scripts/chromium.mjs";
+import { CHROMIUM_FLAGS, ensureChromium } from "../../scripts/chromium.ts";
 import { handleFault, type FaultStep } from "../harness/fault-server.ts";
 import { envelope, wireAggregate, wireReview } from "../helpers/wire.ts";
 import { accessibilityText, everything } from "./harness.ts";

@@ -1,12 +1,14 @@
 // `npm test`: typecheck, server tests, component tests in Chromium, end-to-end tests.
-// `npm test -- <step>…` runs only the named steps: types, server (with the build tools' tests), unit, e2e.
+// `npm test -- <step>…` runs only the named steps: types, server, unit, e2e.
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ensureChromium } from "./chromium.mjs";
+import { ensureChromium } from "./chromium.ts";
 
-function findTests(dir) {
-  let found = [];
+type Command = [command: string, args: string[]];
+
+function findTests(dir: string): string[] {
+  let found: string[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) found = found.concat(findTests(path));
@@ -15,10 +17,10 @@ function findTests(dir) {
   return found.sort();
 }
 
-const bin = (name) => join("node_modules", ".bin", name);
-const node = (...args) => [process.execPath, args];
+const bin = (name: string) => join("node_modules", ".bin", name);
+const node = (...args: string[]): Command => [process.execPath, args];
 
-const steps = {
+const steps: Record<string, () => Command[]> = {
   types: () => [
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.node.json"]],
@@ -41,11 +43,11 @@ for (const name of names) {
     process.exit(2);
   }
 }
-if (names.some((name) => name === "unit" || name === "e2e")) process.env.CHROME_PATH = ensureChromium();
+if (names.some((name) => name === "unit" || name === "e2e")) process.env["CHROME_PATH"] = ensureChromium();
 
 for (const name of names) {
   console.log(`\n▶ ${name}`);
-  for (const [command, args] of steps[name]()) {
+  for (const [command, args] of steps[name]!()) {
     const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
     if (result.status !== 0) {
       console.error(`\n✗ ${name} failed (${[command, ...args].slice(0, 4).join(" ")}…)`);
