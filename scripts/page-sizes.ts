@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSize } from "./gzip-size.ts";
-import { ESM_BUDGET, PAGE_BUDGETS } from "./script-files.ts";
+import { ESM_BUDGET, PAGE_BUDGETS } from "../build/script-files.ts";
 
 export const KB = 1024;
 
