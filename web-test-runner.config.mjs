@@ -34,18 +34,10 @@ export default {
   // Lit announces its dev build once per page; every other log stays visible.
   filterBrowserLogs: ({ args }) => !args.some((arg) => typeof arg === "string" && arg.includes("Lit is in dev mode")),
   testFramework: { config: { timeout: 8000 } },
+  // Every test file's page loads the Lit-warning check (a root afterEach) right after Mocha, before the test file.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"></head><body>
-<script type="module">
-  // Lit dev-mode warnings (other than the dev-mode notice itself) fail the test that caused them.
-  window.__litWarnings = [];
-  const warn = console.warn.bind(console);
-  console.warn = (...args) => {
-    const text = args.map(String).join(" ");
-    if (text.includes("lit.dev/msg/") && !text.includes("Lit is in dev mode")) window.__litWarnings.push(text);
-    warn(...args);
-  };
-</script>
 <script type="module" src="${testFramework}"></script>
+<script type="module" src="/test/helpers/lit-warnings.ts"></script>
 </body></html>`,
 };

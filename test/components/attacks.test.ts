@@ -16,7 +16,6 @@ import { publicAuthorName } from "../../src/core/names.js";
 import { HOSTILE_DATES, HOSTILE_NAMES, HOSTILE_TEXTS } from "../fixtures/hostile.js";
 import { faultScript } from "../helpers/backend.js";
 import { deepElements, deepLabels, deepText, freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
 import { envelope, wireAggregate, wireReview } from "../helpers/wire.js";
 
 for (const element of [StarRating, RatingSummary, ReviewList, ReviewForm, ReviewModeration]) element.define();

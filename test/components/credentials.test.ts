@@ -11,7 +11,6 @@ import { ReviewModeration } from "../../src/components/review-moderation/review-
 import { configure, resetConfig } from "../../src/core/config.js";
 import { faultScript, type FaultStep } from "../helpers/backend.js";
 import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
 import { envelope, wireReview } from "../helpers/wire.js";
 
 ReviewList.define();

@@ -4,7 +4,6 @@ import { RatingSummary } from "../../src/components/rating-summary/rating-summar
 import { resetConfig } from "../../src/core/config.js";
 import { faultScript, sandbox, type MarketplaceIds } from "../helpers/backend.js";
 import { deepLabels, deepText, freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
 import { envelope, errorBody, wireAggregate } from "../helpers/wire.js";
 
 RatingSummary.define();

@@ -5,7 +5,6 @@ import { CONFIG_EVENT, configure, resetConfig } from "../../src/core/config.js";
 import { refresh } from "../../src/core/refresh.js";
 import { sandbox, type MarketplaceIds } from "../helpers/backend.js";
 import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
 
 RatingSummary.define();
 ReviewList.define();

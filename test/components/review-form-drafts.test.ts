@@ -9,7 +9,6 @@ import type { StarRating } from "../../src/components/star-rating/star-rating.js
 import { resetConfig } from "../../src/core/config.js";
 import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
 import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
 
 ReviewForm.define();
 

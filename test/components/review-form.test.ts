@@ -7,7 +7,6 @@ import { configure, resetConfig } from "../../src/core/config.js";
 import type { Review, ReviewDraft } from "../../src/core/model.js";
 import { faultScript, sandbox, type FaultScript, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
 import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
 import { envelope, errorBody, wireReview } from "../helpers/wire.js";
 
 ReviewForm.define();

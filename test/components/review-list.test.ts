@@ -4,7 +4,6 @@ import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { configure, resetConfig } from "../../src/core/config.js";
 import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
 import { deepElements, deepLabels, deepText, freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
 import { envelope, errorBody, wireReview } from "../helpers/wire.js";
 
 ReviewList.define();

@@ -6,7 +6,6 @@ import { ReviewModeration } from "../../src/components/review-moderation/review-
 import { configure, resetConfig } from "../../src/core/config.js";
 import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
 import { deepText, freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
 import { envelope, errorBody, wireReview } from "../helpers/wire.js";
 
 ReviewModeration.define();

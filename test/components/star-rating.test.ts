@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent } from "@open-wc/testing";
 import { StarRating } from "../../src/components/star-rating/star-rating.js";
-import "../helpers/lit-warnings.js";
 
 StarRating.define();
 

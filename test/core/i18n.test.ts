@@ -7,7 +7,6 @@ import de from "../../src/core/i18n/de.js";
 import es from "../../src/core/i18n/es.js";
 import { faultScript } from "../helpers/backend.js";
 import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
 import { envelope } from "../helpers/wire.js";
 
 RatingSummary.define();

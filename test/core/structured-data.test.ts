@@ -5,7 +5,6 @@ import type { Aggregate, Review } from "../../src/core/model.js";
 import { jsonLdScript, qualifies, structuredData } from "../../src/core/structured-data.js";
 import { faultScript } from "../helpers/backend.js";
 import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
 import { envelope, wireAggregate, wireReview } from "../helpers/wire.js";
 
 RatingSummary.define();
