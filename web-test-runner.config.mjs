@@ -4,7 +4,7 @@ import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { fileURLToPath } from "node:url";
 import { CHROMIUM_FLAGS } from "./scripts/chromium.ts";
-import { harnessMiddleware } from "./test/harness/middleware.ts";
+import { harnessMiddleware } from "./test/support/node/middleware.ts";
 
 const executablePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
@@ -38,6 +38,6 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"></head><body>
 <script type="module" src="${testFramework}"></script>
-<script type="module" src="/test/helpers/lit-warnings.ts"></script>
+<script type="module" src="/test/support/browser/lit-warnings.ts"></script>
 </body></html>`,
 };

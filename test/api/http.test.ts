@@ -1,7 +1,7 @@
 import { expect } from "@open-wc/testing";
 import { HttpClient, parseRetryAfter } from "../../src/api/http.js";
-import { rejection as failure } from "../helpers/api-error.js";
-import { faultScript } from "../helpers/backend.js";
+import { rejection as failure } from "../support/browser/api-error.js";
+import { faultScript } from "../support/browser/backend.js";
 
 const unhandled: unknown[] = [];
 const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);

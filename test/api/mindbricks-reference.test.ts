@@ -2,8 +2,8 @@ import { expect } from "@open-wc/testing";
 import { HttpClient } from "../../src/api/http.js";
 import { MindbricksModeration } from "../../src/api/mindbricks/moderation.js";
 import type { ReviewDraft } from "../../src/core/model.js";
-import { rejection } from "../helpers/api-error.js";
-import { sandbox, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
+import { rejection } from "../support/browser/api-error.js";
+import { sandbox, type MarketplaceIds, type Sandbox } from "../support/browser/backend.js";
 
 /** The seed's named ids, with the lists these tests use (server/marketplace/seed.ts DEMO). */
 type Ids = MarketplaceIds & {

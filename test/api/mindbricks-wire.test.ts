@@ -4,9 +4,9 @@ import { WireAggregate, WireReview } from "../../src/api/mindbricks/schemas.js";
 import { MindbricksSource } from "../../src/api/mindbricks/source.js";
 import { parseItems } from "../../src/api/parse.js";
 import { INVALID_DATA_EVENT, type InvalidDataReport } from "../../src/core/diagnostics.js";
-import { rejection } from "../helpers/api-error.js";
-import { faultScript } from "../helpers/backend.js";
-import { envelope, errorBody, wireAggregate, wireReview } from "../helpers/wire.js";
+import { rejection } from "../support/browser/api-error.js";
+import { faultScript } from "../support/browser/backend.js";
+import { envelope, errorBody, wireAggregate, wireReview } from "../support/wire.js";
 
 /** Recorded wire fixtures (seed 003 shapes) served by the fault server. */
 async function sourceServing(...bodies: unknown[]) {

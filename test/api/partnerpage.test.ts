@@ -3,8 +3,8 @@ import { HttpClient } from "../../src/api/http.js";
 import { PartnerpageModeration } from "../../src/api/partnerpage/moderation.js";
 import { PartnerpageSource } from "../../src/api/partnerpage/source.js";
 import type { ReviewDraft } from "../../src/core/model.js";
-import { rejection } from "../helpers/api-error.js";
-import { faultScript, sandbox, type Sandbox } from "../helpers/backend.js";
+import { rejection } from "../support/browser/api-error.js";
+import { faultScript, sandbox, type Sandbox } from "../support/browser/backend.js";
 
 const ADMIN_KEY = "demo-admin-key";
 const READONLY_KEY = "demo-readonly-key";

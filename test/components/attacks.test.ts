@@ -14,9 +14,9 @@ import { resetConfig } from "../../src/core/config.js";
 import { draftKey } from "../../src/core/drafts.js";
 import { publicAuthorName } from "../../src/core/names.js";
 import { HOSTILE_DATES, HOSTILE_NAMES, HOSTILE_TEXTS } from "../fixtures/hostile.js";
-import { faultScript } from "../helpers/backend.js";
-import { deepElements, deepLabels, deepText, freshServices } from "../helpers/dom.js";
-import { envelope, wireAggregate, wireReview } from "../helpers/wire.js";
+import { faultScript } from "../support/browser/backend.js";
+import { deepElements, deepLabels, deepText, freshServices } from "../support/browser/dom.js";
+import { envelope, wireAggregate, wireReview } from "../support/wire.js";
 
 for (const element of [StarRating, RatingSummary, ReviewList, ReviewForm, ReviewModeration]) element.define();
 

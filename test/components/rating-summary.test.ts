@@ -2,9 +2,9 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testi
 import type { ApiError } from "../../src/api/errors.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { resetConfig } from "../../src/core/config.js";
-import { faultScript, sandbox, type MarketplaceIds } from "../helpers/backend.js";
-import { deepLabels, deepText, freshServices } from "../helpers/dom.js";
-import { envelope, errorBody, wireAggregate } from "../helpers/wire.js";
+import { faultScript, sandbox, type MarketplaceIds } from "../support/browser/backend.js";
+import { deepLabels, deepText, freshServices } from "../support/browser/dom.js";
+import { envelope, errorBody, wireAggregate } from "../support/wire.js";
 
 RatingSummary.define();
 

@@ -5,9 +5,9 @@ import { ReviewForm } from "../../src/components/review-form/review-form.js";
 import type { StarRating } from "../../src/components/star-rating/star-rating.js";
 import { configure, resetConfig } from "../../src/core/config.js";
 import type { Review, ReviewDraft } from "../../src/core/model.js";
-import { faultScript, sandbox, type FaultScript, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
-import { freshServices } from "../helpers/dom.js";
-import { envelope, errorBody, wireReview } from "../helpers/wire.js";
+import { faultScript, sandbox, type FaultScript, type MarketplaceIds, type Sandbox } from "../support/browser/backend.js";
+import { freshServices } from "../support/browser/dom.js";
+import { envelope, errorBody, wireReview } from "../support/wire.js";
 
 ReviewForm.define();
 

@@ -2,8 +2,8 @@ import { expect, waitUntil } from "@open-wc/testing";
 import { HttpClient } from "../../src/api/http.js";
 import { MindbricksSource } from "../../src/api/mindbricks/source.js";
 import { ReviewStore } from "../../src/core/store.js";
-import { faultScript } from "../helpers/backend.js";
-import { envelope, wireAggregate, wireReview } from "../helpers/wire.js";
+import { faultScript } from "../support/browser/backend.js";
+import { envelope, wireAggregate, wireReview } from "../support/wire.js";
 
 const http = new HttpClient({ maxRetries: 0 });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { e2e, everything, settled } from "./harness.ts";
+import { e2e, everything, settled } from "../support/node/e2e.ts";
 
 /**
  * Credentials — the marketplace bearer token and the directory API key —

@@ -7,9 +7,9 @@ import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_FLAGS, ensureChromium } from "../../scripts/chromium.ts";
-import { handleFault, type FaultStep } from "../harness/fault-server.ts";
-import { envelope, wireAggregate, wireReview } from "../helpers/wire.ts";
-import { accessibilityText, everything } from "./harness.ts";
+import { handleFault, type FaultStep } from "../support/node/fault-server.ts";
+import { envelope, wireAggregate, wireReview } from "../support/wire.ts";
+import { accessibilityText, everything } from "../support/node/e2e.ts";
 
 /**
  * The script-tag build against a real fault-injecting server: every element,

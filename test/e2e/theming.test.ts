@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { e2e, settled } from "./harness.ts";
+import { e2e, settled } from "../support/node/e2e.ts";
 
 /**
  * Theming from the outside: the page's colour scheme (and the reader's

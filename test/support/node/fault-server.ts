@@ -6,7 +6,7 @@
  * socket, so a hang-up is a real connection failure in the browser.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { FaultStep } from "./fault-step.ts";
+import type { FaultStep } from "../fault-step.ts";
 
 export type { FaultStep };
 

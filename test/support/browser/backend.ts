@@ -1,5 +1,5 @@
-/** Browser-side helpers for the test back ends mounted by test/harness/middleware.ts. */
-import type { FaultStep } from "../harness/fault-step.js";
+/** Browser-side helpers for the test back ends mounted by test/support/node/middleware.ts. */
+import type { FaultStep } from "../fault-step.js";
 
 export type { FaultStep };
 

@@ -1,4 +1,4 @@
-/** One answer of the fault server (fault-server.ts), as a browser test scripts it (test/helpers/backend.ts). */
+/** One answer of the fault server (fault-server.ts), as a browser test scripts it (browser/backend.ts). */
 export interface FaultStep {
   status?: number;
   headers?: Record<string, string>;
