@@ -129,7 +129,7 @@ after(async () => {
   if (main) await close(main);
 });
 
-/** Registers a fault script as test/helpers/backend.ts does; every request under `base` plays the next step. */
+/** Registers a fault script as test/support/browser/backend.ts does; every request under `base` plays the next step. */
 async function script(...steps: Steps): Promise<Script> {
   const response = await fetch(`${origin}/__fault/scripts`, { method: "POST", body: JSON.stringify({ steps }) });
   const { id, base } = (await response.json()) as { id: string; base: string };
