@@ -1,5 +1,5 @@
-// `npm test`: typecheck, server tests, component tests in Chromium, end-to-end tests.
-// `npm test -- <step>…` runs only the named steps: types, server, unit, e2e.
+// `npm test`: typecheck, server tests, component tests in Chromium, end-to-end tests, then lint and format check.
+// `npm test -- <step>…` runs only the named steps: types, server, unit, e2e, lint.
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -33,6 +33,8 @@ const steps: Record<string, () => Command[]> = {
     // The end-to-end tests use what ships: the IIFE, the ESM build, types and the manifest.
     return [node("--import", "tsx", "scripts/build.ts", "--quiet"), node("--import", "tsx", "--test", "--test-concurrency=1", ...files)];
   },
+  // Last, so a formatting slip never hides a failing test.
+  lint: () => [[bin("biome"), ["check"]]],
 };
 
 const wanted = process.argv.slice(2);
