@@ -1,44 +1,23 @@
-import { defineConfig, type Plugin } from "vite";
-import { minifyTemplates } from "./scripts/minify-templates.ts";
-import { SCRIPT_FILES, type ScriptFile } from "./scripts/script-files.ts";
+import minifyHtmlLiterals from "@lit-labs/rollup-plugin-minify-html-literals";
+import { defineConfig } from "vite";
+import { onlyBackends } from "./build/only-backends.ts";
+import { SCRIPT_FILES } from "./build/script-files.ts";
 
 /**
- * A script-tag file carries only its own backends: the backend table
- * (src/api/backends.ts) is rebuilt with just those, so the others' code is
- * never reached and an element asking for one says it is not in this file.
- * Inside one file they are imported statically: an inlined dynamic import
- * would wrap every module behind it in lazy-init code (≈ 1 KB gzip) and save
- * nothing, since the bytes are already downloaded.
+ * The Lit team's minifier for the static parts of `html`, `svg` and `css` templates (html-minifier-next and
+ * lightningcss), with exact source maps; a template it cannot parse fails the build instead of shipping unminified.
  */
-function onlyBackends(file: ScriptFile): Plugin {
-  const moderation = file.tags.includes("review-moderation") ? file.backends : [];
-  return {
-    name: "review-widgets:only-backends",
-    load(id) {
-      // On-demand code is not built in either: the file loads it from next to itself (internal/on-demand.ts).
-      if (id.endsWith("/src/internal/on-demand-chunks.ts")) return "export const chunks = {};\n";
-      if (!id.endsWith("/src/api/backends.ts")) return null;
-      const table = (name: string, kinds: readonly string[], module: string) =>
-        [
-          ...kinds.map((kind) => `import * as ${kind}_${module} from "./${kind}/${module}.ts";`),
-          `export const ${name} = {`,
-          ...kinds.map((kind) => `  ${kind}: () => Promise.resolve(${kind}_${module}),`),
-          "};",
-        ].join("\n");
-      return `${table("backendLoaders", file.backends, "index")}\n${table("moderationLoaders", moderation, "moderation")}\n`;
-    },
-  };
-}
+const minifyTemplates = () => minifyHtmlLiterals({ include: ["src/**/*.ts"], failOnError: true });
 
 // Two kinds of build (TOOLCHAIN.md: one config with both formats applies `external` to both):
 //  - default mode: unbundled-per-entry ES modules for bundler users, lit and zod left external;
 //  - `--mode iife`: one self-registering script-tag file, everything inlined; which one is named by
-//    RW_SCRIPT_FILE (scripts/build.ts builds each file of scripts/script-files.ts in turn).
+//    RW_SCRIPT_FILE (scripts/build.ts builds each file of build/script-files.ts in turn).
 export default defineConfig(({ mode }) => {
   if (mode === "iife") {
     const name = process.env["RW_SCRIPT_FILE"] ?? "review-widgets.js";
     const file = SCRIPT_FILES.find((candidate) => candidate.file === name);
-    if (!file) throw new Error(`RW_SCRIPT_FILE=${name} is not in scripts/script-files.ts`);
+    if (!file) throw new Error(`RW_SCRIPT_FILE=${name} is not in build/script-files.ts`);
     return {
       plugins: [minifyTemplates(), onlyBackends(file)],
       // One backend's parts of the elements (src/core/variants.ts) are left out of files without that backend.

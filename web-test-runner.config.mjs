@@ -1,10 +1,10 @@
 // Component and unit tests in headless Chromium (Debian's, never a downloaded one).
-// Run through scripts/test.mjs, which loads tsx so the harness below can be TypeScript.
+// Run through scripts/test.ts, which loads tsx so the harness below can be TypeScript.
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM_FLAGS } from "./scripts/chromium.mjs";
-import { harnessMiddleware } from "./test/harness/middleware.ts";
+import { CHROMIUM_FLAGS } from "./scripts/chromium.ts";
+import { harnessMiddleware } from "./test/support/node/middleware.ts";
 
 const executablePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
@@ -34,18 +34,10 @@ export default {
   // Lit announces its dev build once per page; every other log stays visible.
   filterBrowserLogs: ({ args }) => !args.some((arg) => typeof arg === "string" && arg.includes("Lit is in dev mode")),
   testFramework: { config: { timeout: 8000 } },
+  // Every test file's page loads the Lit-warning check (a root afterEach) right after Mocha, before the test file.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"></head><body>
-<script type="module">
-  // Lit dev-mode warnings (other than the dev-mode notice itself) fail the test that caused them.
-  window.__litWarnings = [];
-  const warn = console.warn.bind(console);
-  console.warn = (...args) => {
-    const text = args.map(String).join(" ");
-    if (text.includes("lit.dev/msg/") && !text.includes("Lit is in dev mode")) window.__litWarnings.push(text);
-    warn(...args);
-  };
-</script>
 <script type="module" src="${testFramework}"></script>
+<script type="module" src="/test/support/browser/lit-warnings.ts"></script>
 </body></html>`,
 };

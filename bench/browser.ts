@@ -1,6 +1,6 @@
-/** One headless Debian Chromium for the whole run, driven with playwright-core (as test/e2e/harness.ts does). */
+/** One headless Debian Chromium for the whole run, driven with playwright-core (as test/support/node/e2e.ts does). */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "playwright-core";
-import { CHROMIUM_FLAGS, ensureChromium } from "../scripts/chromium.mjs";
+import { CHROMIUM_FLAGS, ensureChromium } from "../scripts/chromium.ts";
 
 export interface Bench {
   browser: Browser;

@@ -1,6 +1,6 @@
 /**
  * Seed-shaped marketplace wire data for the benchmarks (the envelope and
- * review/aggregate records of seed 003, as test/helpers/wire.ts records them).
+ * review/aggregate records of seed 003, as test/support/wire.ts records them).
  * Deterministic for one run: every page of the same query is the same bytes,
  * so the widget and the hand-written baseline fetch identical responses.
  */

@@ -1,6 +1,6 @@
 /**
  * Sizes, `gzip -9 -c` bytes (KB = 1024 B), as the page budgets define them
- * (DESIGN.md §7, scripts/script-files.ts PAGE_BUDGETS): each reference page is
+ * (DESIGN.md §7, build/script-files.ts PAGE_BUDGETS): each reference page is
  * loaded in Chromium with the script file the README tells that kind of page
  * to use, and every script response the page really received (Playwright
  * `response` events, `resourceType() === "script"`) is counted: gzip -9 of
@@ -15,9 +15,9 @@
 import { build } from "esbuild";
 import { resolve } from "node:path";
 import type { Request, Response } from "playwright-core";
-import { gzipSize } from "../scripts/gzip-size.mjs";
+import { gzipSize } from "../scripts/gzip-size.ts";
 import { esmRatingSummarySize, KB } from "../scripts/page-sizes.ts";
-import { PAGE_BUDGETS, SCRIPT_FILES } from "../scripts/script-files.ts";
+import { PAGE_BUDGETS, SCRIPT_FILES } from "../build/script-files.ts";
 import { settled, type Bench } from "./browser.ts";
 import type { Row, Section } from "./report.ts";
 import { kb } from "./stats.ts";
@@ -118,7 +118,7 @@ export async function measurePageSizes(bench: Bench): Promise<Section> {
     verdict: bytes <= hardKB * KB ? "pass" : "over",
   });
 
-  /** A row whose hard budget is out of reach today fails the run only above its ceiling (scripts/script-files.ts). */
+  /** A row whose hard budget is out of reach today fails the run only above its ceiling (build/script-files.ts). */
   const failsRun = (bytes: number, hardKB: number, ceilingKB: number | undefined) => bytes > (ceilingKB ?? hardKB) * KB;
 
   for (const { page: name, path, files, hardKB, aimKB, ceilingKB } of PAGE_BUDGETS) {

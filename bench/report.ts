@@ -55,11 +55,11 @@ export function markdownText(text: string): string {
 }
 
 export function markdownTable(rows: readonly Row[]): string {
-  const escape = (text: string) => markdownText(text).replaceAll("|", "\\|");
+  const cell = (text: string) => markdownText(text).replaceAll("|", "\\|");
   const out = ["| figure | ours | baseline / budget | ratio / result | verdict |", "|---|---|---|---|---|"];
   for (const row of rows) {
     const verdict = verdictText(row);
-    out.push(`| ${[row.figure, row.ours, row.reference, row.result, row.verdict === "over" ? `**${verdict}**` : verdict].map(escape).join(" | ")} |`);
+    out.push(`| ${[row.figure, row.ours, row.reference, row.result, row.verdict === "over" ? `**${verdict}**` : verdict].map(cell).join(" | ")} |`);
   }
   return out.join("\n");
 }

@@ -1,4 +1,4 @@
-// `npm run build`: ESM into dist/, each script-tag file (scripts/script-files.ts), declaration files,
+// `npm run build`: ESM into dist/, each script-tag file (build/script-files.ts), declaration files,
 // custom-elements.json from the JSDoc, and what frameworks and editors read (scripts/manifest.ts); then each
 // script file's size as the budgets count it (gzip -9: Vite's own "gzip" column reads differently, so it is
 // kept quiet). `--quiet`: no size lines either; `--verbose`: Vite's full output.
@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { kb, scriptFileSize } from "./page-sizes.ts";
-import { SCRIPT_FILES } from "./script-files.ts";
+import { SCRIPT_FILES } from "../build/script-files.ts";
 
 const vite = process.argv.includes("--verbose") ? [] : ["--logLevel", "warn"];
 const steps: [string, string[], Record<string, string>?][] = [

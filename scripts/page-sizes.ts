@@ -9,8 +9,8 @@ import { build, type Metafile } from "esbuild";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { gzipSize } from "./gzip-size.mjs";
-import { ESM_BUDGET, PAGE_BUDGETS } from "./script-files.ts";
+import { gzipSize } from "./gzip-size.ts";
+import { ESM_BUDGET, PAGE_BUDGETS } from "../build/script-files.ts";
 
 export const KB = 1024;
 

@@ -4,7 +4,7 @@
  */
 import { chromium, type Page } from "playwright-core";
 import { startServer } from "../server/serve.ts";
-import { CHROMIUM_FLAGS, ensureChromium } from "./chromium.mjs";
+import { CHROMIUM_FLAGS, ensureChromium } from "./chromium.ts";
 
 const OUT = "docs/screenshots";
 

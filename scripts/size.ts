@@ -1,7 +1,7 @@
 // `npm run size`: what each reference page downloads (gzip -9, KB = 1024 B), against the page
-// budgets of DESIGN.md §7 (scripts/script-files.ts). Fails above a hard budget; aims are reported.
+// budgets of DESIGN.md §7 (build/script-files.ts). Fails above a hard budget; aims are reported.
 import { existsSync } from "node:fs";
-import { SCRIPT_FILES } from "./script-files.ts";
+import { SCRIPT_FILES } from "../build/script-files.ts";
 import { esmRatingSummarySize, kb, KB, pageSizes, scriptFileSize, type PageSize } from "./page-sizes.ts";
 
 const missing = SCRIPT_FILES.filter(({ file }) => !existsSync(`dist/${file}`)).map(({ file }) => file);

@@ -6,6 +6,7 @@
  */
 
 /** Control characters other than tab, line feed and carriage return; lone surrogates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what this pattern is for.
 const UNSAFE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|\p{Cs}/u;
 
 /**

@@ -1,20 +1,10 @@
 import { expect } from "@open-wc/testing";
-import { ApiError } from "../../src/api/errors.js";
 import { HttpClient, parseRetryAfter } from "../../src/api/http.js";
-import { faultScript } from "../helpers/backend.js";
+import { rejection as failure } from "../support/browser/api-error.js";
+import { faultScript } from "../support/browser/backend.js";
 
 const unhandled: unknown[] = [];
 const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error("expected the request to fail");
-}
 
 /** A client whose backoff sleeps are recorded and skipped, so retry tests are fast. */
 function recordingClient(options: ConstructorParameters<typeof HttpClient>[0] = {}) {

@@ -1,9 +1,9 @@
 import { expect } from "@open-wc/testing";
-import { ApiError } from "../../src/api/errors.js";
 import { HttpClient } from "../../src/api/http.js";
 import { MindbricksModeration } from "../../src/api/mindbricks/moderation.js";
 import type { ReviewDraft } from "../../src/core/model.js";
-import { sandbox, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
+import { rejection } from "../support/browser/api-error.js";
+import { sandbox, type MarketplaceIds, type Sandbox } from "../support/browser/backend.js";
 
 /** The seed's named ids, with the lists these tests use (server/marketplace/seed.ts DEMO). */
 type Ids = MarketplaceIds & {
@@ -46,16 +46,6 @@ function storyDraft(ids: Ids, overrides: Partial<ReviewDraft> = {}): ReviewDraft
     reservationId: ids.reservations.story,
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error("expected the call to fail");
 }
 
 /** Every public review of a reviewee, straight from the server (no widget code involved). */

@@ -1,27 +1,17 @@
 import { expect } from "@open-wc/testing";
-import { ApiError } from "../../src/api/errors.js";
 import { HttpClient } from "../../src/api/http.js";
 import { WireAggregate, WireReview } from "../../src/api/mindbricks/schemas.js";
 import { MindbricksSource } from "../../src/api/mindbricks/source.js";
 import { parseItems } from "../../src/api/parse.js";
 import { INVALID_DATA_EVENT, type InvalidDataReport } from "../../src/core/diagnostics.js";
-import { faultScript } from "../helpers/backend.js";
-import { envelope, errorBody, wireAggregate, wireReview } from "../helpers/wire.js";
+import { rejection } from "../support/browser/api-error.js";
+import { faultScript } from "../support/browser/backend.js";
+import { envelope, errorBody, wireAggregate, wireReview } from "../support/wire.js";
 
 /** Recorded wire fixtures (seed 003 shapes) served by the fault server. */
 async function sourceServing(...bodies: unknown[]) {
   const server = await faultScript(...bodies.map((json) => ({ json })));
   return { server, source: new MindbricksSource(server.base, new HttpClient({ maxRetries: 0 })) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error("expected a failure");
 }
 
 describe("MindbricksSource on recorded wire data", () => {

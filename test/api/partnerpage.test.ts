@@ -1,10 +1,10 @@
 import { expect } from "@open-wc/testing";
-import { ApiError } from "../../src/api/errors.js";
 import { HttpClient } from "../../src/api/http.js";
 import { PartnerpageModeration } from "../../src/api/partnerpage/moderation.js";
 import { PartnerpageSource } from "../../src/api/partnerpage/source.js";
 import type { ReviewDraft } from "../../src/core/model.js";
-import { faultScript, sandbox, type Sandbox } from "../helpers/backend.js";
+import { rejection } from "../support/browser/api-error.js";
+import { faultScript, sandbox, type Sandbox } from "../support/browser/backend.js";
 
 const ADMIN_KEY = "demo-admin-key";
 const READONLY_KEY = "demo-readonly-key";
@@ -79,16 +79,6 @@ function draft(entryId: string, overrides: Partial<ReviewDraft> = {}): ReviewDra
     company: "Acme Inc.",
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error("expected the call to fail");
 }
 
 const publicIds = async (source: PartnerpageSource, entryId: string) => (await source.listReviews({ revieweeId: entryId })).items.map((r) => r.id);

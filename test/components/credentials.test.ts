@@ -9,10 +9,9 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testi
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { ReviewModeration } from "../../src/components/review-moderation/review-moderation.js";
 import { configure, resetConfig } from "../../src/core/config.js";
-import { faultScript, type FaultStep } from "../helpers/backend.js";
-import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
-import { envelope, wireReview } from "../helpers/wire.js";
+import { faultScript, type FaultStep } from "../support/browser/backend.js";
+import { freshServices } from "../support/browser/dom.js";
+import { envelope, wireReview } from "../support/wire.js";
 
 ReviewList.define();
 ReviewModeration.define();

@@ -2,7 +2,6 @@ import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { ReviewForm } from "../../src/components/review-form/review-form.js";
 import { StarRating } from "../../src/components/star-rating/star-rating.js";
-import "../helpers/lit-warnings.js";
 
 describe("defining the tags", () => {
   it("defines a renamed tag after the default one is registered", async () => {

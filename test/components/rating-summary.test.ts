@@ -2,10 +2,9 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testi
 import type { ApiError } from "../../src/api/errors.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { resetConfig } from "../../src/core/config.js";
-import { faultScript, sandbox, type MarketplaceIds } from "../helpers/backend.js";
-import { deepLabels, deepText, freshServices, sleep } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
-import { envelope, errorBody, wireAggregate } from "../helpers/wire.js";
+import { faultScript, sandbox, type MarketplaceIds } from "../support/browser/backend.js";
+import { deepLabels, deepText, freshServices } from "../support/browser/dom.js";
+import { envelope, errorBody, wireAggregate } from "../support/wire.js";
 
 RatingSummary.define();
 
@@ -176,14 +175,20 @@ describe("<rating-summary>", () => {
   });
 
   it('makes no request with loading="lazy" until the element is scrolled near', async () => {
+    const requested: string[] = [];
+    freshServices({ fetch: (input, init) => (requested.push(String(input)), fetch(input, init)) });
     const server = await faultScript({ json: envelope("reviewAggregates", [wireAggregate({ revieweeId: "far", averageRating: 3.5, reviewCount: 8 })]) });
     const wrapper = await fixture<HTMLElement>(html`<div>
       <div style="block-size: 4000px"></div>
       <rating-summary loading="lazy" api-base=${server.base} reviewee-id="far"></rating-summary>
     </div>`);
     const el = wrapper.querySelector("rating-summary")!;
-    await sleep(150);
-    expect(await server.log()).to.have.length(0);
+    // Observers report in the order they were made: once ours has, the element's has told it that it is far away.
+    await new Promise<void>((resolve) => {
+      const observer = new IntersectionObserver(() => (observer.disconnect(), resolve()));
+      observer.observe(el);
+    });
+    expect(requested).to.deep.equal([]);
     expect(part(el, "skeleton")).to.exist;
     await expect(el).to.be.accessible();
     el.scrollIntoView();
@@ -242,6 +247,8 @@ describe("<rating-summary>", () => {
   });
 
   it("contains a misconfiguration: an error in place, one console warning, no request", async () => {
+    const requested: string[] = [];
+    freshServices({ fetch: (input, init) => (requested.push(String(input)), fetch(input, init)) });
     const server = await faultScript({ json: envelope("reviewAggregates", []) });
     const warnings: string[] = [];
     const warn = console.warn;
@@ -262,7 +269,8 @@ describe("<rating-summary>", () => {
       expect(part(badType, "error")).to.exist;
       expect(warnings).to.have.length(2);
       expect(warnings[1]).to.contain('"reviewee-type" must be listing, host or guest, not "hotel"');
-      await sleep(50);
+      // A request starts within the update that rendered the error, so none has been made by now, nor will be.
+      expect(requested).to.deep.equal([]);
       expect(await server.log()).to.have.length(0);
     } finally {
       console.warn = warn;
@@ -293,10 +301,13 @@ describe("<rating-summary>", () => {
 
   it("aborts its request when removed, and never renders the late answer", async () => {
     const signals: AbortSignal[] = [];
+    const requests: Promise<unknown>[] = [];
     freshServices({
       fetch: (input, init) => {
         if (init?.signal) signals.push(init.signal);
-        return fetch(input, init);
+        const request = fetch(input, init);
+        requests.push(request.catch(() => undefined));
+        return request;
       },
     });
     const server = await faultScript({ delayMs: 300, json: envelope("reviewAggregates", [wireAggregate({ revieweeId: "gone", reviewCount: 9 })]) });
@@ -311,7 +322,9 @@ describe("<rating-summary>", () => {
       await waitUntil(async () => (await server.log()).length === 1, "the request did not reach the server");
       el.remove();
       await waitUntil(() => signals.length === 1 && signals[0]!.aborted, "the request was not aborted");
-      await sleep(400);
+      // The aborted fetch has settled, so whatever the element does with its outcome has been done.
+      await Promise.all(requests);
+      await el.updateComplete;
       // Booleans, not elements: chai would try to print a whole element on failure.
       expect(Boolean(part(el, "average") || part(el, "error")), "rendered after removal").to.equal(false);
       expect(part(el, "skeleton") !== null).to.equal(true);

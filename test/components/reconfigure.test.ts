@@ -3,9 +3,8 @@ import { RatingSummary } from "../../src/components/rating-summary/rating-summar
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { CONFIG_EVENT, configure, resetConfig } from "../../src/core/config.js";
 import { refresh } from "../../src/core/refresh.js";
-import { sandbox, type MarketplaceIds } from "../helpers/backend.js";
-import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
+import { sandbox, type MarketplaceIds } from "../support/browser/backend.js";
+import { freshServices } from "../support/browser/dom.js";
 
 RatingSummary.define();
 ReviewList.define();

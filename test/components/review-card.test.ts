@@ -3,10 +3,9 @@ import type { ApiError } from "../../src/api/errors.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { resetConfig } from "../../src/core/config.js";
-import { faultScript, sandbox, type MarketplaceIds } from "../helpers/backend.js";
-import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
-import { envelope, errorBody, wireAggregate, wireReview } from "../helpers/wire.js";
+import { faultScript, sandbox, type MarketplaceIds } from "../support/browser/backend.js";
+import { freshServices } from "../support/browser/dom.js";
+import { envelope, errorBody, wireAggregate, wireReview } from "../support/wire.js";
 
 RatingSummary.define();
 ReviewList.define();

@@ -7,9 +7,8 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testi
 import { ReviewForm } from "../../src/components/review-form/review-form.js";
 import type { StarRating } from "../../src/components/star-rating/star-rating.js";
 import { resetConfig } from "../../src/core/config.js";
-import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
-import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
+import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../support/browser/backend.js";
+import { freshServices } from "../support/browser/dom.js";
 
 ReviewForm.define();
 

@@ -2,10 +2,9 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testi
 import type { ApiError } from "../../src/api/errors.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { configure, resetConfig } from "../../src/core/config.js";
-import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
-import { deepElements, deepLabels, deepText, freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
-import { envelope, errorBody, wireReview } from "../helpers/wire.js";
+import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../support/browser/backend.js";
+import { deepElements, deepLabels, deepText, freshServices } from "../support/browser/dom.js";
+import { envelope, errorBody, wireReview } from "../support/wire.js";
 
 ReviewList.define();
 

@@ -4,10 +4,9 @@ import type { ApiError } from "../../src/api/errors.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { ReviewModeration } from "../../src/components/review-moderation/review-moderation.js";
 import { configure, resetConfig } from "../../src/core/config.js";
-import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../helpers/backend.js";
-import { deepText, freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
-import { envelope, errorBody, wireReview } from "../helpers/wire.js";
+import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../support/browser/backend.js";
+import { deepText, freshServices } from "../support/browser/dom.js";
+import { envelope, errorBody, wireReview } from "../support/wire.js";
 
 ReviewModeration.define();
 ReviewList.define();

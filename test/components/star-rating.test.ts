@@ -2,7 +2,6 @@ import { expect, fixture, html, oneEvent } from "@open-wc/testing";
 import { StarRating } from "../../src/components/star-rating/star-rating.js";
 import de from "../../src/core/i18n/de.js";
 import { addMessages } from "../../src/core/i18n/index.js";
-import "../helpers/lit-warnings.js";
 
 StarRating.define();
 

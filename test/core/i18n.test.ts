@@ -5,10 +5,9 @@ import { addMessages, translator } from "../../src/core/i18n/index.js";
 import ar from "../../src/core/i18n/ar.js";
 import de from "../../src/core/i18n/de.js";
 import es from "../../src/core/i18n/es.js";
-import { faultScript } from "../helpers/backend.js";
-import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
-import { envelope } from "../helpers/wire.js";
+import { faultScript } from "../support/browser/backend.js";
+import { freshServices } from "../support/browser/dom.js";
+import { envelope } from "../support/wire.js";
 
 RatingSummary.define();
 

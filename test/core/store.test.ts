@@ -1,9 +1,9 @@
-import { expect } from "@open-wc/testing";
+import { expect, waitUntil } from "@open-wc/testing";
 import { HttpClient } from "../../src/api/http.js";
 import { MindbricksSource } from "../../src/api/mindbricks/source.js";
 import { ReviewStore } from "../../src/core/store.js";
-import { faultScript } from "../helpers/backend.js";
-import { envelope, wireAggregate, wireReview } from "../helpers/wire.js";
+import { faultScript } from "../support/browser/backend.js";
+import { envelope, wireAggregate, wireReview } from "../support/wire.js";
 
 const http = new HttpClient({ maxRetries: 0 });
 
@@ -116,8 +116,8 @@ describe("ReviewStore", () => {
     const store = new ReviewStore();
     const controllers = [new AbortController(), new AbortController()];
     const calls = controllers.map((c) => store.reviews(source, "k", { revieweeId: "listing-1" }, { signal: c.signal }).catch((e: unknown) => e));
-    // Let the request reach the server (it answers after 300 ms), then everyone leaves.
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Once the request has reached the server (it answers after 300 ms), everyone leaves.
+    await waitUntil(async () => (await server.log()).length === 1, "the request did not reach the server");
     controllers.forEach((c) => c.abort());
     const outcomes = await Promise.all(calls);
     expect(outcomes.every((o) => o instanceof DOMException && o.name === "AbortError")).to.equal(true);

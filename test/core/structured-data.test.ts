@@ -3,10 +3,9 @@ import { RatingSummary } from "../../src/components/rating-summary/rating-summar
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import type { Aggregate, Review } from "../../src/core/model.js";
 import { jsonLdScript, qualifies, structuredData } from "../../src/core/structured-data.js";
-import { faultScript } from "../helpers/backend.js";
-import { freshServices } from "../helpers/dom.js";
-import "../helpers/lit-warnings.js";
-import { envelope, wireAggregate, wireReview } from "../helpers/wire.js";
+import { faultScript } from "../support/browser/backend.js";
+import { freshServices } from "../support/browser/dom.js";
+import { envelope, wireAggregate, wireReview } from "../support/wire.js";
 
 RatingSummary.define();
 ReviewList.define();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { e2e, everything, settled } from "./harness.ts";
+import { e2e, everything, settled } from "../support/node/e2e.ts";
 
 /**
  * Credentials — the marketplace bearer token and the directory API key —
@@ -78,7 +78,7 @@ describe("credentials", () => {
     await visitor.getByRole("link", { name: "Northwind Cloud Consulting" }).click();
     await visitor.locator("#detail-view review-list").waitFor();
     await settled(visitor);
-    const bodies = await visitor.evaluate(async () => (await (await fetch(location.origin + "/directory-proxy/directories/demo-directory/reviews?entry_id=688509ac-f67f-4dd2-9232-97951263b765")).text()));
+    const bodies = await visitor.evaluate(async () => (await (await fetch(`${location.origin}/directory-proxy/directories/demo-directory/reviews?entry_id=688509ac-f67f-4dd2-9232-97951263b765`)).text()));
     for (const key of ["demo-proxy-key", "demo-admin-key"]) {
       await assertNowhere(visitor, visited, key);
       assert.ok(!bodies.includes(key));

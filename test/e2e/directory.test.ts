@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { accessibilityText, e2e, everything, settled } from "./harness.ts";
+import { accessibilityText, e2e, everything, settled } from "../support/node/e2e.ts";
 
 /**
  * The partner directory, end to end: a visitor submits reviews on the public

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { accessibilityText, e2e, everything, partText, settled } from "./harness.ts";
+import { accessibilityText, e2e, everything, partText, settled } from "../support/node/e2e.ts";
 
 /**
  * The double-blind story on the demo listing page, driven as a user would:

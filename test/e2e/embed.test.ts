@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { e2e, partText, settled } from "./harness.ts";
+import { e2e, partText, settled } from "../support/node/e2e.ts";
 
 /**
  * The script-tag build in plain HTML pages, as a site would use it. Pages are

@@ -6,10 +6,10 @@ import { extname, normalize } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM_FLAGS, ensureChromium } from "../../scripts/chromium.mjs";
-import { handleFault, type FaultStep } from "../harness/fault-server.ts";
-import { envelope, wireAggregate, wireReview } from "../helpers/wire.ts";
-import { accessibilityText, everything } from "./harness.ts";
+import { CHROMIUM_FLAGS, ensureChromium } from "../../scripts/chromium.ts";
+import { handleFault, type FaultStep } from "../support/node/fault-server.ts";
+import { envelope, wireAggregate, wireReview } from "../support/wire.ts";
+import { accessibilityText, everything } from "../support/node/e2e.ts";
 
 /**
  * The script-tag build against a real fault-injecting server: every element,
@@ -129,7 +129,7 @@ after(async () => {
   if (main) await close(main);
 });
 
-/** Registers a fault script as test/helpers/backend.ts does; every request under `base` plays the next step. */
+/** Registers a fault script as test/support/browser/backend.ts does; every request under `base` plays the next step. */
 async function script(...steps: Steps): Promise<Script> {
   const response = await fetch(`${origin}/__fault/scripts`, { method: "POST", body: JSON.stringify({ steps }) });
   const { id, base } = (await response.json()) as { id: string; base: string };

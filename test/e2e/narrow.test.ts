@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { e2e, settled } from "./harness.ts";
+import { e2e, settled } from "../support/node/e2e.ts";
 
 /** Every demo page on a phone: nothing may make the page scroll sideways. */
 const { open } = e2e();

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM_FLAGS, ensureChromium } from "../../scripts/chromium.mjs";
+import { CHROMIUM_FLAGS, ensureChromium } from "../../scripts/chromium.ts";
 import { startServer, type RunningServer } from "../../server/serve.ts";
 
 /**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { e2e } from "./harness.ts";
+import { e2e } from "../support/node/e2e.ts";
 
 /**
  * Issue 14, quiet failures: with the API down, a page shows at most one alert with one "Try again" per

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DIRECTORY_DEMO } from "../../server/directory/index.ts";
 import { DEMO } from "../../server/marketplace/index.ts";
-import { e2e, everything, settled } from "./harness.ts";
+import { e2e, everything, settled } from "../support/node/e2e.ts";
 
 const world = e2e({ strict: true });
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;

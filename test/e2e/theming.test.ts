@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { e2e, settled } from "./harness.ts";
+import { e2e, settled } from "../support/node/e2e.ts";
 
 /**
  * Theming from the outside: the page's colour scheme (and the reader's
@@ -45,8 +45,11 @@ describe("theming", () => {
   it("stops the loading shimmer for reduced motion", async () => {
     const p = await open("/languages.html");
     await p.emulateMedia({ reducedMotion: "reduce" });
+    // The reviews are held back until the checks are done, so the skeleton stays for as long as they take.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     await p.route("**/reviewsystem-api/**", async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await held;
       await route.continue();
     });
     await p.route("**/motion.html", (route) =>
@@ -61,6 +64,7 @@ describe("theming", () => {
     assert.equal(await skeleton.evaluate((el) => getComputedStyle(el).animationName), "none");
     await p.emulateMedia({ reducedMotion: "no-preference" });
     assert.equal(await skeleton.evaluate((el) => getComputedStyle(el).animationName), "review-pulse");
+    release();
   });
 
   it("uses system colours in forced-colors mode", async () => {

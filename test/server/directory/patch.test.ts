@@ -28,7 +28,7 @@ describe("directory API: PATCH and DELETE", () => {
     server = await startDirectory(new Clock(() => Date.parse("2026-06-01T12:00:00Z")));
   });
   beforeEach(async () => {
-    assert.equal((await call(server.origin + CONTROL_PREFIX + "/reset", jsonInit("POST", {}))).status, 200);
+    assert.equal((await call(`${server.origin}${CONTROL_PREFIX}/reset`, jsonInit("POST", {}))).status, 200);
     reviews = ((await server.api("GET", `${LIST}?page_size=200`, ADMIN)).body as WirePage).results;
   });
   after(() => server.close());
@@ -188,13 +188,13 @@ describe("directory API: PATCH and DELETE", () => {
   it("control: /reset re-seeds, /ids lists the named ids", async () => {
     const target = byStatus("A");
     await server.api("DELETE", `${LIST}${target.id}/`, ADMIN);
-    const reset = await call(server.origin + CONTROL_PREFIX + "/reset", jsonInit("POST", {}));
+    const reset = await call(`${server.origin}${CONTROL_PREFIX}/reset`, jsonInit("POST", {}));
     assert.equal(reset.status, 200);
     const restored = await server.api("GET", `${LIST}${target.id}/`, ADMIN);
     assert.equal(restored.status, 200);
     assert.deepEqual(restored.body, target);
 
-    const ids = await call(server.origin + CONTROL_PREFIX + "/ids");
+    const ids = await call(`${server.origin}${CONTROL_PREFIX}/ids`);
     assert.equal(ids.status, 200);
     assert.deepEqual(ids.body, JSON.parse(JSON.stringify(DIRECTORY_DEMO_IDS)));
     assert.ok(!ids.text.includes("-key"), "no API key is listed");

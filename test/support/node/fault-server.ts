@@ -1,5 +1,3 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-
 /**
  * A scriptable misbehaving HTTP server for fault tests. A test registers a
  * script (`POST /__fault/scripts` with `{steps}`), then points a client at
@@ -7,20 +5,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * repeats) and is logged (`GET /__fault/log/<id>`). Steps act on the real
  * socket, so a hang-up is a real connection failure in the browser.
  */
-export interface FaultStep {
-  status?: number;
-  headers?: Record<string, string>;
-  /** Sent as JSON. */
-  json?: unknown;
-  /** Sent as-is (HTML error pages, truncated JSON…). */
-  text?: string;
-  /** Wait this long before answering. */
-  delayMs?: number;
-  /** Destroy the socket without an answer. */
-  hangup?: boolean;
-  /** Send the headers and half of the body, then destroy the socket. */
-  truncate?: boolean;
-}
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FaultStep } from "../fault-step.ts";
+
+export type { FaultStep };
 
 interface Script {
   steps: FaultStep[];

@@ -1,14 +1,7 @@
-/** Browser-side helpers for the test back ends mounted by test/harness/middleware.ts. */
+/** Browser-side helpers for the test back ends mounted by test/support/node/middleware.ts. */
+import type { FaultStep } from "../fault-step.js";
 
-export interface FaultStep {
-  status?: number;
-  headers?: Record<string, string>;
-  json?: unknown;
-  text?: string;
-  delayMs?: number;
-  hangup?: boolean;
-  truncate?: boolean;
-}
+export type { FaultStep };
 
 export interface FaultScript {
   /** Base URL to point a client at; every request under it plays the next step. */

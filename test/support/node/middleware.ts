@@ -29,7 +29,7 @@ export function harnessMiddleware() {
       const id = `w${++counter}`;
       const prefix = `/__sandbox/${id}`;
       // Loaded on first use, so fault-only test runs do not pay for the reference server.
-      const { createApp } = await import("../../server/app.ts");
+      const { createApp } = await import("../../../server/app.ts");
       const mounted = new Hono().route(prefix, createApp({ demo: true }));
       const listener = getRequestListener(mounted.fetch);
       sandboxes.set(id, listener);

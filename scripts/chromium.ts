@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-export const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS: string[] = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-dev-shm-usage",
@@ -17,14 +17,14 @@ export const CHROMIUM_FLAGS = [
 
 const INSTALL = "apt-get update && apt-get install -y chromium";
 
-function hasCommand(name) {
+function hasCommand(name: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
 }
 
-export function ensureChromium() {
-  const path = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+export function ensureChromium(): string {
+  const path = process.env["CHROME_PATH"] ?? "/usr/bin/chromium";
   if (existsSync(path)) return path;
-  if (process.env.CHROME_PATH) {
+  if (process.env["CHROME_PATH"]) {
     console.error(`CHROME_PATH points to ${path}, which does not exist. Fix CHROME_PATH, or unset it and run: sudo ${INSTALL}`);
     process.exit(1);
   }

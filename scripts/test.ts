@@ -1,12 +1,14 @@
-// `npm test`: typecheck, server tests, component tests in Chromium, end-to-end tests.
-// `npm test -- <step>…` runs only the named steps: types, server (with the build tools' tests), unit, e2e.
+// `npm test`: typecheck, server tests, component tests in Chromium, end-to-end tests, then lint and format check.
+// `npm test -- <step>…` runs only the named steps: types, server, unit, e2e, lint.
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ensureChromium } from "./chromium.mjs";
+import { ensureChromium } from "./chromium.ts";
 
-function findTests(dir) {
-  let found = [];
+type Command = [command: string, args: string[]];
+
+function findTests(dir: string): string[] {
+  let found: string[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) found = found.concat(findTests(path));
@@ -15,15 +17,15 @@ function findTests(dir) {
   return found.sort();
 }
 
-const bin = (name) => join("node_modules", ".bin", name);
-const node = (...args) => [process.execPath, args];
+const bin = (name: string) => join("node_modules", ".bin", name);
+const node = (...args: string[]): Command => [process.execPath, args];
 
-const steps = {
+const steps: Record<string, () => Command[]> = {
   types: () => [
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.node.json"]],
   ],
-  server: () => [node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"), ...findTests("test/scripts"))],
+  server: () => [node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"))],
   unit: () => [node("--import", "tsx", "node_modules/@web/test-runner/dist/bin.js", "--config", "web-test-runner.config.mjs")],
   e2e: () => {
     const files = findTests("test/e2e");
@@ -31,6 +33,8 @@ const steps = {
     // The end-to-end tests use what ships: the IIFE, the ESM build, types and the manifest.
     return [node("--import", "tsx", "scripts/build.ts", "--quiet"), node("--import", "tsx", "--test", "--test-concurrency=1", ...files)];
   },
+  // Last, so a formatting slip never hides a failing test.
+  lint: () => [[bin("biome"), ["check"]]],
 };
 
 const wanted = process.argv.slice(2);
@@ -41,11 +45,11 @@ for (const name of names) {
     process.exit(2);
   }
 }
-if (names.some((name) => name === "unit" || name === "e2e")) process.env.CHROME_PATH = ensureChromium();
+if (names.some((name) => name === "unit" || name === "e2e")) process.env["CHROME_PATH"] = ensureChromium();
 
 for (const name of names) {
   console.log(`\n▶ ${name}`);
-  for (const [command, args] of steps[name]()) {
+  for (const [command, args] of steps[name]!()) {
     const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
     if (result.status !== 0) {
       console.error(`\n✗ ${name} failed (${[command, ...args].slice(0, 4).join(" ")}…)`);

@@ -1,7 +1,7 @@
 import { after, before } from "node:test";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { startServer, type RunningServer, type ServerOptions } from "../../server/serve.ts";
-import { CHROMIUM_FLAGS, ensureChromium } from "../../scripts/chromium.mjs";
+import { startServer, type RunningServer, type ServerOptions } from "../../../server/serve.ts";
+import { CHROMIUM_FLAGS, ensureChromium } from "../../../scripts/chromium.ts";
 
 export interface E2E {
   server: RunningServer;

@@ -1,2 +1,0 @@
-export declare const CHROMIUM_FLAGS: string[];
-export declare function ensureChromium(): string;
