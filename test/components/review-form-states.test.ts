@@ -122,6 +122,15 @@ describe("<review-form> states that tell the truth", () => {
       }
     });
 
+    it("shows the form after sign-in even when the check for an existing review fails", async () => {
+      const server = await faultScript({ status: 500, json: errorBody(500, "errMsg_internalServerError") });
+      const el = await fixture<ReviewForm>(html`<review-form api-base=${server.base} reviewee-id="listing-1" reservation-id="res-1"></review-form>`);
+      await waitUntil(() => part(el, "sign-in"), "no sign-in state", { timeout: 4000 });
+      expect(await server.log(), "nothing to ask the server while signed out").to.deep.equal([]);
+      el.token = "token-me";
+      await formShown(el);
+    });
+
     it("keeps the form for a partner directory's anonymous submitters", async () => {
       const server = await faultScript({ status: 500 });
       const el = await fixture<ReviewForm>(html`<review-form source="partnerpage" api-base=${server.base} directory-id="d" entry-id="e"></review-form>`);

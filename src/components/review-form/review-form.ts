@@ -44,7 +44,9 @@ const HINTS = { listing: "textHint", host: "textHintHost", guest: "textHintGuest
  * ambiguous failure (network, timeout, 5xx) it checks whether the first POST
  * landed before posting again; for a partner directory, whose submitters are
  * anonymous, every attempt at the same content carries the same
- * `Idempotency-Key`, so the proxy creates the review once.
+ * `Idempotency-Key`, so the proxy creates the review once. A marketplace visitor who is
+ * not signed in gets a sign-in button instead of a form; a 429 keeps the retry disabled until its
+ * `Retry-After`, counting down. Lengths count characters as people see them (graphemes).
  *
  * @tagname review-form
  * @summary The review form.
@@ -55,7 +57,9 @@ const HINTS = { listing: "textHint", host: "textHintHost", guest: "textHintGuest
  * @csspart stars - The star input (its `star` parts are exported).
  * @csspart star - Each star of the input.
  * @csspart error - The submit error (role=alert).
- * @csspart retry - Its retry button.
+ * @csspart retry - Its retry button: after a failure that may pass, the one way to send again (the submit
+ *   button is not shown beside it); after a 429, disabled until its `Retry-After`, counting down.
+ * @csspart sign-in - "Sign in to write a review", shown instead of the form while nobody is signed in (marketplace).
  * @csspart skeleton - Placeholder while checking for an existing review.
  * @cssprop --review-textarea-height - Minimum height of the text field.
  * @cssprop --review-accent-color - Submit button and notice accent.
@@ -65,7 +69,8 @@ const HINTS = { listing: "textHint", host: "textHintHost", guest: "textHintGuest
  * @cssprop --review-font - Font family (inherits by default).
  * @fires review-submit - `{draft}` before the POST; cancelable.
  * @fires review-submitted - `{review}` after the server accepted it.
- * @fires review-auth-required - `{}` when the server answered 401: sign the user in, then submit again.
+ * @fires review-auth-required - `{}` when a signed-out visitor presses "Sign in to write a review", or the server
+ *   answered 401: sign the user in and `configure({ token })`; the form then appears, with anything typed kept.
  * @fires review-error - `{error}` when sending failed (also when the stay's review window has
  *   closed: the form is then replaced by a notice saying so, and when).
  */
@@ -233,9 +238,10 @@ export class ReviewForm extends ReviewElement {
     const { i18n, fields } = this;
     const errors: Errors = {};
     if (!(fields.rating >= 1 && fields.rating <= 5)) errors.rating = i18n.t("ratingRequired");
-    const length = graphemeCount(fields.text.trim());
+    const text = fields.text.trim();
+    const length = graphemeCount(text);
     // Only zero-width or control characters, NUL or broken UTF-16: nothing a reader could see.
-    if (fields.text.trim() !== "" && !firstVisible(fields.text)) errors.text = i18n.t("textInvisible");
+    if (text && !firstVisible(text)) errors.text = i18n.t("textInvisible");
     else if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
     else if (length > this.#max) errors.text = i18n.t("textTooLong", { max: i18n.integer(this.#max) });
     if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) writerErrors(i18n, fields, errors);
@@ -291,7 +297,7 @@ export class ReviewForm extends ReviewElement {
     this.#inFlight = true;
     this.busy = true;
     // The retry goes with its error: focus follows to the button that now shows the progress.
-    if (this.failure?.retry) this.#focusAfterRender = '[part~="submit"]';
+    if (this.failure?.retry) this.#focusAfterRender = '[part~=submit]';
     this.failure = null;
     try {
       const token = await this.currentToken();
@@ -349,7 +355,7 @@ export class ReviewForm extends ReviewElement {
     this.#until = wait && Date.now() + wait;
     this.failure = { message: this.i18n.t(key), retry: ambiguous || status === 429 };
     // The retry is then the one way to send again (the submit button leaves): focus goes to it.
-    if (this.failure.retry) this.#focusAfterRender = '[part~="retry"]';
+    if (this.failure.retry) this.#focusAfterRender = '[part~=retry]';
     this.#tick();
   }
 
@@ -375,7 +381,8 @@ export class ReviewForm extends ReviewElement {
     if (status === "pending" || status === "initial") {
       return html`<div class="form-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
     }
-    if (MARKETPLACE && value?.signedOut) {
+    // (A failed check after sign-in leaves the last value: the form shows, as for any failed check.)
+    if (MARKETPLACE && status === "complete" && value?.signedOut) {
       return html`<button class="button primary" part="sign-in" @click=${() => this.emit("review-auth-required", {})}>${i18n.t("signInToWrite")}</button>`;
     }
     if (existing) {
@@ -443,18 +450,18 @@ export class ReviewForm extends ReviewElement {
       </div>
       ${this.failure
         ? html`<div part="error" role="alert">
-            <p aria-live=${this.waiting ? "off" : this.#until ? "polite" : nothing}>
+            <p aria-live=${this.waiting ? "off" : "polite"}>
               ${this.waiting ? i18n.t("tooManyWait", { seconds: i18n.integer(this.waiting) }) : this.#until ? i18n.t("retryNow") : this.failure.message}
             </p>
             ${this.failure.retry
-              ? html`<button class="button" part="retry" type="submit" aria-disabled=${this.waiting ? "true" : "false"}>${i18n.t("retry")}</button>`
+              ? html`<button class="button" part="retry" type="submit" aria-disabled=${this.waiting > 0}>${i18n.t("retry")}</button>`
               : nothing}
           </div>`
         : nothing}
       ${this.failure?.retry
         ? nothing
         : html`<div class="actions">
-            <button class="button primary" part="submit" type="submit" aria-disabled=${this.busy ? "true" : "false"}>
+            <button class="button primary" part="submit" type="submit" aria-disabled=${this.busy}>
               ${i18n.t(this.busy ? "submitting" : "submit")}
             </button>
           </div>`}
