@@ -2,6 +2,7 @@
  * Request-body validation with Django REST framework's field messages, so
  * clients see `{field: [message]}` exactly as the real API reports it.
  */
+import { graphemeCount } from "../../src/core/graphemes.ts";
 import { pythonTypeName } from "../shared/json.ts";
 import { textProblem } from "../shared/text.ts";
 import { isReviewStatus, type NewReview, type ReviewChanges, type ReviewStatus } from "./model.ts";
@@ -55,7 +56,8 @@ function charField(value: unknown, opts: { allowBlank: boolean; maxLength: numbe
   // Only invisible characters (zero-width spaces, joiners, bidi marks…) is as blank as "".
   text = problem === "invisible" ? "" : text.trim();
   if (text === "" && !opts.allowBlank) return { ok: false, error: MESSAGES.blank };
-  if (Array.from(text).length > opts.maxLength) return { ok: false, error: MESSAGES.maxLength(opts.maxLength) };
+  // Characters as people see them (DRF counts code points): the limits the form shows hold here too.
+  if (graphemeCount(text) > opts.maxLength) return { ok: false, error: MESSAGES.maxLength(opts.maxLength) };
   return { ok: true, value: text };
 }
 

@@ -3,6 +3,7 @@
  * values, or a 400 error with a precise `errMsg_…` code. Business rules
  * (who may do what) live in `store.ts`.
  */
+import { graphemeCount } from "../../src/core/graphemes.ts";
 import { isObject, type JsonObject } from "../shared/json.ts";
 import { textProblem } from "../shared/text.ts";
 import { badRequest } from "./errors.ts";
@@ -35,7 +36,7 @@ function isEnumValue<T extends string>(options: readonly T[], value: unknown): v
   return typeof value === "string" && (options as readonly string[]).includes(value);
 }
 
-/** Trimmed, with something visible, no NUL, control characters or lone surrogates, at most 2000 code points. */
+/** Trimmed, with something visible, no NUL, control characters or lone surrogates, at most 2000 characters as people see them (graphemes). */
 function parseReviewText(value: unknown): string {
   if (typeof value !== "string") throw badRequest("errMsg_reviewTextIsRequired", "reviewText must be a non-empty string.");
   const problem = textProblem(value);
@@ -49,7 +50,7 @@ function parseReviewText(value: unknown): string {
     );
   }
   const text = value.trim();
-  const length = [...text].length;
+  const length = graphemeCount(text);
   if (length > MAX_REVIEW_TEXT_LENGTH) {
     throw badRequest(
       "errMsg_reviewTextIsTooLong",

@@ -3,6 +3,7 @@
  * API's own form `{field: [message]}`. Only the listed fields are kept:
  * `status`, `approved_by` and anything else in the body are dropped.
  */
+import { graphemeCount } from "../../src/core/graphemes.ts";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -47,7 +48,7 @@ function textField(value: unknown, opts: { required: boolean; min: number; max: 
   if (value === null) return opts.required ? { ok: false, error: NOT_NULL } : { ok: true, value: "" };
   if (typeof value !== "string") return { ok: false, error: NOT_STRING };
   const text = value.trim();
-  const length = Array.from(text).length;
+  const length = graphemeCount(text);
   if (length === 0 && opts.required) return { ok: false, error: BLANK };
   if (length < opts.min) return { ok: false, error: minLength(opts.min) };
   if (length > opts.max) return { ok: false, error: maxLength(opts.max) };

@@ -190,7 +190,13 @@ describe("the script-tag build", () => {
     );
     await settled(p);
     await p.waitForFunction(() => document.querySelector('[lang="ar"] rating-summary')?.shadowRoot?.textContent?.includes("مراجعة"));
-    // Interact too: the form's validation and the list's controls render new templates.
+    // Interact too: the form's sign-in and validation and the list's controls render new templates.
+    await p.locator("review-form").locator('[part~="sign-in"]').click();
+    await p.evaluate(async () => {
+      const response = await fetch("/auth-api/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "guest@demo.test", password: "demo" }) });
+      const { accessToken } = (await response.json()) as { accessToken: string };
+      (window as unknown as { ReviewWidgets: { configure(settings: object): void } }).ReviewWidgets.configure({ token: accessToken });
+    });
     await p.locator("review-form").locator('[part~="submit"]').click();
     await p.locator("review-list").first().locator('[part~="show-more"]').click();
     const counts = await p.evaluate(() =>

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
 import { reviewWindowDays } from "../../core/config.js";
+import { graphemeCount } from "../../core/graphemes.js";
 import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
 import { enForm, enFormDirectory, enFormMarketplace } from "../../core/i18n/en-form.js";
 import { addEnglish, type MessageKey, type Translator } from "../../core/i18n/index.js";
@@ -35,9 +36,6 @@ const ORDER: readonly Field[] = ["rating", "firstName", "lastName", "email", "ti
 /** What to write about, by whom it is about: a stay (the listing), its host, or a guest (written by the host). */
 const HINTS = { listing: "textHint", host: "textHintHost", guest: "textHintGuest" } as const;
 
-/** Length in characters as people count them: a surrogate pair is one. */
-const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
-
 /**
  * Writes a review: star input, text with a live character count, validation
  * that speaks up only after a field is left or a submit is attempted, exactly
@@ -46,7 +44,9 @@ const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][
  * ambiguous failure (network, timeout, 5xx) it checks whether the first POST
  * landed before posting again; for a partner directory, whose submitters are
  * anonymous, every attempt at the same content carries the same
- * `Idempotency-Key`, so the proxy creates the review once.
+ * `Idempotency-Key`, so the proxy creates the review once. A marketplace visitor who is
+ * not signed in gets a sign-in button instead of a form; a 429 keeps the retry disabled until its
+ * `Retry-After`, counting down. Lengths count characters as people see them (graphemes).
  *
  * @tagname review-form
  * @summary The review form.
@@ -57,7 +57,9 @@ const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][
  * @csspart stars - The star input (its `star` parts are exported).
  * @csspart star - Each star of the input.
  * @csspart error - The submit error (role=alert).
- * @csspart retry - Its retry button.
+ * @csspart retry - Its retry button: after a failure that may pass, the one way to send again (the submit
+ *   button is not shown beside it); after a 429, disabled until its `Retry-After`, counting down.
+ * @csspart sign-in - "Sign in to write a review", shown instead of the form while nobody is signed in (marketplace).
  * @csspart skeleton - Placeholder while checking for an existing review.
  * @cssprop --review-textarea-height - Minimum height of the text field.
  * @cssprop --review-accent-color - Submit button and notice accent.
@@ -67,7 +69,8 @@ const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][
  * @cssprop --review-font - Font family (inherits by default).
  * @fires review-submit - `{draft}` before the POST; cancelable.
  * @fires review-submitted - `{review}` after the server accepted it.
- * @fires review-auth-required - `{}` when the server answered 401: sign the user in, then submit again.
+ * @fires review-auth-required - `{}` when a signed-out visitor presses "Sign in to write a review", or the server
+ *   answered 401: sign the user in and `configure({ token })`; the form then appears, with anything typed kept.
  * @fires review-error - `{error}` when sending failed (also when the stay's review window has
  *   closed: the form is then replaced by a notice saying so, and when).
  */
@@ -88,6 +91,7 @@ export class ReviewForm extends ReviewElement {
     restored: { state: true, attribute: false },
     sent: { state: true, attribute: false },
     closed: { state: true, attribute: false },
+    waiting: { state: true, attribute: false },
   };
 
   /** The stay being reviewed (marketplace). */
@@ -107,6 +111,10 @@ export class ReviewForm extends ReviewElement {
   private sent: Review | null = null;
   /** The stay's review window has closed (when, if the server said): no review can be written any more. */
   private closed: Date | null = null;
+  /** Whole seconds until the server's `Retry-After` (429) allows another attempt; 0 when it does. */
+  private waiting = 0;
+  /** When that is (ms since the epoch); 0 when the last failure named no wait. */
+  #until = 0;
   #inFlight = false;
   /** A previous POST failed in a way that does not say whether it landed. */
   #uncertain = false;
@@ -117,8 +125,8 @@ export class ReviewForm extends ReviewElement {
   #submissionId: string | null = null;
   #focusAfterRender: string | null = null;
 
-  /** Whether the viewer already has a review for this stay (marketplace, signed in), and who the viewer is. */
-  readonly #existing = new Loader<{ review: Review | null; viewer: string | null }>(this, {
+  /** Whether the viewer already has a review for this stay (marketplace, signed in), who the viewer is, or that nobody is signed in. */
+  readonly #existing = new Loader<{ review: Review | null; viewer: string | null; signedOut?: boolean }>(this, {
     args: () => {
       const source = this.reviewSource;
       if (!source) return null;
@@ -126,7 +134,9 @@ export class ReviewForm extends ReviewElement {
     },
     task: async (signal) => {
       const token = await this.currentToken();
-      if (!MARKETPLACE || !token || this.resolvedSource !== "mindbricks") return { review: null, viewer: null };
+      const reviewer = MARKETPLACE && this.resolvedSource === "mindbricks";
+      // Signed out on the marketplace: ask to sign in before anything is typed (a directory's submitters are anonymous).
+      if (!reviewer || !token) return { review: null, viewer: null, signedOut: reviewer };
       const own = await this.reviewSource!.findOwnReview(this.#domainDraft(), { token, signal });
       // A server that does not say who the viewer is leaves drafts with the browser, as when signed out.
       return { review: own.review, viewer: own.viewerId };
@@ -162,6 +172,7 @@ export class ReviewForm extends ReviewElement {
     this.sent = null;
     this.closed = null;
     this.failure = null;
+    this.#until = 0;
     this.serverErrors = {};
     this.attempted = false;
     this.touched = new Set();
@@ -227,9 +238,10 @@ export class ReviewForm extends ReviewElement {
     const { i18n, fields } = this;
     const errors: Errors = {};
     if (!(fields.rating >= 1 && fields.rating <= 5)) errors.rating = i18n.t("ratingRequired");
-    const length = codePoints(fields.text.trim());
+    const text = fields.text.trim();
+    const length = graphemeCount(text);
     // Only zero-width or control characters, NUL or broken UTF-16: nothing a reader could see.
-    if (fields.text.trim() !== "" && !firstVisible(fields.text)) errors.text = i18n.t("textInvisible");
+    if (text && !firstVisible(text)) errors.text = i18n.t("textInvisible");
     else if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
     else if (length > this.#max) errors.text = i18n.t("textTooLong", { max: i18n.integer(this.#max) });
     if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) writerErrors(i18n, fields, errors);
@@ -264,7 +276,7 @@ export class ReviewForm extends ReviewElement {
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.#inFlight || this.sent) return;
+    if (this.#inFlight || this.sent || this.waiting) return;
     this.attempted = true;
     const errors = this.#errors();
     const first = ORDER.find((field) => errors[field]);
@@ -284,6 +296,8 @@ export class ReviewForm extends ReviewElement {
 
     this.#inFlight = true;
     this.busy = true;
+    // The retry goes with its error: focus follows to the button that now shows the progress.
+    if (this.failure?.retry) this.#focusAfterRender = '[part~=submit]';
     this.failure = null;
     try {
       const token = await this.currentToken();
@@ -336,8 +350,21 @@ export class ReviewForm extends ReviewElement {
       : reviewer && status === 403 ? "notAllowed"
       : status === 400 ? "fixErrors"
       : "submitFailed";
+    // A 429 that says how long to wait: the retry stays disabled until then, counting down.
+    const wait = status === 429 ? (error.retryAfterMs ?? 0) : 0;
+    this.#until = wait && Date.now() + wait;
     this.failure = { message: this.i18n.t(key), retry: ambiguous || status === 429 };
+    // The retry is then the one way to send again (the submit button leaves): focus goes to it.
+    if (this.failure.retry) this.#focusAfterRender = '[part~=retry]';
+    this.#tick();
   }
+
+  /** Counts `waiting` down to 0, once a second. */
+  #tick = (): void => {
+    const left = this.#until - Date.now();
+    this.waiting = Math.max(0, Math.ceil(left / 1000));
+    if (left > 0) setTimeout(this.#tick, left % 1000 || 1000);
+  };
 
   override render() {
     const problems = this.configurationProblems();
@@ -353,6 +380,10 @@ export class ReviewForm extends ReviewElement {
     const existing = MARKETPLACE && value?.review;
     if (status === "pending" || status === "initial") {
       return html`<div class="form-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
+    }
+    // (A failed check after sign-in leaves the last value: the form shows, as for any failed check.)
+    if (MARKETPLACE && status === "complete" && value?.signedOut) {
+      return html`<button class="button primary" part="sign-in" @click=${() => this.emit("review-auth-required", {})}>${i18n.t("signInToWrite")}</button>`;
     }
     if (existing) {
       return html`<p part="notice" role="status">${i18n.t("alreadyReviewed")} ${existing.visibility === "pending" ? this.#sentText(existing) : ""}</p>`;
@@ -375,7 +406,7 @@ export class ReviewForm extends ReviewElement {
     const errors = this.#errors();
     const textError = this.#shownError("text", errors);
     const ratingError = this.#shownError("rating", errors);
-    const count = codePoints(this.fields.text);
+    const count = graphemeCount(this.fields.text);
     return html`<form part="form" novalidate aria-label=${i18n.t("writeReview")} @submit=${this.#submit}>
       ${this.restored ? html`<p class="message" role="status">${i18n.t("draftRestored")}</p>` : nothing}
       ${DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
@@ -419,15 +450,21 @@ export class ReviewForm extends ReviewElement {
       </div>
       ${this.failure
         ? html`<div part="error" role="alert">
-            <p>${this.failure.message}</p>
-            ${this.failure.retry ? html`<button class="button" part="retry" type="submit">${i18n.t("retry")}</button>` : nothing}
+            <p aria-live=${this.waiting ? "off" : "polite"}>
+              ${this.waiting ? i18n.t("tooManyWait", { seconds: i18n.integer(this.waiting) }) : this.#until ? i18n.t("retryNow") : this.failure.message}
+            </p>
+            ${this.failure.retry
+              ? html`<button class="button" part="retry" type="submit" aria-disabled=${this.waiting > 0}>${i18n.t("retry")}</button>`
+              : nothing}
           </div>`
         : nothing}
-      <div class="actions">
-        <button class="button primary" part="submit" type="submit" aria-disabled=${this.busy ? "true" : "false"}>
-          ${i18n.t(this.busy ? "submitting" : "submit")}
-        </button>
-      </div>
+      ${this.failure?.retry
+        ? nothing
+        : html`<div class="actions">
+            <button class="button primary" part="submit" type="submit" aria-disabled=${this.busy}>
+              ${i18n.t(this.busy ? "submitting" : "submit")}
+            </button>
+          </div>`}
     </form>`;
   }
 }
@@ -447,7 +484,7 @@ function writerErrors(i18n: Translator, fields: Fields, errors: Errors): void {
     const value = fields[name].trim();
     if (required && !value) errors[name] = i18n.t("fieldRequired");
     else if (value && !firstVisible(value)) errors[name] = i18n.t("textInvisible");
-    else if (codePoints(value) > max) errors[name] = i18n.t("fieldTooLong", { max });
+    else if (graphemeCount(value) > max) errors[name] = i18n.t("fieldTooLong", { max });
     else if (name === "email" && !EMAIL.test(value)) errors[name] = i18n.t("emailInvalid");
   }
 }

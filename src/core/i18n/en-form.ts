@@ -20,6 +20,8 @@ export const enForm = {
   submitting: "Posting…",
   submitFailed: "Your review was not sent. Your text is kept — please try again.",
   tooManyRequests: "Too many attempts. Please wait a moment and try again.",
+  tooManyWait: "Too many attempts. You can try again in {seconds} s.",
+  retryNow: "You can try again now.",
   draftRestored: "We restored the review you had not sent yet.",
   fixErrors: "Please fix the highlighted fields.",
 };
@@ -36,6 +38,7 @@ export const enFormMarketplace = {
   submittedPublic: "Thank you! Your review is published.",
   alreadyReviewed: "You have already reviewed this stay.",
   signInToReview: "Please sign in to post your review. Your text is kept.",
+  signInToWrite: "Sign in to write a review",
   notAllowed: "You can't review this stay.",
   stayNotCompleted: "You can review this stay after check-out.",
 };
