@@ -34,6 +34,17 @@ export const reviewListStyles = css`
     font-weight: 600;
     color: var(--_muted);
   }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-block-start: 0.75em;
+  }
+  .actions p {
+    flex-basis: 100%;
+    margin: 0;
+  }
   [part~="pending-notice"] {
     margin: 0.5em 0 0;
     color: var(--_muted);

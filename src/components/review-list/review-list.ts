@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
-import type { ApiError } from "../../api/errors.js";
+import { ApiError } from "../../api/errors.js";
 import type { Review } from "../../core/model.js";
 import { services } from "../../core/services.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
@@ -13,6 +13,7 @@ import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
+import { focusAfterRender, ownReviewFailure, withdrawConfirm } from "../../internal/own-review.js";
 import { reviewListStyles } from "./review-list.styles.js";
 
 const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sortHighest", lowest: "sortLowest" } as const;
@@ -21,8 +22,10 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * The public reviews of one reviewee: sort and star filter over the whole set
  * (not just the loaded page), "Show more" paging announced to screen readers,
  * long texts collapsed behind "Read more", and — for a signed-in viewer only —
- * their own pending review on top, marked pending, with when it will be published.
- * A review the viewer may not see is never rendered.
+ * their own pending review on top, marked pending, with when it will be published,
+ * and Withdraw (after an inline confirmation; gone at once, back with a message
+ * if the server refuses) and — where `<review-form>` is on the page — Edit,
+ * which opens that form inside the card. A review the viewer may not see is never rendered.
  *
  * @tagname review-list
  * @summary The list of reviews.
@@ -33,6 +36,9 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @csspart review-body - The review text.
  * @csspart stars - A review's stars (role=img, labelled with the rating).
  * @csspart pending-notice - Why the viewer's own review is not public yet.
+ * @csspart edit - Edit on the viewer's own pending review (only where `<review-form>` is defined).
+ * @csspart withdraw - Withdraw on it.
+ * @csspart confirm - The "Withdraw your review?" question with its Withdraw and Keep it buttons.
  * @csspart sort - The sort select.
  * @csspart filter - The star filter select.
  * @csspart show-more - The "Show more reviews" button.
@@ -50,7 +56,8 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @cssprop --review-star-color - Star colour.
  * @cssprop --review-font - Font family (inherits by default).
  * @fires review-load - `{count}`: the number of public reviews.
- * @fires review-error - `{error}` when loading failed.
+ * @fires review-error - `{error}` when loading failed, or withdrawing.
+ * @fires review-withdrawn - `{id}` after the viewer withdrew their own review.
  */
 export class ReviewList extends ReviewElement {
   static readonly tag = "review-list";
@@ -65,6 +72,10 @@ export class ReviewList extends ReviewElement {
     shown: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
+    editing: { state: true, attribute: false },
+    confirming: { state: true, attribute: false },
+    gone: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
   };
 
   /** Reviews per page (1–1000, default 10). */
@@ -87,6 +98,11 @@ export class ReviewList extends ReviewElement {
   private shown = 0;
   private expanded = new Set<string>();
   private announcement = "";
+  /** The viewer's own pending review: open in an inline <review-form>, waiting for Withdraw's confirmation, or withdrawn just now. */
+  private editing: string | null = null;
+  private confirming: string | null = null;
+  private gone: string | null = null;
+  private failure: string | null = null;
   #focusIndex: number | null = null;
 
   readonly #loader = new Loader<AllReviews>(this, {
@@ -140,17 +156,20 @@ export class ReviewList extends ReviewElement {
         </div>
       </div>`;
     }
-    const publicReviews = value.reviews.filter((review) => review.visibility === "public");
-    if (value.reviews.length === 0) return html`<p part="empty">${i18n.t("noReviews")}</p>`;
+    const reviews = value.reviews.filter((review) => review.id !== this.gone);
+    const publicReviews = reviews.filter((review) => review.visibility === "public");
+    const live = html`<div class="sr-only" role="status">${this.announcement}</div>`;
+    if (reviews.length === 0) return html`<p part="empty">${i18n.t("noReviews")}</p>${live}`;
 
-    const arranged = arrange(value.reviews, this.#sort, this.stars);
+    const arranged = arrange(reviews, this.#sort, this.stars);
     const own = MARKETPLACE ? arranged.filter((review) => review.visibility === "pending").length : 0;
     const total = arranged.length - own;
     const limit = this.shown || this.#pageSize;
     const visible = arranged.slice(0, own + limit);
     return html`
       ${publicReviews.length > 1 ? this.#renderControls(publicReviews) : nothing}
-      <div class="sr-only" role="status">${this.announcement}</div>
+      ${live}
+      ${this.failure ? html`<p part="error" role="alert">${this.failure}</p>` : nothing}
       ${total === 0 && this.stars !== null ? html`<p part="empty">${i18n.t("noReviewsWithStars")}</p>` : nothing}
       <ul class="cards">
         ${visible.map((review) => html`<li>${this.#renderReview(review)}</li>`)}
@@ -212,7 +231,56 @@ export class ReviewList extends ReviewElement {
         : nothing}
       ${review.title ? html`<p class="title" dir="auto"><strong>${review.title}</strong></p>` : nothing}
       ${cardBody(i18n, review.id, review.text, this.expanded.has(review.id), () => (this.expanded = toggled(this.expanded, review.id)))}
+      ${pending ? this.#renderOwnActions(review) : nothing}
     </article>`;
+  }
+
+  #renderOwnActions(review: Review) {
+    const i18n = this.i18n;
+    const close = (event: Event) => {
+      this.editing = null;
+      this.announcement = i18n.t(event.type === "review-updated" ? "saved" : "withdrawn");
+      focusAfterRender(this, '[part~="review"]');
+    };
+    if (this.editing === review.id) {
+      return html`<review-form edit .apiBase=${this.apiBase} .token=${this.token} reviewee-id=${review.revieweeId} reviewee-type=${this.resolvedRevieweeType} reservation-id=${review.reservationId ?? ""} @review-updated=${close} @review-withdrawn=${close}></review-form>`;
+    }
+    if (this.confirming === review.id) {
+      return withdrawConfirm(i18n, () => void this.#withdraw(review), () => {
+        this.confirming = null;
+        focusAfterRender(this, '[part~="withdraw"]');
+      });
+    }
+    return html`<div class="actions">
+      ${customElements.get("review-form") ? html`<button class="button" part="edit" type="button" @click=${() => (this.editing = review.id)}>${i18n.t("edit")}</button>` : nothing}
+      <button class="button" part="withdraw" type="button" @click=${() => {
+        this.confirming = review.id;
+        focusAfterRender(this, ".keep");
+      }}>${i18n.t("withdraw")}</button>
+    </div>`;
+  }
+
+  /** Optimistic: the card goes at once; it comes back, with a message, if the server refuses. */
+  async #withdraw(review: Review): Promise<void> {
+    const source = this.reviewSource;
+    if (!source) return;
+    this.confirming = this.failure = null;
+    this.gone = review.id;
+    this.announcement = this.i18n.t("withdrawn");
+    focusAfterRender(this, '[part~="review"]');
+    try {
+      await source.deleteReview(review.id, { token: await this.currentToken() });
+      this.emit("review-withdrawn", { id: review.id });
+    } catch (cause) {
+      const error = ApiError.from(cause);
+      this.gone = null;
+      this.announcement = "";
+      this.failure = ownReviewFailure(this.i18n, error, "withdrawFailed");
+      this.emit("review-error", { error });
+      // The server said no (published or removed meanwhile): show what is true now.
+      if (error.kind === "http") this.refreshVersion++;
+      focusAfterRender(this, '[part~="withdraw"]');
+    }
   }
 
   #showMore(firstNew: number, total: number): void {

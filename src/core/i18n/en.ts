@@ -52,6 +52,15 @@ export const enMarketplace = {
   pendingModeration: "Only you can see this review. It will be published once it passes moderation.",
   pendingRejected: "Only you can see this review. It was not approved for publication.",
   notApproved: "Not approved",
+  edit: "Edit",
+  withdraw: "Withdraw",
+  withdrawConfirm: "Withdraw your review? It will not be published. You can write a new one while the review window is open.",
+  keepReview: "Keep it",
+  withdrawn: "Your review was withdrawn.",
+  withdrawFailed: "Your review was not withdrawn. Please try again.",
+  alreadyPublished: "Your review has been published in the meantime, so it can no longer be changed.",
+  reviewGone: "Your review is no longer there: it was withdrawn or removed.",
+  signInAgain: "Please sign in again to change your review.",
 };
 
 export type Catalog = typeof en & typeof enMarketplace & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;

@@ -1,0 +1,26 @@
+import { html, type ReactiveElement, type TemplateResult } from "lit";
+import { ApiError } from "../api/errors.js";
+import type { MessageKey, Translator } from "../core/i18n/index.js";
+
+/**
+ * The inline question before the author's own review is withdrawn (no dialog): "Keep it" takes focus,
+ * being the safe answer, and Escape answers it too.
+ */
+export function withdrawConfirm(i18n: Translator, withdraw: () => void, keep: () => void): TemplateResult {
+  return html`<div part="confirm" class="actions" role="group" aria-labelledby="confirm" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && keep()}>
+    <p id="confirm">${i18n.t("withdrawConfirm")}</p>
+    <button class="button" type="button" @click=${withdraw}>${i18n.t("withdraw")}</button>
+    <button class="button keep" type="button" @click=${keep}>${i18n.t("keepReview")}</button>
+  </div>`;
+}
+
+/** Why a change to the author's own review failed, in their terms: a stale page learns it was published or is gone. */
+export function ownReviewFailure(i18n: Translator, error: unknown, fallback: MessageKey): string {
+  const { status, serverCode } = ApiError.from(error);
+  return i18n.t(serverCode === "errMsg_reviewIsPublished" ? "alreadyPublished" : status === 404 ? "reviewGone" : status === 401 ? "signInAgain" : fallback);
+}
+
+/** Moves focus to `selector` once `host` has rendered. */
+export function focusAfterRender(host: ReactiveElement & { renderRoot: ParentNode }, selector: string): void {
+  void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+}
