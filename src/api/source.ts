@@ -50,11 +50,7 @@ export interface ReviewSource {
   /** Null when the review does not exist or may not be shown to this viewer. */
   getReview(id: string, context?: RequestContext): Promise<Review | null>;
   createReview(draft: ReviewDraft, context?: RequestContext): Promise<Review>;
-  /**
-   * The author's edit of their own unpublished review. `rating` only when it changed: a backend whose
-   * update takes text only (the marketplace) then replaces the review, keeping the old one if that fails.
-   */
-  updateReview(id: string, patch: { text: string; rating?: number }, context?: RequestContext): Promise<Review | null>;
+  updateReview(id: string, patch: { text: string }, context?: RequestContext): Promise<Review | null>;
   deleteReview(id: string, context?: RequestContext): Promise<void>;
   /** The viewer's own review for this reservation and reviewee, if the server has one (did a POST land?). */
   findOwnReview(draft: ReviewDraft, context?: RequestContext): Promise<OwnReview>;

@@ -1,6 +1,12 @@
 import { html, type ReactiveElement, type TemplateResult } from "lit";
 import { ApiError } from "../api/errors.js";
-import type { MessageKey, Translator } from "../core/i18n/index.js";
+import type { RequestContext, ReviewSource } from "../api/source.js";
+import { enOwnReview } from "../core/i18n/en.js";
+import { addEnglish, type MessageKey, type Translator } from "../core/i18n/index.js";
+import type { Review, ReviewDraft } from "../core/model.js";
+import { MARKETPLACE } from "../core/variants.js";
+
+if (MARKETPLACE) addEnglish(enOwnReview);
 
 /**
  * The inline question before the author's own review is withdrawn (no dialog): "Keep it" takes focus,
@@ -17,10 +23,26 @@ export function withdrawConfirm(i18n: Translator, withdraw: () => void, keep: ()
 /** Why a change to the author's own review failed, in their terms: a stale page learns it was published or is gone. */
 export function ownReviewFailure(i18n: Translator, error: unknown, fallback: MessageKey): string {
   const { status, serverCode } = ApiError.from(error);
-  return i18n.t(serverCode === "errMsg_reviewIsPublished" ? "alreadyPublished" : status === 404 ? "reviewGone" : status === 401 ? "signInAgain" : fallback);
+  return i18n.t(serverCode === "errMsg_reviewIsPublished" ? "alreadyPublished" : status === 404 ? "reviewGone" : fallback);
 }
 
 /** Moves focus to `selector` once `host` has rendered. */
 export function focusAfterRender(host: ReactiveElement & { renderRoot: ParentNode }, selector: string): void {
   void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+}
+
+/**
+ * Saves the author's edit. The marketplace's update takes the text only (seed 003), so a new rating
+ * withdraws the review and posts it again (the stay's review window does not restart); if the new
+ * one is refused, the old one is posted back.
+ */
+export async function saveEdit(source: ReviewSource, old: Review, draft: ReviewDraft, context: RequestContext): Promise<Review> {
+  if (draft.rating === old.rating) return (await source.updateReview(old.id, { text: draft.text }, context)) ?? { ...old, text: draft.text };
+  await source.deleteReview(old.id, context);
+  try {
+    return await source.createReview(draft, context);
+  } catch (error) {
+    await source.createReview({ ...draft, rating: old.rating, text: old.text }, context).catch(() => undefined);
+    throw error;
+  }
 }

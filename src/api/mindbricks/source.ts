@@ -10,7 +10,7 @@ import type {
   ReviewSource,
   RevieweeKey,
 } from "../source.js";
-import { toAggregate, toReview, toRevieweeType } from "./adapter.js";
+import { toAggregate, toReview } from "./adapter.js";
 import { WireAggregate, WireEnvelope, WireReview, type WirePaging } from "./schemas.js";
 
 /** The service's page size ceiling; bigger batches are split. */
@@ -86,22 +86,11 @@ export class MindbricksSource implements ReviewSource {
     return review;
   }
 
-  async updateReview(id: string, patch: { text: string; rating?: number }, context: RequestContext = {}): Promise<Review | null> {
-    const path = `/v1/reviews/${encodeURIComponent(id)}`;
-    if (patch.rating === undefined) {
-      const { envelope, data } = await this.call("PATCH", path, [], context, "review", { reviewText: patch.text });
-      return toReview(parseWhole(WireReview, data), envelope.userId);
-    }
-    // The seed's update takes reviewText only: a new rating means withdrawing and posting again (the
-    // stay's review window does not restart). If the new one is refused, the old one is posted back.
-    const old = parseWhole(WireReview, (await this.call("DELETE", path, [], context, "review")).data);
-    const draft: ReviewDraft = { rating: old.rating, text: old.reviewText, revieweeId: old.revieweeId, revieweeType: toRevieweeType(old.revieweeType), reservationId: old.reservationId ?? undefined };
-    try {
-      return await this.createReview({ ...draft, ...patch }, context);
-    } catch (error) {
-      await this.createReview(draft, context).catch(() => undefined);
-      throw error;
-    }
+  async updateReview(id: string, patch: { text: string }, context: RequestContext = {}): Promise<Review | null> {
+    const { envelope, data } = await this.call("PATCH", `/v1/reviews/${encodeURIComponent(id)}`, [], context, "review", {
+      reviewText: patch.text,
+    });
+    return toReview(parseWhole(WireReview, data), envelope.userId);
   }
 
   async deleteReview(id: string, context: RequestContext = {}): Promise<void> {

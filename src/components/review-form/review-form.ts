@@ -11,7 +11,7 @@ import { firstVisible } from "../../core/visible-text.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
-import { focusAfterRender, ownReviewFailure, withdrawConfirm } from "../../internal/own-review.js";
+import { focusAfterRender, ownReviewFailure, saveEdit, withdrawConfirm } from "../../internal/own-review.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { StarRating } from "../star-rating/star-rating.js";
 import { reviewFormStyles } from "./review-form.styles.js";
@@ -92,10 +92,13 @@ export class ReviewForm extends ReviewElement {
     reservationId: { attribute: "reservation-id" },
     minLength: { type: Number, attribute: "min-length" },
     maxLength: { type: Number, attribute: "max-length" },
-    edit: { type: Boolean },
-    editing: { state: true, attribute: false },
-    confirming: { state: true, attribute: false },
-    note: { state: true, attribute: false },
+    // The author's own review: marketplace only, like everything about it below (left out of the directory's file).
+    ...(MARKETPLACE && {
+      edit: { type: Boolean },
+      editing: { state: true, attribute: false },
+      confirming: { state: true, attribute: false },
+      note: { state: true, attribute: false },
+    }),
     fields: { state: true, attribute: false },
     touched: { state: true, attribute: false },
     attempted: { state: true, attribute: false },
@@ -113,8 +116,8 @@ export class ReviewForm extends ReviewElement {
   minLength = 20;
   /** Most characters of text (default 2000). */
   maxLength = 2000;
-  /** Open the viewer's own unpublished review for editing as soon as it is found (once). */
-  edit = false;
+  /** Open the viewer's own unpublished review for editing as soon as it is found (once; default false). */
+  edit?: boolean;
 
   private fields: Fields = { ...EMPTY };
   private touched = new Set<Field>();
@@ -127,11 +130,11 @@ export class ReviewForm extends ReviewElement {
   /** The stay's review window has closed (when, if the server said): no review can be written any more. */
   private closed: Date | null = null;
   /** The author's own review being edited. */
-  private editing: Review | null = null;
+  private editing?: Review | null;
   /** Withdraw waits for its confirmation. */
-  private confirming = false;
-  /** What just happened to the author's own review (saving, saved, withdrawn). */
-  private note: MessageKey | null = null;
+  private confirming?: boolean;
+  /** What just happened to the author's own review (saved, withdrawn). */
+  private note?: MessageKey | null;
   #inFlight = false;
   /** A previous POST failed in a way that does not say whether it landed. */
   #uncertain = false;
@@ -150,7 +153,7 @@ export class ReviewForm extends ReviewElement {
       return [source, this.subjectId, this.reservationId, this.resolvedRevieweeType, this.token, this.refreshVersion];
     },
     // Reloading after a change on the page keeps what is shown (and the focus in it) until the answer.
-    subject: () => `${this.sourceKey} ${this.subjectId} ${this.reservationId} ${this.resolvedRevieweeType}`,
+    subject: MARKETPLACE ? () => `${this.sourceKey} ${this.subjectId} ${this.reservationId} ${this.resolvedRevieweeType}` : undefined,
     task: async (signal) => {
       const token = await this.currentToken();
       if (!MARKETPLACE || !token || this.resolvedSource !== "mindbricks") return { review: null, viewer: null };
@@ -196,8 +199,7 @@ export class ReviewForm extends ReviewElement {
     this.restored = draft !== null;
     this.sent = null;
     this.closed = null;
-    this.editing = null;
-    this.note = null;
+    if (MARKETPLACE) this.editing = this.note = null;
     this.failure = null;
     this.serverErrors = {};
     this.attempted = false;
@@ -296,7 +298,7 @@ export class ReviewForm extends ReviewElement {
   /** Whether render() shows the form (rather than the confirmation, a placeholder or "already reviewed"). */
   get #showsForm(): boolean {
     const { status, value } = this.#existing;
-    return Boolean(this.editing) || (!this.sent && status !== "pending" && status !== "initial" && !value?.review);
+    return (MARKETPLACE && Boolean(this.editing)) || (!this.sent && status !== "pending" && status !== "initial" && !value?.review);
   }
 
   async #submit(event: Event): Promise<void> {
@@ -346,75 +348,88 @@ export class ReviewForm extends ReviewElement {
   }
 
   #edit(review: Review): void {
-    this.editing = review;
-    this.fields = { ...EMPTY, rating: review.rating, text: review.text };
-    this.failure = this.note = null;
-    this.attempted = false;
-    this.touched = new Set();
-    focusAfterRender(this, "textarea");
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      this.editing = review;
+      this.fields = { ...EMPTY, rating: review.rating, text: review.text };
+      this.failure = this.note = null;
+      this.attempted = false;
+      this.touched = new Set();
+      focusAfterRender(this, "textarea");
+    }
   }
 
   #cancelEdit(): void {
-    clearDraft(this.#draftKey);
-    this.editing = this.failure = null;
-    this.restored = false;
-    this.fields = { ...EMPTY };
-    focusAfterRender(this, '[part~="edit"]');
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      clearDraft(this.#draftKey);
+      this.editing = this.failure = null;
+      this.restored = false;
+      this.fields = { ...EMPTY };
+      focusAfterRender(this, '[part~="edit"]');
+    }
   }
 
   /** Optimistic: the edit closes at once; if the server refuses, it reopens with the text and says why. */
   async #save(source: ReviewSource, old: Review, draft: ReviewDraft): Promise<void> {
-    this.#inFlight = this.busy = true;
-    this.editing = null;
-    this.failure = null;
-    this.note = "saving";
-    focusAfterRender(this, '[part~="notice"]');
-    try {
-      const { text, rating } = draft;
-      const review = (await source.updateReview(old.id, rating === old.rating ? { text } : { text, rating }, { token: await this.currentToken() })) ?? { ...old, text, rating };
-      clearDraft(this.#draftKey);
-      this.fields = { ...EMPTY };
-      this.#existing.value = { review, viewer: this.#viewer };
-      this.sent = null;
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      this.#inFlight = this.busy = true;
+      this.editing = null;
+      this.failure = null;
       this.note = "saved";
-      this.emit("review-updated", { review });
-    } catch (error) {
-      this.note = null;
-      this.editing = old;
-      this.#ownFailure(error, "saveFailed", "textarea");
-    } finally {
-      this.#inFlight = this.busy = false;
+      focusAfterRender(this, '[part~="notice"]');
+      try {
+        const review = await saveEdit(source, old, draft, { token: await this.currentToken() });
+        clearDraft(this.#draftKey);
+        this.fields = { ...EMPTY };
+        this.#existing.value = { review, viewer: this.#viewer };
+        this.sent = null;
+        this.emit("review-updated", { review });
+      } catch (error) {
+        this.note = null;
+        this.editing = old;
+        this.#ownFailure(error, "submitFailed", "textarea");
+      } finally {
+        this.#inFlight = this.busy = false;
+      }
     }
   }
 
   /** Optimistic: gone at once (a new review can be written); back, with a message, if the server refuses. */
   async #withdraw(source: ReviewSource, old: Review): Promise<void> {
-    const { sent } = this;
-    const existing = this.#existing.value;
-    this.#inFlight = this.busy = true;
-    this.confirming = false;
-    this.sent = null;
-    this.#existing.value = { review: null, viewer: this.#viewer };
-    this.failure = null;
-    this.note = "withdrawn";
-    focusAfterRender(this, ".message");
-    try {
-      await source.deleteReview(old.id, { token: await this.currentToken() });
-      this.emit("review-withdrawn", { id: old.id });
-    } catch (error) {
-      this.note = null;
-      this.sent = sent;
-      this.#existing.value = existing;
-      this.#ownFailure(error, "withdrawFailed", '[part~="withdraw"]');
-    } finally {
-      this.#inFlight = this.busy = false;
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      const { sent } = this;
+      const existing = this.#existing.value;
+      this.#inFlight = this.busy = true;
+      this.confirming = false;
+      this.sent = null;
+      this.#existing.value = { review: null, viewer: this.#viewer };
+      this.failure = null;
+      this.note = "withdrawn";
+      focusAfterRender(this, ".message");
+      try {
+        await source.deleteReview(old.id, { token: await this.currentToken() });
+        this.emit("review-withdrawn", { id: old.id });
+      } catch (error) {
+        this.note = null;
+        this.sent = sent;
+        this.#existing.value = existing;
+        this.#ownFailure(error, "withdrawFailed", '[part~="withdraw"]');
+      } finally {
+        this.#inFlight = this.busy = false;
+      }
     }
   }
 
   #ownFailure(error: unknown, key: MessageKey, focus: string): void {
-    this.failure = { message: ownReviewFailure(this.i18n, error, key), retry: false };
-    this.emit("review-error", { error: ApiError.from(error) });
-    focusAfterRender(this, focus);
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      this.failure = { message: ownReviewFailure(this.i18n, error, key), retry: false };
+      this.emit("review-error", { error: ApiError.from(error) });
+      focusAfterRender(this, focus);
+    }
   }
 
   #fail(error: ApiError): void {
@@ -469,13 +484,13 @@ export class ReviewForm extends ReviewElement {
   /** The review just sent, or the viewer's own found on the server; the author's unpublished one can be edited or withdrawn. */
   #renderOwn(own: Review) {
     const i18n = this.i18n;
-    const pending = own.visibility === "pending";
+    const pending = MARKETPLACE && own.visibility === "pending";
     const source = this.reviewSource;
     return html`<p part="notice" role="status" tabindex="-1">
-        ${this.note ? i18n.t(this.note) : ""} ${this.sent || this.note ? "" : i18n.t("alreadyReviewed")} ${this.sent || pending ? this.#sentText(own) : ""}
+        ${MARKETPLACE && !this.sent ? i18n.t(this.note || "alreadyReviewed") : ""} ${this.sent || pending ? this.#sentText(own) : ""}
       </p>
-      ${this.#renderFailure()}
-      ${MARKETPLACE && !this.#partnerpage && pending && source && !this.busy
+      ${MARKETPLACE ? this.#renderFailure() : nothing}
+      ${pending && !this.#partnerpage && source && !this.busy
         ? this.confirming
           ? withdrawConfirm(i18n, () => void this.#withdraw(source, own), () => {
               this.confirming = false;
@@ -517,8 +532,8 @@ export class ReviewForm extends ReviewElement {
     const ratingError = this.#shownError("rating", errors);
     const count = codePoints(this.fields.text);
     const editing = MARKETPLACE && this.editing;
-    const note = this.restored ? "draftRestored" : this.note;
-    return html`<form part="form" novalidate aria-label=${i18n.t(editing ? "editReview" : "writeReview")} @submit=${this.#submit}>
+    const note = this.restored ? "draftRestored" : MARKETPLACE && this.note;
+    return html`<form part="form" novalidate aria-label=${i18n.t(editing ? "yourReview" : "writeReview")} @submit=${this.#submit}>
       ${note ? html`<p class="message" role="status" tabindex="-1">${i18n.t(note)}</p>` : nothing}
       ${DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
       <fieldset>

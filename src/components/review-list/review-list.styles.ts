@@ -34,17 +34,6 @@ export const reviewListStyles = css`
     font-weight: 600;
     color: var(--_muted);
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
-    margin-block-start: 0.75em;
-  }
-  .actions p {
-    flex-basis: 100%;
-    margin: 0;
-  }
   [part~="pending-notice"] {
     margin: 0.5em 0 0;
     color: var(--_muted);
@@ -59,5 +48,20 @@ export const reviewListStyles = css`
   }
   .review-skeleton {
     block-size: var(--review-skeleton-height, 7.5em);
+  }
+`;
+
+/** Edit, Withdraw and the confirmation on the viewer's own card: a function, so files without the marketplace leave it out. */
+export const ownReviewStyles = () => css`
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-block-start: 0.75em;
+  }
+  .actions p {
+    flex-basis: 100%;
+    margin: 0;
   }
 `;

@@ -14,7 +14,7 @@ import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.j
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { focusAfterRender, ownReviewFailure, withdrawConfirm } from "../../internal/own-review.js";
-import { reviewListStyles } from "./review-list.styles.js";
+import { ownReviewStyles, reviewListStyles } from "./review-list.styles.js";
 
 const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sortHighest", lowest: "sortLowest" } as const;
 
@@ -61,7 +61,7 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  */
 export class ReviewList extends ReviewElement {
   static readonly tag = "review-list";
-  static override styles = [baseStyles, starStyles, cardStyles, reviewListStyles];
+  static override styles = [baseStyles, starStyles, cardStyles, reviewListStyles, MARKETPLACE ? ownReviewStyles() : []];
   static override properties: PropertyDeclarations = {
     pageSize: { type: Number, attribute: "page-size" },
     sort: { reflect: true },
@@ -72,10 +72,13 @@ export class ReviewList extends ReviewElement {
     shown: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
-    editing: { state: true, attribute: false },
-    confirming: { state: true, attribute: false },
-    gone: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
+    // The viewer's own pending review: marketplace only (left out of the directory's file).
+    ...(MARKETPLACE && {
+      editing: { state: true, attribute: false },
+      confirming: { state: true, attribute: false },
+      gone: { state: true, attribute: false },
+      failure: { state: true, attribute: false },
+    }),
   };
 
   /** Reviews per page (1–1000, default 10). */
@@ -99,10 +102,10 @@ export class ReviewList extends ReviewElement {
   private expanded = new Set<string>();
   private announcement = "";
   /** The viewer's own pending review: open in an inline <review-form>, waiting for Withdraw's confirmation, or withdrawn just now. */
-  private editing: string | null = null;
-  private confirming: string | null = null;
-  private gone: string | null = null;
-  private failure: string | null = null;
+  private editing?: string | null;
+  private confirming?: string | null;
+  private gone?: string | null;
+  private failure?: string | null;
   #focusIndex: number | null = null;
 
   readonly #loader = new Loader<AllReviews>(this, {
@@ -156,7 +159,7 @@ export class ReviewList extends ReviewElement {
         </div>
       </div>`;
     }
-    const reviews = value.reviews.filter((review) => review.id !== this.gone);
+    const reviews = MARKETPLACE ? value.reviews.filter((review) => review.id !== this.gone) : value.reviews;
     const publicReviews = reviews.filter((review) => review.visibility === "public");
     const live = html`<div class="sr-only" role="status">${this.announcement}</div>`;
     if (reviews.length === 0) return html`<p part="empty">${i18n.t("noReviews")}</p>${live}`;
@@ -169,7 +172,7 @@ export class ReviewList extends ReviewElement {
     return html`
       ${publicReviews.length > 1 ? this.#renderControls(publicReviews) : nothing}
       ${live}
-      ${this.failure ? html`<p part="error" role="alert">${this.failure}</p>` : nothing}
+      ${MARKETPLACE && this.failure ? html`<p part="error" role="alert">${this.failure}</p>` : nothing}
       ${total === 0 && this.stars !== null ? html`<p part="empty">${i18n.t("noReviewsWithStars")}</p>` : nothing}
       <ul class="cards">
         ${visible.map((review) => html`<li>${this.#renderReview(review)}</li>`)}
@@ -236,50 +239,56 @@ export class ReviewList extends ReviewElement {
   }
 
   #renderOwnActions(review: Review) {
-    const i18n = this.i18n;
-    const close = (event: Event) => {
-      this.editing = null;
-      this.announcement = i18n.t(event.type === "review-updated" ? "saved" : "withdrawn");
-      focusAfterRender(this, '[part~="review"]');
-    };
-    if (this.editing === review.id) {
-      return html`<review-form edit .apiBase=${this.apiBase} .token=${this.token} reviewee-id=${review.revieweeId} reviewee-type=${this.resolvedRevieweeType} reservation-id=${review.reservationId ?? ""} @review-updated=${close} @review-withdrawn=${close}></review-form>`;
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      const i18n = this.i18n;
+      const close = (event: Event) => {
+        this.editing = null;
+        this.announcement = i18n.t(event.type === "review-updated" ? "saved" : "withdrawn");
+        focusAfterRender(this, '[part~="review"]');
+      };
+      if (this.editing === review.id) {
+        return html`<review-form edit .apiBase=${this.apiBase} .token=${this.token} reviewee-id=${review.revieweeId} reviewee-type=${this.resolvedRevieweeType} reservation-id=${review.reservationId ?? ""} @review-updated=${close} @review-withdrawn=${close}></review-form>`;
+      }
+      if (this.confirming === review.id) {
+        return withdrawConfirm(i18n, () => void this.#withdraw(review), () => {
+          this.confirming = null;
+          focusAfterRender(this, '[part~="withdraw"]');
+        });
+      }
+      return html`<div class="actions">
+        ${customElements.get("review-form") ? html`<button class="button" part="edit" type="button" @click=${() => (this.editing = review.id)}>${i18n.t("edit")}</button>` : nothing}
+        <button class="button" part="withdraw" type="button" @click=${() => {
+          this.confirming = review.id;
+          focusAfterRender(this, ".keep");
+        }}>${i18n.t("withdraw")}</button>
+      </div>`;
     }
-    if (this.confirming === review.id) {
-      return withdrawConfirm(i18n, () => void this.#withdraw(review), () => {
-        this.confirming = null;
-        focusAfterRender(this, '[part~="withdraw"]');
-      });
-    }
-    return html`<div class="actions">
-      ${customElements.get("review-form") ? html`<button class="button" part="edit" type="button" @click=${() => (this.editing = review.id)}>${i18n.t("edit")}</button>` : nothing}
-      <button class="button" part="withdraw" type="button" @click=${() => {
-        this.confirming = review.id;
-        focusAfterRender(this, ".keep");
-      }}>${i18n.t("withdraw")}</button>
-    </div>`;
   }
 
   /** Optimistic: the card goes at once; it comes back, with a message, if the server refuses. */
   async #withdraw(review: Review): Promise<void> {
-    const source = this.reviewSource;
-    if (!source) return;
-    this.confirming = this.failure = null;
-    this.gone = review.id;
-    this.announcement = this.i18n.t("withdrawn");
-    focusAfterRender(this, '[part~="review"]');
-    try {
-      await source.deleteReview(review.id, { token: await this.currentToken() });
-      this.emit("review-withdrawn", { id: review.id });
-    } catch (cause) {
-      const error = ApiError.from(cause);
-      this.gone = null;
-      this.announcement = "";
-      this.failure = ownReviewFailure(this.i18n, error, "withdrawFailed");
-      this.emit("review-error", { error });
-      // The server said no (published or removed meanwhile): show what is true now.
-      if (error.kind === "http") this.refreshVersion++;
-      focusAfterRender(this, '[part~="withdraw"]');
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      const source = this.reviewSource;
+      if (!source) return;
+      this.confirming = this.failure = null;
+      this.gone = review.id;
+      this.announcement = this.i18n.t("withdrawn");
+      focusAfterRender(this, '[part~="review"]');
+      try {
+        await source.deleteReview(review.id, { token: await this.currentToken() });
+        this.emit("review-withdrawn", { id: review.id });
+      } catch (cause) {
+        const error = ApiError.from(cause);
+        this.gone = null;
+        this.announcement = "";
+        this.failure = ownReviewFailure(this.i18n, error, "withdrawFailed");
+        this.emit("review-error", { error });
+        // The server said no (published or removed meanwhile): show what is true now.
+        if (error.kind === "http") this.refreshVersion++;
+        focusAfterRender(this, '[part~="withdraw"]');
+      }
     }
   }
 

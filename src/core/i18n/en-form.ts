@@ -33,12 +33,9 @@ export const enFormMarketplace = {
   signInToReview: "Please sign in to post your review. Your text is kept.",
   notAllowed: "You can't review this stay.",
   stayNotCompleted: "You can review this stay after check-out.",
-  editReview: "Edit your review",
   saveChanges: "Save changes",
-  saving: "Saving…",
   cancelEdit: "Cancel",
   saved: "Your changes are saved.",
-  saveFailed: "Your changes were not saved. Your text is kept — please try again.",
 };
 
 /** The partner directory's own: who writes (left out of the marketplace's files). */

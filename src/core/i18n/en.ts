@@ -52,18 +52,21 @@ export const enMarketplace = {
   pendingModeration: "Only you can see this review. It will be published once it passes moderation.",
   pendingRejected: "Only you can see this review. It was not approved for publication.",
   notApproved: "Not approved",
+};
+
+/** The author's own pending review: Edit and Withdraw (only the list and the form load them, marketplace only). */
+export const enOwnReview = {
   edit: "Edit",
   withdraw: "Withdraw",
-  withdrawConfirm: "Withdraw your review? It will not be published. You can write a new one while the review window is open.",
+  withdrawConfirm: "Withdraw your review? It will not be published.",
   keepReview: "Keep it",
   withdrawn: "Your review was withdrawn.",
   withdrawFailed: "Your review was not withdrawn. Please try again.",
-  alreadyPublished: "Your review has been published in the meantime, so it can no longer be changed.",
-  reviewGone: "Your review is no longer there: it was withdrawn or removed.",
-  signInAgain: "Please sign in again to change your review.",
+  alreadyPublished: "Your review has been published meanwhile and can no longer be changed.",
+  reviewGone: "Your review is no longer there.",
 };
 
-export type Catalog = typeof en & typeof enMarketplace & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;
+export type Catalog = typeof en & typeof enMarketplace & typeof enOwnReview & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;
 export type MessageKey = keyof Catalog;
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 /** A translation: the same keys, each a string or plural forms. */
