@@ -4,6 +4,7 @@ import type { RequestContext, ReviewSource } from "../api/source.js";
 import { enOwnReview } from "../core/i18n/en.js";
 import { addEnglish, type MessageKey, type Translator } from "../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../core/model.js";
+import { refresh } from "../core/refresh.js";
 import { MARKETPLACE } from "../core/variants.js";
 
 if (MARKETPLACE) addEnglish(enOwnReview);
@@ -20,10 +21,15 @@ export function withdrawConfirm(i18n: Translator, withdraw: () => void, keep: ()
   </div>`;
 }
 
-/** Why a change to the author's own review failed, in their terms: a stale page learns it was published or is gone. */
+/**
+ * Why a change to the author's own review failed, in their terms. A stale page (published or removed
+ * meanwhile) hears so, and every element on it reads again to show what is true now.
+ */
 export function ownReviewFailure(i18n: Translator, error: unknown, fallback: MessageKey): string {
   const { status, serverCode } = ApiError.from(error);
-  return i18n.t(serverCode === "errMsg_reviewIsPublished" ? "alreadyPublished" : status === 404 ? "reviewGone" : fallback);
+  const published = serverCode === "errMsg_reviewIsPublished";
+  if (published || status === 404) refresh();
+  return i18n.t(published ? "alreadyPublished" : status === 404 ? "reviewGone" : fallback);
 }
 
 /** Moves focus to `selector` once `host` has rendered. */

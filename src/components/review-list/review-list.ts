@@ -285,8 +285,6 @@ export class ReviewList extends ReviewElement {
         this.announcement = "";
         this.failure = ownReviewFailure(this.i18n, error, "withdrawFailed");
         this.emit("review-error", { error });
-        // The server said no (published or removed meanwhile): show what is true now.
-        if (error.kind === "http") this.refreshVersion++;
         focusAfterRender(this, '[part~="withdraw"]');
       }
     }
