@@ -167,7 +167,7 @@ export class ReviewForm extends ReviewElement {
       const pending = MARKETPLACE && review?.visibility === "pending";
       // A kept edit of the author's unpublished review reopens; otherwise the review exists (perhaps an
       // earlier POST landed after all) and its draft has nothing left to keep.
-      if (pending && this.restored && (f.text.trim() !== review.text || f.rating !== review.rating)) this.editing = review;
+      if (pending && this.restored && f.text && (f.text.trim() !== review.text || f.rating !== review.rating)) this.editing = review;
       else if (review && !this.editing) clearDraft(this.#draftKey);
       if (pending && this.edit && !this.editing) {
         this.edit = false;
@@ -486,9 +486,7 @@ export class ReviewForm extends ReviewElement {
     const i18n = this.i18n;
     const pending = MARKETPLACE && own.visibility === "pending";
     const source = this.reviewSource;
-    return html`<p part="notice" role="status" tabindex="-1">
-        ${MARKETPLACE && !this.sent ? i18n.t(this.note || "alreadyReviewed") : ""} ${this.sent || pending ? this.#sentText(own) : ""}
-      </p>
+    return html`<p part="notice" role="status" tabindex="-1">${MARKETPLACE && !this.sent ? `${i18n.t(this.note || "alreadyReviewed")} ` : ""}${this.sent || pending ? this.#sentText(own) : ""}</p>
       ${MARKETPLACE ? this.#renderFailure() : nothing}
       ${pending && !this.#partnerpage && source && !this.busy
         ? this.confirming
