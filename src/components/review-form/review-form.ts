@@ -57,6 +57,8 @@ const codePoints = (text: string) => text.length - (text.match(/[\uD800-\uDBFF][
  *
  * @tagname review-form
  * @summary The review form.
+ * @attr {boolean} edit - Marketplace: open the viewer's own unpublished review for editing as soon as it is found (once;
+ *   `<review-list>` uses it for Edit on the viewer's card).
  * @csspart form - The form.
  * @csspart textarea - The review text field.
  * @csspart submit - The submit button.
@@ -117,7 +119,7 @@ export class ReviewForm extends ReviewElement {
   /** Most characters of text (default 2000). */
   maxLength = 2000;
   /** Open the viewer's own unpublished review for editing as soon as it is found (once; default false). */
-  edit?: boolean;
+  edit?: boolean | undefined;
 
   private fields: Fields = { ...EMPTY };
   private touched = new Set<Field>();
