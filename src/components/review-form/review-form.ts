@@ -390,7 +390,8 @@ export class ReviewForm extends ReviewElement {
         this.emit("review-updated", { review });
       } catch (error) {
         this.note = null;
-        this.editing = old;
+        // Gone meanwhile (withdrawn elsewhere): what was typed stays, as a new review.
+        this.editing = ApiError.from(error).status === 404 ? null : old;
         this.#ownFailure(error, "submitFailed", "textarea");
       } finally {
         this.#inFlight = this.busy = false;
