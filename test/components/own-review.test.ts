@@ -183,6 +183,28 @@ describe("the author's own pending review", () => {
       await expect(el).to.be.accessible();
     });
 
+    it("keeps the typed text as a new review when the review is gone meanwhile", async () => {
+      const server = await faultScript(
+        { json: envelope("reviews", [wireReview({ id: "own-1", reviewerId: "me", revieweeId: "listing-1", reservationId: "res-1", isPublished: false, moderationStatus: "pending", reviewText: TEXT })], { userId: "me" }) },
+        { status: 404, json: errorBody(404, "errMsg_reviewNotFound") },
+        { json: envelope("reviews", [], { userId: "me" }) },
+      );
+      const el = await fixture<ReviewForm>(html`<review-form api-base=${server.base} reviewee-id="listing-1" reservation-id="res-1" .token=${"token-me"}></review-form>`);
+      await waitUntil(() => part(el, "edit"), "no Edit", WAIT);
+      part(el, "edit")!.click();
+      await el.updateComplete;
+      await type(el, EDITED);
+      part(el, "submit")!.click();
+      await waitUntil(() => part(el, "error"), "no message", WAIT);
+      expect(text(part(el, "error"))).to.equal("Your review is no longer there.");
+      await waitUntil(async () => (await server.log()).length === 3, "the form did not read again", WAIT);
+      await el.updateComplete;
+      expect(text(part(el, "submit"))).to.equal("Post review");
+      expect(part(el, "cancel")).to.equal(null);
+      expect((part(el, "textarea") as HTMLTextAreaElement).value).to.equal(EDITED);
+      await expect(el).to.be.accessible();
+    });
+
     it("brings the review back when withdrawing fails", async () => {
       const server = await faultScript(
         { json: envelope("reviews", [wireReview({ id: "own-1", reviewerId: "me", revieweeId: "listing-1", reservationId: "res-1", isPublished: false, moderationStatus: "pending", reviewText: TEXT })], { userId: "me" }) },
