@@ -536,7 +536,7 @@ export class ReviewForm extends ReviewElement {
     const note = this.restored ? "draftRestored" : MARKETPLACE && this.note;
     return html`<form part="form" novalidate aria-label=${i18n.t(editing ? "yourReview" : "writeReview")} @submit=${this.#submit}>
       ${note ? html`<p class="message" role="status" tabindex="-1">${i18n.t(note)}</p>` : nothing}
-      ${DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
+      ${(DIRECTORY && (!MARKETPLACE || this.#partnerpage)) || editing ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
       <fieldset>
         <legend>${i18n.t("yourRating")}</legend>
         <star-rating
