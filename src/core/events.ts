@@ -8,6 +8,10 @@ export interface ReviewEventMap {
   /** Cancelable: fired before the POST; `preventDefault()` stops it. */
   "review-submit": { draft: ReviewDraft };
   "review-submitted": { review: Review };
+  /** The author changed their own unpublished review (a new rating may give it a new `id`). */
+  "review-updated": { review: Review };
+  /** The author withdrew their own unpublished review. */
+  "review-withdrawn": { id: string };
   "review-auth-required": Record<string, never>;
   /** `status` "deleted" after a Delete. */
   "review-moderated": { id: string; status: ModerationStatus | "deleted" };
@@ -21,6 +25,8 @@ export const REVIEW_EVENT_NAMES = [
   "review-error",
   "review-submit",
   "review-submitted",
+  "review-updated",
+  "review-withdrawn",
   "review-auth-required",
   "review-moderated",
 ] as const satisfies readonly ReviewEventName[];

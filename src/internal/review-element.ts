@@ -12,8 +12,8 @@ import { errorState } from "./states.js";
 
 const SOURCES: readonly string[] = ["mindbricks", "partnerpage"];
 const REVIEWEE_TYPES: readonly string[] = ["listing", "host", "guest"];
-/** A new review, a moderation decision or refresh() anywhere on the page: the data changed, reload. */
-const DATA_EVENTS = ["review-submitted", "review-moderated", REFRESH_EVENT];
+/** A new, changed or withdrawn review, a moderation decision or refresh() anywhere on the page: the data changed, reload. */
+const DATA_EVENTS = ["review-submitted", "review-updated", "review-withdrawn", "review-moderated", REFRESH_EVENT];
 /** Settings that name other data: every element reloads when one changes. */
 const SOURCE_SETTINGS: readonly (keyof ReviewWidgetsConfig)[] = ["apiBase", "source", "directoryId"];
 /** How far outside the viewport a lazy element starts loading. */

@@ -6,11 +6,13 @@ import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, subm
 import { enForm, enFormDirectory, enFormMarketplace } from "../../core/i18n/en-form.js";
 import { addEnglish, type MessageKey, type Translator } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
+import type { ReviewSource } from "../../api/source.js";
 import { services } from "../../core/services.js";
 import { firstVisible } from "../../core/visible-text.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
+import { focusAfterRender, ownReviewFailure, saveEdit, withdrawConfirm } from "../../internal/own-review.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { StarRating } from "../star-rating/star-rating.js";
 import { reviewFormStyles } from "./review-form.styles.js";
@@ -48,8 +50,15 @@ const HINTS = { listing: "textHint", host: "textHintHost", guest: "textHintGuest
  * not signed in gets a sign-in button instead of a form; a 429 keeps the retry disabled until its
  * `Retry-After`, counting down. Lengths count characters as people see them (graphemes).
  *
+ * A signed-in author's own unpublished review (marketplace) offers Edit (the
+ * same form and validation, refilled; the edit is kept as a draft) and
+ * Withdraw (after an inline confirmation). Both show their outcome at once and
+ * roll back, with the typed text kept, if the server refuses.
+ *
  * @tagname review-form
  * @summary The review form.
+ * @attr {boolean} edit - Marketplace: open the viewer's own unpublished review for editing as soon as it is found (once;
+ *   `<review-list>` uses it for Edit on the viewer's card).
  * @csspart form - The form.
  * @csspart textarea - The review text field.
  * @csspart submit - The submit button.
@@ -61,6 +70,10 @@ const HINTS = { listing: "textHint", host: "textHintHost", guest: "textHintGuest
  *   button is not shown beside it); after a 429, disabled until its `Retry-After`, counting down.
  * @csspart sign-in - "Sign in to write a review", shown instead of the form while nobody is signed in (marketplace).
  * @csspart skeleton - Placeholder while checking for an existing review.
+ * @csspart edit - Edit on the author's own unpublished review.
+ * @csspart withdraw - Withdraw on it.
+ * @csspart confirm - The "Withdraw your review?" question with its Withdraw and Keep it buttons.
+ * @csspart cancel - Cancel while editing.
  * @cssprop --review-textarea-height - Minimum height of the text field.
  * @cssprop --review-accent-color - Submit button and notice accent.
  * @cssprop --review-danger-color - Error colour.
@@ -69,6 +82,8 @@ const HINTS = { listing: "textHint", host: "textHintHost", guest: "textHintGuest
  * @cssprop --review-font - Font family (inherits by default).
  * @fires review-submit - `{draft}` before the POST; cancelable.
  * @fires review-submitted - `{review}` after the server accepted it.
+ * @fires review-updated - `{review}` after the author's edit was saved (a new rating may give it a new `id`).
+ * @fires review-withdrawn - `{id}` after the author withdrew their review.
  * @fires review-auth-required - `{}` when a signed-out visitor presses "Sign in to write a review", or the server
  *   answered 401: sign the user in and `configure({ token })`; the form then appears, with anything typed kept.
  * @fires review-error - `{error}` when sending failed (also when the stay's review window has
@@ -82,6 +97,13 @@ export class ReviewForm extends ReviewElement {
     reservationId: { attribute: "reservation-id" },
     minLength: { type: Number, attribute: "min-length" },
     maxLength: { type: Number, attribute: "max-length" },
+    // The author's own review: marketplace only, like everything about it below (left out of the directory's file).
+    ...(MARKETPLACE && {
+      edit: { type: Boolean },
+      editing: { state: true, attribute: false },
+      confirming: { state: true, attribute: false },
+      note: { state: true, attribute: false },
+    }),
     fields: { state: true, attribute: false },
     touched: { state: true, attribute: false },
     attempted: { state: true, attribute: false },
@@ -100,6 +122,8 @@ export class ReviewForm extends ReviewElement {
   minLength = 20;
   /** Most characters of text (default 2000). */
   maxLength = 2000;
+  /** Open the viewer's own unpublished review for editing as soon as it is found (once; default false). */
+  edit?: boolean | undefined;
 
   private fields: Fields = { ...EMPTY };
   private touched = new Set<Field>();
@@ -115,6 +139,12 @@ export class ReviewForm extends ReviewElement {
   private waiting = 0;
   /** When that is (ms since the epoch); 0 when the last failure named no wait. */
   #until = 0;
+  /** The author's own review being edited. */
+  private editing?: Review | null;
+  /** Withdraw waits for its confirmation. */
+  private confirming?: boolean;
+  /** What just happened to the author's own review (saved, withdrawn). */
+  private note?: MessageKey | null;
   #inFlight = false;
   /** A previous POST failed in a way that does not say whether it landed. */
   #uncertain = false;
@@ -132,6 +162,8 @@ export class ReviewForm extends ReviewElement {
       if (!source) return null;
       return [source, this.subjectId, this.reservationId, this.resolvedRevieweeType, this.token, this.refreshVersion];
     },
+    // Reloading after a change on the page keeps what is shown (and the focus in it) until the answer.
+    subject: MARKETPLACE ? () => `${this.sourceKey} ${this.subjectId} ${this.reservationId} ${this.resolvedRevieweeType}` : undefined,
     task: async (signal) => {
       const token = await this.currentToken();
       const reviewer = MARKETPLACE && this.resolvedSource === "mindbricks";
@@ -143,8 +175,16 @@ export class ReviewForm extends ReviewElement {
     },
     onComplete: ({ review, viewer }) => {
       this.#adoptViewer(viewer);
-      // The review exists (perhaps an earlier POST landed after all): its draft has nothing left to keep.
-      if (review) clearDraft(this.#draftKey);
+      const f = this.fields;
+      const pending = MARKETPLACE && review?.visibility === "pending";
+      // A kept edit of the author's unpublished review reopens; otherwise the review exists (perhaps an
+      // earlier POST landed after all) and its draft has nothing left to keep.
+      if (pending && this.restored && f.text && (f.text.trim() !== review.text || f.rating !== review.rating)) this.editing = review;
+      else if (review && !this.editing) clearDraft(this.#draftKey);
+      if (pending && this.edit && !this.editing) {
+        this.edit = false;
+        this.#edit(review);
+      }
     },
   });
 
@@ -171,6 +211,7 @@ export class ReviewForm extends ReviewElement {
     this.restored = draft !== null;
     this.sent = null;
     this.closed = null;
+    if (MARKETPLACE) this.editing = this.note = null;
     this.failure = null;
     this.#until = 0;
     this.serverErrors = {};
@@ -271,7 +312,7 @@ export class ReviewForm extends ReviewElement {
   /** Whether render() shows the form (rather than the confirmation, a placeholder or "already reviewed"). */
   get #showsForm(): boolean {
     const { status, value } = this.#existing;
-    return !this.sent && status !== "pending" && status !== "initial" && !value?.review;
+    return (MARKETPLACE && Boolean(this.editing)) || (!this.sent && status !== "pending" && status !== "initial" && !value?.review);
   }
 
   async #submit(event: Event): Promise<void> {
@@ -290,6 +331,7 @@ export class ReviewForm extends ReviewElement {
     const source = this.reviewSource;
     if (!source) return;
     const draft = this.#domainDraft();
+    if (MARKETPLACE && this.editing) return this.#save(source, this.editing, draft);
     if (!this.emit("review-submit", { draft }, true)) return;
     // Anonymous submitters cannot look up whether a POST landed: the proxy recognises a repeat by this id.
     if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) draft.submissionId = this.#submissionId ??= submissionId(this.#draftKey);
@@ -318,6 +360,92 @@ export class ReviewForm extends ReviewElement {
     } finally {
       this.#inFlight = false;
       this.busy = false;
+    }
+  }
+
+  #edit(review: Review): void {
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      this.editing = review;
+      this.fields = { ...EMPTY, rating: review.rating, text: review.text };
+      this.failure = this.note = null;
+      this.attempted = false;
+      this.touched = new Set();
+      focusAfterRender(this, "textarea");
+    }
+  }
+
+  #cancelEdit(): void {
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      clearDraft(this.#draftKey);
+      this.editing = this.failure = null;
+      this.restored = false;
+      this.fields = { ...EMPTY };
+      focusAfterRender(this, '[part~="edit"]');
+    }
+  }
+
+  /** Optimistic: the edit closes at once; if the server refuses, it reopens with the text and says why. */
+  async #save(source: ReviewSource, old: Review, draft: ReviewDraft): Promise<void> {
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      this.#inFlight = this.busy = true;
+      this.editing = null;
+      this.failure = null;
+      this.note = "saved";
+      focusAfterRender(this, '[part~="notice"]');
+      try {
+        const review = await saveEdit(source, old, draft, { token: await this.currentToken() });
+        clearDraft(this.#draftKey);
+        this.fields = { ...EMPTY };
+        this.#existing.value = { review, viewer: this.#viewer };
+        this.sent = null;
+        this.emit("review-updated", { review });
+      } catch (error) {
+        this.note = null;
+        // Gone meanwhile (withdrawn elsewhere): what was typed stays, as a new review.
+        this.editing = ApiError.from(error).status === 404 ? null : old;
+        this.#ownFailure(error, "submitFailed", "textarea");
+      } finally {
+        this.#inFlight = this.busy = false;
+      }
+    }
+  }
+
+  /** Optimistic: gone at once (a new review can be written); back, with a message, if the server refuses. */
+  async #withdraw(source: ReviewSource, old: Review): Promise<void> {
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      const { sent } = this;
+      const existing = this.#existing.value;
+      this.#inFlight = this.busy = true;
+      this.confirming = false;
+      this.sent = null;
+      this.#existing.value = { review: null, viewer: this.#viewer };
+      this.failure = null;
+      this.note = "withdrawn";
+      focusAfterRender(this, ".message");
+      try {
+        await source.deleteReview(old.id, { token: await this.currentToken() });
+        this.emit("review-withdrawn", { id: old.id });
+      } catch (error) {
+        this.note = null;
+        this.sent = sent;
+        this.#existing.value = existing;
+        this.#ownFailure(error, "withdrawFailed", '[part~="withdraw"]');
+      } finally {
+        this.#inFlight = this.busy = false;
+      }
+    }
+  }
+
+  #ownFailure(error: unknown, key: MessageKey, focus: string): void {
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      this.failure = { message: ownReviewFailure(this.i18n, error, key), retry: false };
+      this.emit("review-error", { error: ApiError.from(error) });
+      focusAfterRender(this, focus);
     }
   }
 
@@ -370,25 +498,59 @@ export class ReviewForm extends ReviewElement {
     const problems = this.configurationProblems();
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
-    if (this.sent) return html`<p part="notice" role="status" tabindex="-1">${this.#sentText(this.sent)}</p>`;
     const closed = this.closed;
     if (MARKETPLACE && closed) {
       return html`<p part="notice" role="status" tabindex="-1">${i18n.t("windowClosed", { date: i18n.date(closed) })}</p>`;
     }
     const { status, value } = this.#existing;
-    // Only the marketplace finds the viewer's own review (a directory's submitters are anonymous).
-    const existing = MARKETPLACE && value?.review;
-    if (status === "pending" || status === "initial") {
+    if (!this.sent && (status === "pending" || status === "initial")) {
       return html`<div class="form-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
     }
     // (A failed check after sign-in leaves the last value: the form shows, as for any failed check.)
-    if (MARKETPLACE && status === "complete" && value?.signedOut) {
+    if (MARKETPLACE && !this.sent && status === "complete" && value?.signedOut) {
       return html`<button class="button primary" part="sign-in" @click=${() => this.emit("review-auth-required", {})}>${i18n.t("signInToWrite")}</button>`;
     }
-    if (existing) {
-      return html`<p part="notice" role="status">${i18n.t("alreadyReviewed")} ${existing.visibility === "pending" ? this.#sentText(existing) : ""}</p>`;
-    }
-    return this.#renderForm();
+    // Only the marketplace finds the viewer's own review (a directory's submitters are anonymous).
+    const own = this.sent ?? (MARKETPLACE && value?.review);
+    return own && !this.editing ? this.#renderOwn(own) : this.#renderForm();
+  }
+
+  /** The review just sent, or the viewer's own found on the server; the author's unpublished one can be edited or withdrawn. */
+  #renderOwn(own: Review) {
+    const i18n = this.i18n;
+    const pending = MARKETPLACE && own.visibility === "pending";
+    const source = this.reviewSource;
+    return html`<p part="notice" role="status" tabindex="-1">${MARKETPLACE && !this.sent ? `${i18n.t(this.note || "alreadyReviewed")} ` : ""}${this.sent || pending ? this.#sentText(own) : ""}</p>
+      ${MARKETPLACE ? this.#renderFailure() : nothing}
+      ${pending && !this.#partnerpage && source && !this.busy
+        ? this.confirming
+          ? withdrawConfirm(i18n, () => void this.#withdraw(source, own), () => {
+              this.confirming = false;
+              focusAfterRender(this, '[part~="withdraw"]');
+            })
+          : html`<div class="actions">
+              <button class="button" part="edit" type="button" @click=${() => this.#edit(own)}>${i18n.t("edit")}</button>
+              <button class="button" part="withdraw" type="button" @click=${() => {
+                this.confirming = true;
+                focusAfterRender(this, ".keep");
+              }}>${i18n.t("withdraw")}</button>
+            </div>`
+        : nothing}`;
+  }
+
+  /** The last failure, with the one way to retry (after a 429, disabled and counting down until `Retry-After`). */
+  #renderFailure() {
+    const i18n = this.i18n;
+    return this.failure
+      ? html`<div part="error" role="alert">
+          <p aria-live=${this.waiting ? "off" : "polite"}>
+            ${this.waiting ? i18n.t("tooManyWait", { seconds: i18n.integer(this.waiting) }) : this.#until ? i18n.t("retryNow") : this.failure.message}
+          </p>
+          ${this.failure.retry
+            ? html`<button class="button" part="retry" type="submit" aria-disabled=${this.waiting > 0}>${i18n.t("retry")}</button>`
+            : nothing}
+        </div>`
+      : nothing;
   }
 
   #sentText(review: Review): string {
@@ -407,9 +569,11 @@ export class ReviewForm extends ReviewElement {
     const textError = this.#shownError("text", errors);
     const ratingError = this.#shownError("rating", errors);
     const count = graphemeCount(this.fields.text);
-    return html`<form part="form" novalidate aria-label=${i18n.t("writeReview")} @submit=${this.#submit}>
-      ${this.restored ? html`<p class="message" role="status">${i18n.t("draftRestored")}</p>` : nothing}
-      ${DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
+    const editing = MARKETPLACE && this.editing;
+    const note = this.restored ? "draftRestored" : MARKETPLACE && this.note;
+    return html`<form part="form" novalidate aria-label=${i18n.t(editing ? "yourReview" : "writeReview")} @submit=${this.#submit}>
+      ${note ? html`<p class="message" role="status" tabindex="-1">${i18n.t(note)}</p>` : nothing}
+      ${(DIRECTORY && (!MARKETPLACE || this.#partnerpage)) || editing ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
       <fieldset>
         <legend>${i18n.t("yourRating")}</legend>
         <star-rating
@@ -448,22 +612,14 @@ export class ReviewForm extends ReviewElement {
         </p>
         ${textError ? html`<p class="field-error" id="text-error">${textError}</p>` : nothing}
       </div>
-      ${this.failure
-        ? html`<div part="error" role="alert">
-            <p aria-live=${this.waiting ? "off" : "polite"}>
-              ${this.waiting ? i18n.t("tooManyWait", { seconds: i18n.integer(this.waiting) }) : this.#until ? i18n.t("retryNow") : this.failure.message}
-            </p>
-            ${this.failure.retry
-              ? html`<button class="button" part="retry" type="submit" aria-disabled=${this.waiting > 0}>${i18n.t("retry")}</button>`
-              : nothing}
-          </div>`
-        : nothing}
+      ${this.#renderFailure()}
       ${this.failure?.retry
         ? nothing
         : html`<div class="actions">
-            <button class="button primary" part="submit" type="submit" aria-disabled=${this.busy}>
-              ${i18n.t(this.busy ? "submitting" : "submit")}
+            <button class="button primary" part="submit" type="submit" aria-disabled=${this.busy ? "true" : "false"}>
+              ${i18n.t(editing ? "saveChanges" : this.busy ? "submitting" : "submit")}
             </button>
+            ${editing ? html`<button class="button" part="cancel" type="button" @click=${this.#cancelEdit}>${i18n.t("cancelEdit")}</button>` : nothing}
           </div>`}
     </form>`;
   }

@@ -57,3 +57,18 @@ export const reviewListStyles = css`
     block-size: var(--review-skeleton-height, 7.5em);
   }
 `;
+
+/** Edit, Withdraw and the confirmation on the viewer's own card: a function, so files without the marketplace leave it out. */
+export const ownReviewStyles = () => css`
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-block-start: 0.75em;
+  }
+  .actions p {
+    flex-basis: 100%;
+    margin: 0;
+  }
+`;

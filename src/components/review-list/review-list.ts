@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
-import type { ApiError } from "../../api/errors.js";
+import { ApiError } from "../../api/errors.js";
 import type { Review } from "../../core/model.js";
 import { enList, enListMarketplace } from "../../core/i18n/en.js";
 import { addEnglish } from "../../core/i18n/index.js";
@@ -15,7 +15,8 @@ import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorText } from "../../internal/states.js";
-import { reviewListStyles } from "./review-list.styles.js";
+import { focusAfterRender, ownReviewFailure, withdrawConfirm } from "../../internal/own-review.js";
+import { ownReviewStyles, reviewListStyles } from "./review-list.styles.js";
 
 addEnglish(MARKETPLACE ? { ...enList, ...enListMarketplace } : enList);
 
@@ -25,8 +26,10 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * The public reviews of one reviewee: sort and star filter over the whole set
  * (not just the loaded page), "Show more" paging announced to screen readers,
  * long texts collapsed behind "Read more", and — for a signed-in viewer only —
- * their own pending review on top, marked pending, with when it will be published.
- * A review the viewer may not see is never rendered.
+ * their own pending review on top, marked pending, with when it will be published,
+ * and Withdraw (after an inline confirmation; gone at once, back with a message
+ * if the server refuses) and — where `<review-form>` is on the page — Edit,
+ * which opens that form inside the card. A review the viewer may not see is never rendered.
  *
  * @tagname review-list
  * @summary The list of reviews.
@@ -37,6 +40,9 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @csspart review-body - The review text.
  * @csspart stars - A review's stars (role=img, labelled with the rating).
  * @csspart pending-notice - Why the viewer's own review is not public yet.
+ * @csspart edit - Edit on the viewer's own pending review (only where `<review-form>` is defined).
+ * @csspart withdraw - Withdraw on it.
+ * @csspart confirm - The "Withdraw your review?" question with its Withdraw and Keep it buttons.
  * @csspart sort - The sort select.
  * @csspart filter - The star filter select.
  * @csspart clear-filter - "Show all reviews", shown while a star filter is on (from the select, the `stars` attribute or a summary's bars).
@@ -56,11 +62,12 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @cssprop --review-avatar-color - Background of the author's monogram.
  * @cssprop --review-font - Font family (inherits by default).
  * @fires review-load - `{count}`: the number of public reviews.
- * @fires review-error - `{error}` when loading failed (and one `[review-widgets]` console line per failure burst, not per element).
+ * @fires review-error - `{error}` when loading or withdrawing failed (and one `[review-widgets]` console line per load failure burst, not per element).
+ * @fires review-withdrawn - `{id}` after the viewer withdrew their own review.
  */
 export class ReviewList extends ReviewElement {
   static readonly tag = "review-list";
-  static override styles = [baseStyles, starStyles, cardStyles, reviewListStyles];
+  static override styles = [baseStyles, starStyles, cardStyles, reviewListStyles, MARKETPLACE ? ownReviewStyles() : []];
   static override properties: PropertyDeclarations = {
     pageSize: { type: Number, attribute: "page-size" },
     sort: { reflect: true },
@@ -72,6 +79,13 @@ export class ReviewList extends ReviewElement {
     shown: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
+    // The viewer's own pending review: marketplace only (left out of the directory's file).
+    ...(MARKETPLACE && {
+      editing: { state: true, attribute: false },
+      confirming: { state: true, attribute: false },
+      gone: { state: true, attribute: false },
+      failure: { state: true, attribute: false },
+    }),
   };
 
   /** Reviews per page (1–1000, default 10). */
@@ -96,6 +110,11 @@ export class ReviewList extends ReviewElement {
   private shown = 0;
   private expanded = new Set<string>();
   private announcement = "";
+  /** The viewer's own pending review: open in an inline <review-form>, waiting for Withdraw's confirmation, or withdrawn just now. */
+  private editing?: string | null;
+  private confirming?: string | null;
+  private gone?: string | null;
+  private failure?: string | null;
   #focusIndex: number | null = null;
   /** The subject whose star filter this list holds in the store (the summary's bars read it). */
   #filterKey: string | undefined;
@@ -179,18 +198,21 @@ export class ReviewList extends ReviewElement {
         </div>
       </div>`;
     }
-    const publicReviews = value.reviews.filter((review) => review.visibility === "public");
-    if (value.reviews.length === 0) return html`<p part="empty">${i18n.t("noReviews")}</p>`;
+    const reviews = MARKETPLACE ? value.reviews.filter((review) => review.id !== this.gone) : value.reviews;
+    const publicReviews = reviews.filter((review) => review.visibility === "public");
+    const live = html`<div class="sr-only" role="status">${this.announcement}</div>`;
+    if (reviews.length === 0) return html`<p part="empty">${i18n.t("noReviews")}</p>${live}`;
 
     const stars = this.#stars;
-    const arranged = arrange(value.reviews, this.#sort, stars);
+    const arranged = arrange(reviews, this.#sort, stars);
     const own = MARKETPLACE ? arranged.filter((review) => review.visibility === "pending").length : 0;
     const total = arranged.length - own;
     const limit = this.shown || this.#pageSize;
     const visible = arranged.slice(0, own + limit);
     return html`
       ${publicReviews.length > 1 ? this.#renderControls(publicReviews) : nothing}
-      <div class="sr-only" role="status">${this.announcement}</div>
+      ${live}
+      ${MARKETPLACE && this.failure ? html`<p part="error" role="alert">${this.failure}</p>` : nothing}
       ${stars === null
         ? nothing
         : html`<p class="filtered">
@@ -266,7 +288,60 @@ export class ReviewList extends ReviewElement {
         : nothing}
       ${review.title ? html`<p class="title" dir="auto"><strong>${review.title}</strong></p>` : nothing}
       ${cardBody(i18n, review.id, review.text, this.expanded.has(review.id), () => (this.expanded = toggled(this.expanded, review.id)))}
+      ${pending ? this.#renderOwnActions(review) : nothing}
     </article>`;
+  }
+
+  #renderOwnActions(review: Review) {
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      const i18n = this.i18n;
+      const close = (event: Event) => {
+        this.editing = null;
+        this.announcement = i18n.t(event.type === "review-updated" ? "saved" : "withdrawn");
+        focusAfterRender(this, '[part~="review"]');
+      };
+      if (this.editing === review.id) {
+        return html`<review-form edit .apiBase=${this.apiBase} .token=${this.token} reviewee-id=${review.revieweeId} reviewee-type=${this.resolvedRevieweeType} reservation-id=${review.reservationId ?? ""} @review-updated=${close} @review-withdrawn=${close}></review-form>`;
+      }
+      if (this.confirming === review.id) {
+        return withdrawConfirm(i18n, () => void this.#withdraw(review), () => {
+          this.confirming = null;
+          focusAfterRender(this, '[part~="withdraw"]');
+        });
+      }
+      return html`<div class="actions">
+        ${customElements.get("review-form") ? html`<button class="button" part="edit" type="button" @click=${() => (this.editing = review.id)}>${i18n.t("edit")}</button>` : nothing}
+        <button class="button" part="withdraw" type="button" @click=${() => {
+          this.confirming = review.id;
+          focusAfterRender(this, ".keep");
+        }}>${i18n.t("withdraw")}</button>
+      </div>`;
+    }
+  }
+
+  /** Optimistic: the card goes at once; it comes back, with a message, if the server refuses. */
+  async #withdraw(review: Review): Promise<void> {
+    // Marketplace only: the directory's file leaves the body out.
+    if (MARKETPLACE) {
+      const source = this.reviewSource;
+      if (!source) return;
+      this.confirming = this.failure = null;
+      this.gone = review.id;
+      this.announcement = this.i18n.t("withdrawn");
+      focusAfterRender(this, '[part~="review"]');
+      try {
+        await source.deleteReview(review.id, { token: await this.currentToken() });
+        this.emit("review-withdrawn", { id: review.id });
+      } catch (cause) {
+        const error = ApiError.from(cause);
+        this.gone = null;
+        this.announcement = "";
+        this.failure = ownReviewFailure(this.i18n, error, "withdrawFailed");
+        this.emit("review-error", { error });
+        focusAfterRender(this, '[part~="withdraw"]');
+      }
+    }
   }
 
   #showMore(firstNew: number, total: number): void {

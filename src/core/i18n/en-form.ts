@@ -41,6 +41,9 @@ export const enFormMarketplace = {
   signInToWrite: "Sign in to write a review",
   notAllowed: "You can't review this stay.",
   stayNotCompleted: "You can review this stay after check-out.",
+  saveChanges: "Save changes",
+  cancelEdit: "Cancel",
+  saved: "Your changes are saved.",
 };
 
 /** The partner directory's own: who writes (left out of the marketplace's files). */

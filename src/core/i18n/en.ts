@@ -67,7 +67,19 @@ export const enListMarketplace = {
   verifiedStay: "Verified stay",
 };
 
-export type Catalog = typeof en & typeof enMarketplace & typeof enList & typeof enListMarketplace & typeof enStars & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;
+/** The author's own pending review: Edit and Withdraw (only the list and the form load them, marketplace only). */
+export const enOwnReview = {
+  edit: "Edit",
+  withdraw: "Withdraw",
+  withdrawConfirm: "Withdraw your review? It will not be published.",
+  keepReview: "Keep it",
+  withdrawn: "Your review was withdrawn.",
+  withdrawFailed: "Your review was not withdrawn. Please try again.",
+  alreadyPublished: "Your review has been published meanwhile and can no longer be changed.",
+  reviewGone: "Your review is no longer there.",
+};
+
+export type Catalog = typeof en & typeof enMarketplace & typeof enList & typeof enListMarketplace & typeof enStars & typeof enOwnReview & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;
 export type MessageKey = keyof Catalog;
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 /** A translation: the same keys, each a string or plural forms. */

@@ -163,6 +163,22 @@ describe("reviewer edits", () => {
     assert.equal(reviewOf(await world.getReview(review.id, guest)).reviewText, "Third version.");
   });
 
+  test("a new rating: the reviewer withdraws and posts again (the widget's Edit); the stay's window does not restart", async () => {
+    const world = harness.fresh();
+    const guest = await world.login("guest");
+    const first = reviewOf(await world.createReview(guest, storyListingReview({ rating: 4 })));
+    reviewOf(await remove(world, first.id, guest));
+    await world.advanceDays(2);
+    const second = reviewOf(await world.createReview(guest, storyListingReview({ rating: 2 })));
+    assert.notEqual(second.id, first.id);
+    assert.equal(second.rating, 2);
+    assert.equal(second.isPublished, false);
+    // The window counts from the first submission, deleted ones included: 14 days after it, published.
+    await world.advanceDays(12);
+    assert.equal(reviewOf(await world.getReview(second.id, guest)).isPublished, true);
+    assertError(await remove(world, second.id, guest), 403, "errMsg_reviewIsPublished");
+  });
+
   test("with auto-approval an edit stays approved", async () => {
     const world = harness.fresh({ autoApprove: true });
     const guest = await world.login("guest");
