@@ -1,10 +1,10 @@
-import type { ModerationItem, ModerationStatus, Page, Review } from "../../core/model.js";
+import type { ModerationItem, ModerationStatus, Review } from "../../core/model.js";
 import { ApiError } from "../errors.js";
 import type { HttpClient } from "../http.js";
 import { OWNER_TOOLS } from "../../core/variants.js";
 import type { ModerationModule } from "../backends.js";
 import { parseWhole } from "../parse.js";
-import type { ModerationDecision, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
+import type { ModerationDecision, ModerationPage, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
 import { WireDirectoryReview } from "./schemas.js";
 import { PartnerpageSource, toPublicReview } from "./source.js";
 
@@ -60,15 +60,37 @@ export class PartnerpageModeration extends PartnerpageSource implements Moderati
     return response.blob();
   }
 
-  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<Page<ModerationItem>> {
-    const status = Object.keys(STATUS).find((code) => STATUS[code] === query.status) ?? "P";
+  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<ModerationPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const params: [string, string][] = [["status", status], ["page", String(page)], ["page_size", String(pageSize)]];
-    const { items, total } = await this.list(`/reviews/directory/${this.directory}/`, params, context);
-    const moderation = items.flatMap((wire) => toModerationItem(wire) ?? []).filter((item) => item.status === query.status);
-    const count = total ?? moderation.length;
-    return { items: moderation, page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) };
+    const path = `/reviews/directory/${this.directory}/`;
+    const counts: ModerationPage["counts"] = {};
+    let items: ModerationItem[] = [];
+    // The other tabs' counts from one-review pages of their own; a server that sends no count leaves their tabs without one.
+    await Promise.all(
+      Object.entries(STATUS).map(async ([code, status]) => {
+        const mine = status === query.status;
+        const list = await this.list(path, [["status", code], ["page", mine ? String(page) : "1"], ["page_size", mine ? String(pageSize) : "1"]], context);
+        if (mine) items = list.items.flatMap((wire) => toModerationItem(wire) ?? []).filter((item) => item.status === status);
+        counts[status] = list.total ?? (mine ? items.length : undefined);
+      }),
+    );
+    const count = counts[query.status]!;
+    return { items, page, pageSize, total: count, pageCount: Math.ceil(count / pageSize), counts };
+  }
+
+  /**
+   * Whether the key may approve and decline: the seed's PATCH needs the
+   * update permission, checked before the review is looked up, so an empty
+   * PATCH of no review answers 403 without it (404 with it) and changes nothing.
+   */
+  async mayModerate(context: RequestContext = {}): Promise<boolean> {
+    try {
+      await this.call("PATCH", this.detail("-"), [], context, {});
+    } catch (error) {
+      return ApiError.from(error).status !== 403;
+    }
+    return true;
   }
 
   async moderate(id: string, decision: ModerationDecision, context: RequestContext = {}): Promise<ModerationItem> {

@@ -15,6 +15,18 @@ export const reviewModerationStyles = css`
     font-weight: 600;
     color: var(--_muted);
   }
+  .n:not(:empty) {
+    margin-inline-start: 0.4em;
+    padding: 0 0.5em;
+    border-radius: 1em;
+    background: var(--_skeleton);
+    font-size: 0.85em;
+  }
+  [part="blind"],
+  [part="notice"] {
+    color: var(--_muted);
+    font-size: 0.925em;
+  }
   [role="tab"][aria-selected="true"] {
     color: var(--_text);
     border-block-end-color: var(--_accent);

@@ -1,31 +1,35 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
-import type { ModerationDecision, ModerationSource } from "../../api/source.js";
-import { enModeration, enModerationOwner } from "../../core/i18n/en-moderation.js";
+import type { ModerationDecision, ModerationPage, ModerationSource } from "../../api/source.js";
+import { enModeration, enModerationMarketplace, enModerationOwner } from "../../core/i18n/en-moderation.js";
 import { addEnglish } from "../../core/i18n/index.js";
-import type { ModerationItem, ModerationStatus, Page } from "../../core/model.js";
+import type { ModerationItem, ModerationStatus } from "../../core/model.js";
 import { hasBackend, services } from "../../core/services.js";
 import { uniqueById } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
-import { OWNER_TOOLS } from "../../core/variants.js";
+import { MARKETPLACE, OWNER_TOOLS } from "../../core/variants.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { reviewModerationStyles } from "./review-moderation.styles.js";
 
-addEnglish(OWNER_TOOLS ? { ...enModeration, ...enModerationOwner } : enModeration);
+addEnglish({ ...enModeration, ...(OWNER_TOOLS && enModerationOwner), ...(MARKETPLACE && enModerationMarketplace) });
 
-type Tab = "pending" | "rejected";
+type Tab = ModerationStatus;
+const TABS: Tab[] = ["pending", "approved", "rejected"];
 const PAGE_SIZE = 20;
 
 /**
- * The moderator's view: reviews waiting for a decision (and, on a second tab,
- * the rejected or declined ones), with everything the public never sees —
- * full name, email — shown to this signed-in admin only. One action each to
- * approve or decline; the list updates at once and rolls back with a message
- * if the server refuses. The directory
+ * The moderator's view: reviews waiting for a decision, and on two more tabs
+ * the approved and the rejected (declined) ones, each tab with its count, with
+ * everything the public never sees — full name, email — shown to this
+ * signed-in admin only. One action each to approve or decline, and on the
+ * approved and rejected tabs one to reverse that decision; the list updates at
+ * once and rolls back with a message if the server refuses. A marketplace
+ * review that double-blind still hides says until when. A directory key that
+ * may read but not decide gets no actions, and one line that says why. The directory
  * owner also gets an Export button that downloads every review as a dated CSV
  * file. Names only, never ids: without one a neutral label ("a guest", "this
  * listing"). Credentials come from `configure({ token })` or the `token` property.
@@ -39,12 +43,14 @@ const PAGE_SIZE = 20;
  * @csspart stars - A review's stars (role=img, labelled with the rating).
  * @csspart approve - The approve button.
  * @csspart decline - The decline (reject) button.
+ * @csspart notice - Why there are no actions (a key that may read reviews but not decide on them).
+ * @csspart blind - On a marketplace review double-blind still hides: until when.
  * @csspart export - The directory owner's Export (CSV) button (in review-widgets-moderation.js and the ESM build; not in dist/review-widgets.js, whose budget it does not fit).
  * @csspart show-more - Loads the next page of the queue.
  * @csspart delete - Delete (asks for confirmation first; not in dist/review-widgets.js).
  * @csspart confirm-delete - Confirms the Delete.
  * @csspart cancel - Keeps the review.
- * @csspart tabs - The tab list.
+ * @csspart tabs - The tab list (each tab with its count, where the server gives one).
  * @csspart empty - Nothing to moderate.
  * @csspart skeleton - Loading placeholder.
  * @csspart error - Load error (role=alert).
@@ -64,6 +70,8 @@ export class ReviewModeration extends ReviewElement {
     tab: { state: true, attribute: false },
     items: { state: true, attribute: false },
     total: { state: true, attribute: false },
+    counts: { state: true, attribute: false },
+    readOnly: { state: true, attribute: false },
     pages: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     failure: { state: true, attribute: false },
@@ -73,6 +81,8 @@ export class ReviewModeration extends ReviewElement {
   private tab: Tab = "pending";
   private items: ModerationItem[] = [];
   private total = 0;
+  private counts: ModerationPage["counts"] = {};
+  private readOnly = false;
   private pages = 1;
   private announcement = "";
   private failure = "";
@@ -83,7 +93,7 @@ export class ReviewModeration extends ReviewElement {
   /** The tab whose list is on screen; reloading that same tab keeps it (and the keyboard focus in it) in place. */
   #loadedTab: Tab | null = null;
 
-  readonly #loader = new Loader<Page<ModerationItem> | null>(this, {
+  readonly #loader = new Loader<ModerationPage | null>(this, {
     args: () => {
       const source = this.#source;
       if (!source || !this.nearViewport) return null;
@@ -92,13 +102,19 @@ export class ReviewModeration extends ReviewElement {
     task: async (signal) => {
       const token = await this.currentToken();
       if (!token) return null;
-      const status: ModerationStatus = this.tab;
-      return this.#source!.listForModeration({ status, page: 1, pageSize: PAGE_SIZE * this.pages }, { token, signal });
+      const source = this.#source!;
+      const [page, may] = await Promise.all([
+        source.listForModeration({ status: this.tab, page: 1, pageSize: PAGE_SIZE * this.pages }, { token, signal }),
+        source.mayModerate({ token, signal }),
+      ]);
+      this.readOnly = !may;
+      return page;
     },
     onComplete: (page) => {
       this.#loadedTab = this.tab;
       this.items = uniqueById(page?.items ?? []);
       this.total = page?.total ?? 0;
+      this.counts = page?.counts ?? {};
       this.emit("review-load", { count: this.total });
     },
     onError: (error) => {
@@ -138,13 +154,9 @@ export class ReviewModeration extends ReviewElement {
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
     const directory = this.resolvedSource === "partnerpage";
-    const tabs: [Tab, string][] = [
-      ["pending", i18n.t("pendingTab")],
-      ["rejected", i18n.t(directory ? "declinedTab" : "rejectedTab")],
-    ];
     return html`<div role="tablist" part="tabs" aria-label=${i18n.t("moderation")} @keydown=${this.#onTabKey}>
-        ${tabs.map(
-          ([tab, label]) => html`<button
+        ${TABS.map(
+          (tab) => html`<button
             role="tab"
             type="button"
             id="tab-${tab}"
@@ -153,10 +165,12 @@ export class ReviewModeration extends ReviewElement {
             tabindex=${this.tab === tab ? 0 : -1}
             @click=${() => this.#select(tab)}
           >
-            ${label}
+            ${i18n.t(tab === "rejected" && directory ? "declinedTab" : `${tab}Tab`)}
+            <span class="n">${this.#count(tab)}</span>
           </button>`,
         )}
       </div>
+      ${this.readOnly ? html`<p part="notice">${i18n.t("readOnlyKey")}</p>` : nothing}
       <div class="sr-only" role="status">${this.announcement}</div>
       ${this.failure ? html`<div part="error" role="alert"><p>${this.failure}</p></div>` : nothing}
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>
@@ -204,15 +218,20 @@ export class ReviewModeration extends ReviewElement {
         <dt>${i18n.t("reviewOf")}</dt>
         <dd dir="auto">${reviewee}</dd>
       </dl>
-      ${OWNER_TOOLS && this.#confirming === item.id
+      ${MARKETPLACE && item.hiddenUntil ? html`<p part="blind">${i18n.t("hiddenUntil", { date: i18n.date(item.hiddenUntil) })}</p>` : nothing}
+      ${this.readOnly
+        ? nothing
+        : OWNER_TOOLS && this.#confirming === item.id
         ? html`<div class="actions" role="group" aria-labelledby="confirm" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && this.#cancelDelete(item)}>
             <p id="confirm">${i18n.t("confirmDelete")}</p>
             <button class="button decline" part="confirm-delete" type="button" @click=${() => this.#delete(item)}>${i18n.t("delete")}</button>
             <button class="button" part="cancel" type="button" @click=${() => this.#cancelDelete(item)}>${i18n.t("cancel")}</button>
           </div>`
         : html`<div class="actions">
-        <button class="button primary" part="approve" type="button" @click=${() => this.#decide(item, "approve")}>${i18n.t("approve")}</button>
-        ${this.tab === "pending"
+        ${this.tab === "approved"
+          ? nothing
+          : html`<button class="button primary" part="approve" type="button" @click=${() => this.#decide(item, "approve")}>${i18n.t("approve")}</button>`}
+        ${this.tab !== "rejected"
           ? html`<button class="button decline" part="decline" type="button" @click=${() => this.#decide(item, "reject")}>
               ${i18n.t(directory ? "decline" : "reject")}
             </button>`
@@ -220,6 +239,12 @@ export class ReviewModeration extends ReviewElement {
         ${OWNER_TOOLS ? html`<button class="button" part="delete" type="button" @click=${() => this.#askDelete(item)}>${i18n.t("delete")}</button>` : nothing}
       </div>`}
     </article>`;
+  }
+
+  /** A tab's count: the list's own for the open tab, the server's for the others; none before a list or when the server does not say. */
+  #count(tab: Tab) {
+    const count = tab === this.tab ? this.#loader.value && this.total : this.counts[tab];
+    return count == null ? nothing : this.i18n.integer(count);
   }
 
   #author(item: ModerationItem): string {
@@ -275,14 +300,13 @@ export class ReviewModeration extends ReviewElement {
   }
 
   #onTabKey(event: KeyboardEvent): void {
-    const order: Tab[] = ["pending", "rejected"];
     if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
     event.preventDefault();
-    const index = order.indexOf(this.tab);
+    const index = TABS.indexOf(this.tab);
     // Left goes back (right in right-to-left text); both wrap around.
     const back = event.key === (this.direction === "rtl" ? "ArrowRight" : "ArrowLeft");
-    const next = event.key === "Home" ? 0 : event.key === "End" ? order.length - 1 : (index + (back ? order.length - 1 : 1)) % order.length;
-    this.#select(order[next]!);
+    const next = event.key === "Home" ? 0 : event.key === "End" ? 2 : (index + (back ? 2 : 1)) % 3;
+    this.#select(TABS[next]!);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
@@ -292,8 +316,14 @@ export class ReviewModeration extends ReviewElement {
     const author = this.#author(item);
     const index = this.items.indexOf(item);
     if (index < 0) return;
+    // The count of the tab the review moves to follows it, and comes back with it.
+    const to = decision === "approve" ? "approved" : decision === "reject" ? "rejected" : "";
+    const move = (by: number) => {
+      this.total -= by;
+      if (to && this.counts[to] !== undefined) this.counts = { ...this.counts, [to]: this.counts[to] + by };
+    };
     this.items = this.items.filter((other) => other !== item);
-    this.total--;
+    move(1);
     this.failure = "";
     this.#focusIndex = index;
     const directory = this.resolvedSource === "partnerpage";
@@ -310,7 +340,7 @@ export class ReviewModeration extends ReviewElement {
       const items = [...this.items];
       items.splice(Math.min(index, items.length), 0, item);
       this.items = items;
-      this.total++;
+      move(-1);
       this.failure = i18n.t("moderationFailed", { author });
       this.announcement = "";
       this.#focusIndex = index;

@@ -3,6 +3,7 @@ export const enModeration = {
   contactEmail: "Email",
   moderation: "Review moderation",
   pendingTab: "Pending",
+  approvedTab: "Approved",
   rejectedTab: "Rejected",
   declinedTab: "Declined",
   approve: "Approve",
@@ -14,12 +15,18 @@ export const enModeration = {
   moderationFailed: "The review by {author} could not be updated and is back in the list.",
   nothingToModerate: "Nothing waiting for moderation.",
   nothingRejected: "No reviews here.",
+  readOnlyKey: "This key can read reviews but not approve or decline them.",
   signInToModerate: "Sign in as a moderator to see reviews waiting for moderation.",
   reviewOf: "Review of",
   "some-listing": "this listing",
   "some-host": "a host",
   "some-guest": "a guest",
   "some-entry": "this entry",
+};
+
+/** The marketplace's double-blind state of a review (not in files without the marketplace). */
+export const enModerationMarketplace = {
+  hiddenUntil: "Hidden by double-blind until {date}.",
 };
 
 /** Export and Delete (not in the everything file: src/core/variants.ts). */
