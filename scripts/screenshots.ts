@@ -19,7 +19,8 @@ async function settle(page: Page): Promise<void> {
 const server = await startServer({ demo: true });
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_FLAGS });
 try {
-  const shots: { name: string; path: string; width?: number; full?: boolean; act?: (page: Page) => Promise<void> }[] = [
+  // `element`: shoot just that element (a widget in a narrow column) instead of the viewport.
+  const shots: { name: string; path: string; width?: number; full?: boolean; element?: string; act?: (page: Page) => Promise<void> }[] = [
     { name: "listing", path: "/", full: true },
     {
       name: "listing-guest-pending",
@@ -42,6 +43,16 @@ try {
         await settle(page);
       },
     },
+    {
+      name: "moderation-desk",
+      path: "/",
+      element: "#stay-admin",
+      act: async (page) => {
+        await page.getByRole("radio", { name: "Amara · moderator" }).check({ force: true });
+        await page.locator("review-moderation").locator('[part~="blind"]').first().waitFor();
+        await settle(page);
+      },
+    },
     { name: "themes", path: "/themes.html", full: true },
     { name: "languages", path: "/languages.html", full: true },
   ];
@@ -56,8 +67,9 @@ try {
     }
     await settle(page);
     await shot.act?.(page);
-    await page.screenshot({ path: `${OUT}/${shot.name}.png`, fullPage: shot.full ?? false });
-    console.log(`${OUT}/${shot.name}.png`);
+    const path = `${OUT}/${shot.name}.png`;
+    await (shot.element ? page.locator(shot.element).screenshot({ path }) : page.screenshot({ path, fullPage: shot.full ?? false }));
+    console.log(path);
     await page.close();
   }
 } finally {

@@ -3,12 +3,13 @@ import { css } from "lit";
 export const reviewModerationStyles = css`
   [role="tablist"] {
     display: flex;
-    gap: 0.25em;
+    flex-wrap: wrap;
     margin-block-end: var(--_gap);
     border-block-end: 1px solid var(--_border);
   }
   [role="tab"] {
-    padding: 0.5em 1em;
+    padding: 0.5em 0.75em;
+    white-space: nowrap;
     border: 0;
     border-block-end: 3px solid transparent;
     background: none;
