@@ -299,8 +299,13 @@ describe("<review-moderation>", () => {
     const second = bodies(el)[1]!;
 
     tab(el, "pending").focus();
-    await sendKeys({ press: "Tab" });
-    expect(focused(el)?.getAttribute("part")).to.equal("approve");
+    // From the tabs: the search, the filter, "select all", the first review's tick box, its Approve.
+    const order: (string | null | undefined)[] = [];
+    for (let step = 0; step < 5; step++) {
+      await sendKeys({ press: "Tab" });
+      order.push(focused(el)?.getAttribute("part"));
+    }
+    expect(order).to.deep.equal(["search", "filter", "select-all", "select", "approve"]);
     expect(items(el)[0]!.contains(focused(el)), "Tab reaches the first review's Approve").to.equal(true);
     await sendKeys({ press: "Enter" });
     await el.updateComplete;
@@ -491,6 +496,102 @@ describe("<review-moderation>", () => {
     expect(items(el)[0]!.contains(part(el, "error"))).to.equal(false);
     const log = await server.log();
     expect(JSON.parse(log.at(-1)!.body)).to.deep.equal({ moderationStatus: "approved" });
+    await expect(el).to.be.accessible();
+  });
+
+  it("searches the text and author, and filters by entry, on the loaded reviews", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, ADMIN_KEY);
+    await settled(el);
+    const all = bodies(el);
+    const author = authors(el)[1]!;
+    part(el, "search")!.focus();
+    await sendKeys({ type: author.split(" ")[1]!.toUpperCase() });
+    await el.updateComplete;
+    expect(authors(el).length).to.be.above(0).and.below(all.length);
+    expect(authors(el).every((name) => name.toLowerCase().includes(author.split(" ")[1]!.toLowerCase()))).to.equal(true);
+    await sendKeys({ type: "zzqx-nothing-matches" });
+    await el.updateComplete;
+    expect(items(el)).to.have.length(0);
+    expect(part(el, "empty")!.textContent).to.equal("No reviews here.");
+    await expect(el).to.be.accessible();
+    (part(el, "search") as HTMLInputElement).value = "";
+    part(el, "search")!.dispatchEvent(new Event("input"));
+    await el.updateComplete;
+    expect(bodies(el)).to.deep.equal(all);
+
+    const filter = part(el, "filter") as HTMLSelectElement;
+    const entry = filter.options[1]!;
+    filter.value = entry.value;
+    filter.dispatchEvent(new Event("change"));
+    await el.updateComplete;
+    expect(items(el).length).to.be.above(0).and.below(all.length);
+    expect(items(el).every((item) => item.textContent!.includes(entry.textContent!))).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it("approves the ticked reviews after one confirmation, with the keyboard", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, ADMIN_KEY);
+    await settled(el);
+    const before = items(el).length;
+    const [first, second] = bodies(el);
+    // Texts can repeat: follow the pending reviews with these texts by id.
+    const chosen = (await directoryView(box)).filter((r) => r.status === "P" && (r.summary === first || r.summary === second)).map((r) => r.id);
+    items(el)[0]!.querySelector<HTMLInputElement>('[part~="select"]')!.focus();
+    await sendKeys({ press: "Space" });
+    items(el)[1]!.querySelector<HTMLInputElement>('[part~="select"]')!.focus();
+    await sendKeys({ press: "Space" });
+    await el.updateComplete;
+    expect((part(el, "select-all") as HTMLInputElement).indeterminate).to.equal(true);
+    const bar = el.shadowRoot!.querySelector<HTMLElement>('[aria-labelledby="bulk"]')!;
+    expect(bar.querySelector("#bulk")!.textContent).to.equal("2 reviews selected");
+    await expect(el).to.be.accessible();
+
+    bar.querySelector<HTMLButtonElement>('[part~="approve"]')!.focus();
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => focused(el)?.getAttribute("part") === "confirm-bulk", "focus is not on Confirm");
+    expect(bar.querySelector("#bulk")!.textContent).to.equal("Apply this to all 2 selected reviews?");
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: "Escape" });
+    await el.updateComplete;
+    expect(part(el, "confirm-bulk")).to.equal(null);
+    expect(items(el)).to.have.length(before);
+    await waitUntil(() => focused(el) === bar.querySelector('[part~="approve"]'), "focus is not back on the bar's Approve");
+
+    bar.querySelector<HTMLButtonElement>('[part~="approve"]')!.click();
+    await el.updateComplete;
+    part(el, "confirm-bulk")!.focus();
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => status(el) === "Updated 2 reviews.", "no announcement of the bulk decision");
+    expect(bodies(el)).to.not.include.members([first, second]);
+    const view = await directoryView(box);
+    expect(view.filter((r) => chosen.includes(r.id)).map((r) => r.status)).to.deep.equal(["A", "A"]);
+    expect(part(el, "error")).to.equal(null);
+  });
+
+  it("keeps the reviews the server refused ticked, and says how many", async () => {
+    const three = [directoryWire("r1", "One"), directoryWire("r2", "Two"), directoryWire("r3", "Three")];
+    const list = { json: { count: 3, next: null, previous: null, results: three } };
+    const ok = { json: directoryWire("r1", "One", "D") };
+    const refused = { status: 403, json: { detail: "You do not have permission to perform this action." } };
+    // Three lists and the probe, then the three PATCHes: one of them refused.
+    const server = await faultScript(list, list, list, list, ok, refused, ok, list);
+    const el = await fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`);
+    await settled(el);
+    part(el, "select-all")!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector("#bulk")!.textContent).to.equal("3 reviews selected");
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-labelledby="bulk"] [part~="decline"]')!.click();
+    await el.updateComplete;
+    part(el, "confirm-bulk")!.click();
+    await waitUntil(() => part(el, "error"), "no alert for the refused review");
+    expect(part(el, "error")!.textContent!.trim()).to.equal("1 review could not be updated and is still selected.");
+    expect(status(el)).to.equal("Updated 2 reviews.");
+    expect(items(el)).to.have.length(1);
+    expect(items(el)[0]!.querySelector<HTMLInputElement>('[part~="select"]')!.checked).to.equal(true);
+    expect(el.shadowRoot!.querySelector("#bulk")!.textContent).to.equal("1 review selected");
+    expect(items(el).some((item) => item.contains(part(el, "error")))).to.equal(false);
     await expect(el).to.be.accessible();
   });
 

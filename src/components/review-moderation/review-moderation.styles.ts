@@ -59,3 +59,40 @@ export const reviewModerationStyles = css`
     block-size: 9em;
   }
 `;
+
+/** Search, filter and the bulk bar (OWNER_TOOLS; a function, so that files without them drop the CSS too). */
+export const deskToolStyles = () => css`
+  [part="search"],
+  select {
+    font: inherit;
+    padding: 0.4em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+  }
+  [part="search"] {
+    flex: 1 1 12em;
+  }
+  /* As wide as its longest option otherwise: an entry's title is whatever its owner typed. */
+  select {
+    max-inline-size: 14em;
+  }
+  .tools {
+    margin-block: 0 var(--_gap);
+  }
+  [type="checkbox"] {
+    inline-size: 1.2em;
+    block-size: 1.2em;
+    margin: 0;
+    align-self: center;
+    accent-color: var(--_accent);
+  }
+  label,
+  #bulk {
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+    margin: 0;
+  }
+`;

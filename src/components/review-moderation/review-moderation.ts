@@ -13,7 +13,7 @@ import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
-import { reviewModerationStyles } from "./review-moderation.styles.js";
+import { deskToolStyles, reviewModerationStyles } from "./review-moderation.styles.js";
 
 addEnglish({ ...enModeration, ...(OWNER_TOOLS && enModerationOwner), ...(MARKETPLACE && enModerationMarketplace) });
 
@@ -29,7 +29,10 @@ const PAGE_SIZE = 20;
  * approved and rejected tabs one to reverse that decision; the list updates at
  * once and rolls back with a message if the server refuses. A marketplace
  * review that double-blind still hides says until when. A directory key that
- * may read but not decide gets no actions, and one line that says why. The directory
+ * may read but not decide gets no actions, and one line that says why.
+ * Search, a filter by reviewee and bulk decisions (tick, one confirmation,
+ * one request per review; the refused stay ticked) come with Export and
+ * Delete (not in dist/review-widgets.js). The directory
  * owner also gets an Export button that downloads every review as a dated CSV
  * file. Names only, never ids: without one a neutral label ("a guest", "this
  * listing"). Credentials come from `configure({ token })` or the `token` property.
@@ -49,7 +52,12 @@ const PAGE_SIZE = 20;
  * @csspart show-more - Loads the next page of the queue.
  * @csspart delete - Delete (asks for confirmation first; not in dist/review-widgets.js).
  * @csspart confirm-delete - Confirms the Delete.
- * @csspart cancel - Keeps the review.
+ * @csspart cancel - Keeps the review (or, in the bulk bar, the selection undecided).
+ * @csspart search - Searches the loaded reviews' text, title and author (not in dist/review-widgets.js).
+ * @csspart filter - Shows the reviews of one listing, person or entry (not in dist/review-widgets.js).
+ * @csspart select - Ticks a review for a bulk decision (not in dist/review-widgets.js).
+ * @csspart select-all - Ticks every review shown (not in dist/review-widgets.js).
+ * @csspart confirm-bulk - The bulk decision's one confirmation.
  * @csspart tabs - The tab list (each tab with its count, where the server gives one).
  * @csspart empty - Nothing to moderate.
  * @csspart skeleton - Loading placeholder.
@@ -65,7 +73,7 @@ const PAGE_SIZE = 20;
  */
 export class ReviewModeration extends ReviewElement {
   static readonly tag = "review-moderation";
-  static override styles = [baseStyles, starStyles, cardStyles, reviewModerationStyles];
+  static override styles = [baseStyles, starStyles, cardStyles, reviewModerationStyles, OWNER_TOOLS ? deskToolStyles() : []];
   static override properties: PropertyDeclarations = {
     tab: { state: true, attribute: false },
     items: { state: true, attribute: false },
@@ -76,6 +84,12 @@ export class ReviewModeration extends ReviewElement {
     announcement: { state: true, attribute: false },
     failure: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
+    ...(OWNER_TOOLS && {
+      selected: { state: true, attribute: false },
+      bulk: { state: true, attribute: false },
+      query: { state: true, attribute: false },
+      filter: { state: true, attribute: false },
+    }),
   };
 
   private tab: Tab = "pending";
@@ -87,6 +101,11 @@ export class ReviewModeration extends ReviewElement {
   private announcement = "";
   private failure = "";
   private expanded = new Set<string>();
+  /** Desk tools (OWNER_TOOLS): the ticked reviews, the decision waiting for its one confirmation, the search, the reviewee shown. */
+  private selected = new Set<string>();
+  private bulk: ModerationDecision | "" = "";
+  private query = "";
+  private filter = "";
   /** The review whose Delete waits for confirmation (a plain field: not in files without Delete). */
   #confirming?: string | undefined;
   #focusIndex: number | null = null;
@@ -193,8 +212,14 @@ export class ReviewModeration extends ReviewElement {
     }
     if (value === null) return html`<p part="empty">${i18n.t("signInToModerate")}</p>`;
     if (this.items.length === 0) return html`<p part="empty">${i18n.t(this.tab === "pending" ? "nothingToModerate" : "nothingRejected")}</p>`;
-    return html`<ul class="cards">
-        ${this.items.map((item) => html`<li>${this.#renderItem(item)}</li>`)}
+    const query = this.query.toLocaleLowerCase();
+    const shown = OWNER_TOOLS
+      ? this.items.filter((item) => (!this.filter || item.revieweeId === this.filter) && `${item.title ?? ""} ${item.text} ${this.#author(item)}`.toLocaleLowerCase().includes(query))
+      : this.items;
+    return html`${OWNER_TOOLS ? this.#tools(shown) : nothing}
+      ${OWNER_TOOLS && !shown.length ? html`<p part="empty">${i18n.t("nothingRejected")}</p>` : nothing}
+      <ul class="cards">
+        ${shown.map((item) => html`<li>${this.#renderItem(item)}</li>`)}
       </ul>
       ${this.total > this.items.length
         ? html`<div class="actions">
@@ -205,9 +230,8 @@ export class ReviewModeration extends ReviewElement {
 
   #renderItem(item: ModerationItem) {
     const i18n = this.i18n;
-    const directory = this.resolvedSource === "partnerpage";
     const author = this.#author(item);
-    const reviewee = item.revieweeLabel ?? i18n.t(`some-${item.revieweeType ?? (directory ? "entry" : "listing")}`);
+    const reviewee = this.#reviewee(item);
     return html`<article part="review" tabindex="-1" aria-label=${i18n.t("reviewBy", { author })}>
       ${cardHeader(i18n, item.rating, author, item.submittedAt)}
       ${item.title ? html`<p class="title" dir="auto"><strong>${item.title}</strong></p>` : nothing}
@@ -228,22 +252,95 @@ export class ReviewModeration extends ReviewElement {
             <button class="button" part="cancel" type="button" @click=${() => this.#cancelDelete(item)}>${i18n.t("cancel")}</button>
           </div>`
         : html`<div class="actions">
-        ${this.tab === "approved"
-          ? nothing
-          : html`<button class="button primary" part="approve" type="button" @click=${() => this.#decide(item, "approve")}>${i18n.t("approve")}</button>`}
-        ${this.tab !== "rejected"
-          ? html`<button class="button decline" part="decline" type="button" @click=${() => this.#decide(item, "reject")}>
-              ${i18n.t(directory ? "decline" : "reject")}
-            </button>`
+        ${OWNER_TOOLS
+          ? html`<input type="checkbox" part="select" aria-label=${i18n.t("reviewBy", { author })} .checked=${this.selected.has(item.id)} @change=${() => (this.selected = toggled(this.selected, item.id))} />`
           : nothing}
+        ${this.#choices((decision) => this.#decide(item, decision))}
         ${OWNER_TOOLS ? html`<button class="button" part="delete" type="button" @click=${() => this.#askDelete(item)}>${i18n.t("delete")}</button>` : nothing}
       </div>`}
     </article>`;
   }
 
-  /** A tab's count: the list's own for the open tab, the server's for the others; none before a list or when the server does not say. */
+  /** Approve and decline as this tab offers them: each reverses the other tab's decision. */
+  #choices(decide: (decision: ModerationDecision) => unknown) {
+    const i18n = this.i18n;
+    return html`${this.tab === "approved"
+      ? nothing
+      : html`<button class="button primary" part="approve" type="button" @click=${() => decide("approve")}>${i18n.t("approve")}</button>`}
+    ${this.tab === "rejected"
+      ? nothing
+      : html`<button class="button decline" part="decline" type="button" @click=${() => decide("reject")}>${i18n.t(this.resolvedSource === "partnerpage" ? "decline" : "reject")}</button>`}`;
+  }
+
+  /** Search (text, title, author), the reviewee filter, and the ticked reviews' one decision with its one confirmation. */
+  #tools(shown: ModerationItem[]) {
+    if (!OWNER_TOOLS) return nothing;
+    const i18n = this.i18n;
+    const chosen = shown.filter((item) => this.selected.has(item.id));
+    const all = chosen.length > 0 && chosen.length === shown.length;
+    const value = (event: Event) => (event.target as HTMLInputElement).value;
+    // Asking and cancelling both move the focus to the bar's first button (the confirmation, or the decision again).
+    const ask = (decision: ModerationDecision | "") => {
+      this.bulk = decision;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>("#bulk ~ button")?.focus());
+    };
+    return html`<div class="actions tools">
+        <input type="search" part="search" aria-label=${i18n.t("search")} placeholder=${i18n.t("search")} .value=${this.query} @input=${(e: Event) => (this.query = value(e))} />
+        <label
+          >${i18n.t("reviewOf")}
+          <select part="filter" @change=${(e: Event) => (this.filter = value(e))}>
+            <option value="">${i18n.t("all")}</option>
+            ${[...new Map(this.items.map((item) => [item.revieweeId, this.#reviewee(item)]))].map(
+              ([id, label]) => html`<option value=${id} ?selected=${id === this.filter} dir="auto">${label}</option>`,
+            )}
+          </select></label
+        >
+        ${this.readOnly
+          ? nothing
+          : html`<label
+              ><input
+                type="checkbox"
+                part="select-all"
+                .checked=${all}
+                .indeterminate=${chosen.length > 0 && !all}
+                @change=${() => (this.selected = new Set(all ? [] : shown.map((item) => item.id)))}
+              />
+              ${i18n.t("selectAll")}</label
+            >`}
+      </div>
+      ${chosen.length && !this.readOnly
+        ? html`<div class="actions tools" role="group" aria-labelledby="bulk" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && ask("")}>
+            <p id="bulk">${i18n.t(this.bulk ? "confirmBulk" : "selectedCount", { count: chosen.length })}</p>
+            ${this.bulk
+              ? html`<button class="button primary" part="confirm-bulk" type="button" @click=${() => this.#decideAll(chosen)}>
+                    ${i18n.t(this.bulk === "approve" ? "approve" : this.resolvedSource === "partnerpage" ? "decline" : "reject")}
+                  </button>
+                  <button class="button" part="cancel" type="button" @click=${() => ask("")}>${i18n.t("cancel")}</button>`
+              : this.#choices(ask)}
+          </div>`
+        : nothing}`;
+  }
+
+  /** The confirmed bulk decision, one request per review; those the server refuses come back and stay ticked. */
+  async #decideAll(chosen: ModerationItem[]): Promise<void> {
+    if (OWNER_TOOLS) {
+      const decision = this.bulk as ModerationDecision;
+      this.bulk = "";
+      const done = await Promise.all(chosen.map((item) => this.#decide(item, decision)));
+      const failed = chosen.filter((_, index) => !done[index]);
+      this.selected = new Set(failed.map((item) => item.id));
+      this.announcement = this.i18n.t("bulkDone", { count: chosen.length - failed.length });
+      this.failure = failed.length ? this.i18n.t("bulkFailed", { count: failed.length }) : "";
+    }
+  }
+
+  #reviewee(item: ModerationItem): string {
+    return item.revieweeLabel ?? this.i18n.t(`some-${item.revieweeType ?? (this.resolvedSource === "partnerpage" ? "entry" : "listing")}`);
+  }
+
+  /** A tab's count: the list's own for the tab on screen, the server's for the others; none signed out or when the server does not say. */
   #count(tab: Tab) {
-    const count = tab === this.tab ? this.#loader.value && this.total : this.counts[tab];
+    const count = this.#loader.value && tab === this.#loadedTab ? this.total : this.counts[tab];
     return count == null ? nothing : this.i18n.integer(count);
   }
 
@@ -297,6 +394,10 @@ export class ReviewModeration extends ReviewElement {
     this.tab = tab;
     this.pages = 1;
     this.failure = "";
+    if (OWNER_TOOLS) {
+      this.filter = this.bulk = "";
+      this.selected = new Set();
+    }
   }
 
   #onTabKey(event: KeyboardEvent): void {
@@ -311,11 +412,11 @@ export class ReviewModeration extends ReviewElement {
   }
 
   /** Optimistic: the review leaves the list at once, and comes back with a message if the server refuses. */
-  async #decide(item: ModerationItem, decision: ModerationDecision | "delete"): Promise<void> {
+  async #decide(item: ModerationItem, decision: ModerationDecision | "delete"): Promise<boolean> {
     const i18n = this.i18n;
     const author = this.#author(item);
     const index = this.items.indexOf(item);
-    if (index < 0) return;
+    if (index < 0) return false;
     // The count of the tab the review moves to follows it, and comes back with it.
     const to = decision === "approve" ? "approved" : decision === "reject" ? "rejected" : "";
     const move = (by: number) => {
@@ -336,6 +437,7 @@ export class ReviewModeration extends ReviewElement {
           : (await this.#source!.moderate(item.id, decision as ModerationDecision, { token })).status;
       services().store.invalidate();
       this.emit("review-moderated", { id: item.id, status });
+      return true;
     } catch (error) {
       const items = [...this.items];
       items.splice(Math.min(index, items.length), 0, item);
@@ -347,6 +449,7 @@ export class ReviewModeration extends ReviewElement {
       const apiError = ApiError.from(error);
       this.emit("review-error", { error: apiError });
       if (apiError.status === 401 || apiError.status === 403) this.emit("review-auth-required", {});
+      return false;
     }
   }
 }

@@ -107,4 +107,14 @@ export default {
   deleted: "Bewertung von {author} gelöscht.",
   exportReviews: "Exportieren (CSV)",
   exportFailed: "Der Export konnte nicht heruntergeladen werden. Bitte versuche es erneut.",
+  search: "Text und Name durchsuchen",
+  all: "Alle",
+  selectAll: "Alle auf dieser Seite auswählen",
+  selectedCount: { one: "{count} Bewertung ausgewählt", other: "{count} Bewertungen ausgewählt" },
+  confirmBulk: { one: "Auf die ausgewählte Bewertung anwenden?", other: "Auf alle {count} ausgewählten Bewertungen anwenden?" },
+  bulkDone: { one: "{count} Bewertung geändert.", other: "{count} Bewertungen geändert." },
+  bulkFailed: {
+    one: "{count} Bewertung konnte nicht geändert werden und bleibt ausgewählt.",
+    other: "{count} Bewertungen konnten nicht geändert werden und bleiben ausgewählt.",
+  },
 } satisfies Messages;

@@ -29,7 +29,7 @@ export const enModerationMarketplace = {
   hiddenUntil: "Hidden by double-blind until {date}.",
 };
 
-/** Export and Delete (not in the everything file: src/core/variants.ts). */
+/** Export, Delete, search, filter and bulk decisions (not in the everything file: src/core/variants.ts). */
 export const enModerationOwner = {
   delete: "Delete",
   cancel: "Cancel",
@@ -37,4 +37,11 @@ export const enModerationOwner = {
   deleted: "Deleted the review by {author}.",
   exportReviews: "Export (CSV)",
   exportFailed: "The export failed. Please try again.",
+  search: "Search text and author",
+  all: "All",
+  selectAll: "Select all on this page",
+  selectedCount: { one: "{count} review selected", other: "{count} reviews selected" },
+  confirmBulk: { one: "Apply this to the selected review?", other: "Apply this to all {count} selected reviews?" },
+  bulkDone: { one: "Updated {count} review.", other: "Updated {count} reviews." },
+  bulkFailed: { one: "{count} review could not be updated and is still selected.", other: "{count} reviews could not be updated and are still selected." },
 };

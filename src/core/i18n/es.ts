@@ -106,4 +106,14 @@ export default {
   deleted: "Reseña de {author} eliminada.",
   exportReviews: "Exportar (CSV)",
   exportFailed: "No se pudo descargar la exportación. Inténtalo de nuevo.",
+  search: "Buscar en el texto y el autor",
+  all: "Todas",
+  selectAll: "Seleccionar todas en esta página",
+  selectedCount: { one: "{count} reseña seleccionada", other: "{count} reseñas seleccionadas" },
+  confirmBulk: { one: "¿Aplicar a la reseña seleccionada?", other: "¿Aplicar a las {count} reseñas seleccionadas?" },
+  bulkDone: { one: "{count} reseña actualizada.", other: "{count} reseñas actualizadas." },
+  bulkFailed: {
+    one: "{count} reseña no se pudo actualizar y sigue seleccionada.",
+    other: "{count} reseñas no se pudieron actualizar y siguen seleccionadas.",
+  },
 } satisfies Messages;
