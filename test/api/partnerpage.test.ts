@@ -269,12 +269,14 @@ describe("PartnerpageSource keeps the key for the owner's operations", () => {
       { status: 400, json: { summary: ["Too short."] } },
       { json: { count: 0, next: null, previous: null, results: [] } },
     );
-    const source = new PartnerpageModeration(server.base, "demo-directory", new HttpClient({ maxRetries: 0 }));
+    const http = new HttpClient({ maxRetries: 0 });
+    const source = new PartnerpageSource(server.base, "demo-directory", http);
+    const moderation = new PartnerpageModeration(server.base, "demo-directory", http);
     const withKey = { token: "page-wide-admin-key" };
     await source.listReviews({ revieweeId: "entry-1" }, withKey);
     await source.listAggregates([{ revieweeId: "entry-1" }], withKey);
     await source.createReview({ rating: 5, text: "x", revieweeId: "entry-1", firstName: "A", lastName: "B", email: "a@b.example" }, withKey).catch(() => undefined);
-    await source.listForModeration({ status: "pending" }, withKey);
+    await moderation.listForModeration({ status: "pending" }, withKey);
     const log = await server.log();
     expect(log.map((entry) => [entry.method, new URL(entry.url, location.origin).pathname.replace(server.base, ""), entry.authorization])).to.deep.equal([
       ["GET", "/directories/demo-directory/reviews", null],

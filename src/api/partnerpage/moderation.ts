@@ -6,12 +6,13 @@ import type { ModerationModule } from "../backends.js";
 import { parseWhole } from "../parse.js";
 import type { ModerationDecision, ModerationPage, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
 import { WireDirectoryReview } from "./schemas.js";
-import { PartnerpageSource, toPublicReview } from "./source.js";
+import { PartnerpageApi } from "./api.js";
+import { toPublicReview } from "./source.js";
 
 const STATUS: Record<string, ModerationStatus> = { A: "approved", D: "rejected", P: "pending" };
 
 /** The directory owner's operations (API key in `Authorization`, no scheme): the list by status, approve and decline, read, edit, delete. */
-export class PartnerpageModeration extends PartnerpageSource implements ModerationSource {
+export class PartnerpageModeration extends PartnerpageApi implements ModerationSource {
   readonly #exportUrl: string;
 
   constructor(apiBase: string, directoryId: string, http: HttpClient) {
@@ -20,7 +21,7 @@ export class PartnerpageModeration extends PartnerpageSource implements Moderati
   }
 
   /** The owner's read of one review (the proxy has no single-review route). */
-  override async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
+  async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
     try {
       return toPublicReview(parseWhole(WireDirectoryReview, (await this.call("GET", this.detail(id), [], context)).body));
     } catch (error) {
@@ -29,12 +30,12 @@ export class PartnerpageModeration extends PartnerpageSource implements Moderati
     }
   }
 
-  override async updateReview(id: string, patch: { text: string }, context: RequestContext = {}): Promise<Review | null> {
+  async updateReview(id: string, patch: { text: string }, context: RequestContext = {}): Promise<Review | null> {
     const response = await this.call("PATCH", this.detail(id), [], context, { summary: patch.text });
     return toPublicReview(parseWhole(WireDirectoryReview, response.body));
   }
 
-  override async deleteReview(id: string, context: RequestContext = {}): Promise<void> {
+  async deleteReview(id: string, context: RequestContext = {}): Promise<void> {
     await this.call("DELETE", this.detail(id), [], context);
   }
 
@@ -70,7 +71,7 @@ export class PartnerpageModeration extends PartnerpageSource implements Moderati
     await Promise.all(
       Object.entries(STATUS).map(async ([code, status]) => {
         const mine = status === query.status;
-        const list = await this.list(path, [["status", code], ["page", mine ? String(page) : "1"], ["page_size", mine ? String(pageSize) : "1"]], context);
+        const list = await this.list(path, [["status", code], ["page", String(mine ? page : 1)], ["page_size", String(mine ? pageSize : 1)]], context);
         if (mine) items = list.items.flatMap((wire) => toModerationItem(wire) ?? []).filter((item) => item.status === status);
         counts[status] = list.total ?? (mine ? items.length : undefined);
       }),
@@ -84,13 +85,11 @@ export class PartnerpageModeration extends PartnerpageSource implements Moderati
    * update permission, checked before the review is looked up, so an empty
    * PATCH of no review answers 403 without it (404 with it) and changes nothing.
    */
-  async mayModerate(context: RequestContext = {}): Promise<boolean> {
-    try {
-      await this.call("PATCH", this.detail("-"), [], context, {});
-    } catch (error) {
-      return ApiError.from(error).status !== 403;
-    }
-    return true;
+  mayModerate(context: RequestContext = {}): Promise<boolean> {
+    return this.call("PATCH", this.detail("-"), [], context, {}).then(
+      () => true,
+      (error: unknown) => ApiError.from(error).status !== 403,
+    );
   }
 
   async moderate(id: string, decision: ModerationDecision, context: RequestContext = {}): Promise<ModerationItem> {

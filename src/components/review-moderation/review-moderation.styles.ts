@@ -16,7 +16,7 @@ export const reviewModerationStyles = css`
     font-weight: 600;
     color: var(--_muted);
   }
-  .n:not(:empty) {
+  .n {
     margin-inline-start: 0.4em;
     padding: 0 0.5em;
     border-radius: 1em;
@@ -48,6 +48,7 @@ export const reviewModerationStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     gap: 0.5em;
     margin-block-start: 0.75em;
   }
@@ -82,10 +83,7 @@ export const deskToolStyles = () => css`
     margin-block: 0 var(--_gap);
   }
   [type="checkbox"] {
-    inline-size: 1.2em;
-    block-size: 1.2em;
     margin: 0;
-    align-self: center;
     accent-color: var(--_accent);
   }
   label,

@@ -143,8 +143,8 @@ export class ReviewModeration extends ReviewElement {
   });
 
   protected override configurationProblems(): string[] {
-    // A moderator sees every reviewee: no reviewee-id or entry-id needed.
-    const problems = super.configurationProblems().filter((problem) => !problem.startsWith('"reviewee-id"') && !problem.startsWith('"entry-id"'));
+    // A moderator sees every reviewee: no reviewee-id or entry-id needed; and needs the moderation code, not the public (the owner's file has none).
+    const problems = super.configurationProblems().filter((problem) => !/^("reviewee-id"|"entry-id"|no )/.test(problem));
     if (problems.length === 0 && !hasBackend(this.resolvedSource, "moderation")) {
       problems.push(`no ${this.resolvedSource} moderation in this script file`);
     }
@@ -172,7 +172,8 @@ export class ReviewModeration extends ReviewElement {
     const problems = this.configurationProblems();
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
-    const directory = this.resolvedSource === "partnerpage";
+    // Files without the marketplace know the answer at build time (src/core/variants.ts).
+    const directory = !MARKETPLACE || this.resolvedSource === "partnerpage";
     return html`<div role="tablist" part="tabs" aria-label=${i18n.t("moderation")} @keydown=${this.#onTabKey}>
         ${TABS.map(
           (tab) => html`<button
@@ -185,7 +186,7 @@ export class ReviewModeration extends ReviewElement {
             @click=${() => this.#select(tab)}
           >
             ${i18n.t(tab === "rejected" && directory ? "declinedTab" : `${tab}Tab`)}
-            <span class="n">${this.#count(tab)}</span>
+            ${this.#count(tab)}
           </button>`,
         )}
       </div>
@@ -269,7 +270,7 @@ export class ReviewModeration extends ReviewElement {
       : html`<button class="button primary" part="approve" type="button" @click=${() => decide("approve")}>${i18n.t("approve")}</button>`}
     ${this.tab === "rejected"
       ? nothing
-      : html`<button class="button decline" part="decline" type="button" @click=${() => decide("reject")}>${i18n.t(this.resolvedSource === "partnerpage" ? "decline" : "reject")}</button>`}`;
+      : html`<button class="button decline" part="decline" type="button" @click=${() => decide("reject")}>${i18n.t((!MARKETPLACE || this.resolvedSource === "partnerpage") ? "decline" : "reject")}</button>`}`;
   }
 
   /** Search (text, title, author), the reviewee filter, and the ticked reviews' one decision with its one confirmation. */
@@ -313,7 +314,7 @@ export class ReviewModeration extends ReviewElement {
             <p id="bulk">${i18n.t(this.bulk ? "confirmBulk" : "selectedCount", { count: chosen.length })}</p>
             ${this.bulk
               ? html`<button class="button primary" part="confirm-bulk" type="button" @click=${() => this.#decideAll(chosen)}>
-                    ${i18n.t(this.bulk === "approve" ? "approve" : this.resolvedSource === "partnerpage" ? "decline" : "reject")}
+                    ${i18n.t(this.bulk === "approve" ? "approve" : (!MARKETPLACE || this.resolvedSource === "partnerpage") ? "decline" : "reject")}
                   </button>
                   <button class="button" part="cancel" type="button" @click=${() => ask("")}>${i18n.t("cancel")}</button>`
               : this.#choices(ask)}
@@ -335,13 +336,13 @@ export class ReviewModeration extends ReviewElement {
   }
 
   #reviewee(item: ModerationItem): string {
-    return item.revieweeLabel ?? this.i18n.t(`some-${item.revieweeType ?? (this.resolvedSource === "partnerpage" ? "entry" : "listing")}`);
+    return item.revieweeLabel ?? this.i18n.t(`some-${item.revieweeType ?? ((!MARKETPLACE || this.resolvedSource === "partnerpage") ? "entry" : "listing")}`);
   }
 
   /** A tab's count: the list's own for the tab on screen, the server's for the others; none signed out or when the server does not say. */
   #count(tab: Tab) {
     const count = this.#loader.value && tab === this.#loadedTab ? this.total : this.counts[tab];
-    return count == null ? nothing : this.i18n.integer(count);
+    return count == null ? nothing : html`<span class="n">${this.i18n.integer(count)}</span>`;
   }
 
   #author(item: ModerationItem): string {
@@ -427,7 +428,7 @@ export class ReviewModeration extends ReviewElement {
     move(1);
     this.failure = "";
     this.#focusIndex = index;
-    const directory = this.resolvedSource === "partnerpage";
+    const directory = !MARKETPLACE || this.resolvedSource === "partnerpage";
     this.announcement = i18n.t(decision === "approve" ? "approved" : OWNER_TOOLS && decision === "delete" ? "deleted" : directory ? "declined" : "rejected", { author });
     try {
       const token = await this.currentToken();

@@ -110,7 +110,7 @@ export default {
   search: "Text und Name durchsuchen",
   all: "Alle",
   selectAll: "Alle auf dieser Seite auswählen",
-  selectedCount: { one: "{count} Bewertung ausgewählt", other: "{count} Bewertungen ausgewählt" },
+  selectedCount: "{count} ausgewählt",
   confirmBulk: { one: "Auf die ausgewählte Bewertung anwenden?", other: "Auf alle {count} ausgewählten Bewertungen anwenden?" },
   bulkDone: { one: "{count} Bewertung geändert.", other: "{count} Bewertungen geändert." },
   bulkFailed: {

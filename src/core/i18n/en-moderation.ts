@@ -4,13 +4,10 @@ export const enModeration = {
   moderation: "Review moderation",
   pendingTab: "Pending",
   approvedTab: "Approved",
-  rejectedTab: "Rejected",
   declinedTab: "Declined",
   approve: "Approve",
-  reject: "Reject",
   decline: "Decline",
   approved: "Approved the review by {author}.",
-  rejected: "Rejected the review by {author}.",
   declined: "Declined the review by {author}.",
   moderationFailed: "The review by {author} could not be updated and is back in the list.",
   nothingToModerate: "Nothing waiting for moderation.",
@@ -18,14 +15,17 @@ export const enModeration = {
   readOnlyKey: "This key can read reviews but not approve or decline them.",
   signInToModerate: "Sign in as a moderator to see reviews waiting for moderation.",
   reviewOf: "Review of",
-  "some-listing": "this listing",
-  "some-host": "a host",
-  "some-guest": "a guest",
   "some-entry": "this entry",
 };
 
-/** The marketplace's double-blind state of a review (not in files without the marketplace). */
+/** The marketplace's words: rejecting, its reviewees, the double-blind state of a review (not in files without the marketplace). */
 export const enModerationMarketplace = {
+  rejectedTab: "Rejected",
+  reject: "Reject",
+  rejected: "Rejected the review by {author}.",
+  "some-listing": "this listing",
+  "some-host": "a host",
+  "some-guest": "a guest",
   hiddenUntil: "Hidden by double-blind until {date}.",
 };
 
@@ -40,7 +40,7 @@ export const enModerationOwner = {
   search: "Search text and author",
   all: "All",
   selectAll: "Select all on this page",
-  selectedCount: { one: "{count} review selected", other: "{count} reviews selected" },
+  selectedCount: "{count} selected",
   confirmBulk: { one: "Apply this to the selected review?", other: "Apply this to all {count} selected reviews?" },
   bulkDone: { one: "Updated {count} review.", other: "Updated {count} reviews." },
   bulkFailed: { one: "{count} review could not be updated and is still selected.", other: "{count} reviews could not be updated and are still selected." },

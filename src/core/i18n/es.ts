@@ -109,7 +109,7 @@ export default {
   search: "Buscar en el texto y el autor",
   all: "Todas",
   selectAll: "Seleccionar todas en esta página",
-  selectedCount: { one: "{count} reseña seleccionada", other: "{count} reseñas seleccionadas" },
+  selectedCount: "Seleccionadas: {count}",
   confirmBulk: { one: "¿Aplicar a la reseña seleccionada?", other: "¿Aplicar a las {count} reseñas seleccionadas?" },
   bulkDone: { one: "{count} reseña actualizada.", other: "{count} reseñas actualizadas." },
   bulkFailed: {
