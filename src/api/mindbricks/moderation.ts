@@ -22,7 +22,8 @@ export class MindbricksModeration extends MindbricksSource implements Moderation
       const { envelope, data } = await this.call("GET", "/v1/reviews", params, context, "reviews");
       for (const wire of parseItems(WireReview, data, "GET /v1/reviews (moderation)").items) {
         // The review window runs from the stay's first review (adapter.ts), whatever became of it.
-        const reservation = wire.reservationId ?? "";
+        // A review without a reservation is a stay of its own.
+        const reservation = wire.reservationId ?? wire.id;
         firsts.set(reservation, Math.min(Date.parse(wire.submittedAt), firsts.get(reservation) ?? Infinity));
         const item = toModerationItem(wire);
         if (!item) continue;

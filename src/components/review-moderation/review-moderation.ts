@@ -270,7 +270,7 @@ export class ReviewModeration extends ReviewElement {
       : html`<button class="button primary" part="approve" type="button" @click=${() => decide("approve")}>${i18n.t("approve")}</button>`}
     ${this.tab === "rejected"
       ? nothing
-      : html`<button class="button decline" part="decline" type="button" @click=${() => decide("reject")}>${i18n.t((!MARKETPLACE || this.resolvedSource === "partnerpage") ? "decline" : "reject")}</button>`}`;
+      : html`<button class="button decline" part="decline" type="button" @click=${() => decide("reject")}>${i18n.t(!MARKETPLACE || this.resolvedSource === "partnerpage" ? "decline" : "reject")}</button>`}`;
   }
 
   /** Search (text, title, author), the reviewee filter, and the ticked reviews' one decision with its one confirmation. */
@@ -314,7 +314,7 @@ export class ReviewModeration extends ReviewElement {
             <p id="bulk">${i18n.t(this.bulk ? "confirmBulk" : "selectedCount", { count: chosen.length })}</p>
             ${this.bulk
               ? html`<button class="button primary" part="confirm-bulk" type="button" @click=${() => this.#decideAll(chosen)}>
-                    ${i18n.t(this.bulk === "approve" ? "approve" : (!MARKETPLACE || this.resolvedSource === "partnerpage") ? "decline" : "reject")}
+                    ${i18n.t(this.bulk === "approve" ? "approve" : !MARKETPLACE || this.resolvedSource === "partnerpage" ? "decline" : "reject")}
                   </button>
                   <button class="button" part="cancel" type="button" @click=${() => ask("")}>${i18n.t("cancel")}</button>`
               : this.#choices(ask)}
@@ -336,7 +336,7 @@ export class ReviewModeration extends ReviewElement {
   }
 
   #reviewee(item: ModerationItem): string {
-    return item.revieweeLabel ?? this.i18n.t(`some-${item.revieweeType ?? ((!MARKETPLACE || this.resolvedSource === "partnerpage") ? "entry" : "listing")}`);
+    return item.revieweeLabel ?? this.i18n.t(`some-${item.revieweeType ?? (!MARKETPLACE || this.resolvedSource === "partnerpage" ? "entry" : "listing")}`);
   }
 
   /** A tab's count: the list's own for the tab on screen, the server's for the others; none signed out or when the server does not say. */
