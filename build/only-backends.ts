@@ -11,6 +11,8 @@ import type { ScriptFile } from "./script-files.ts";
  */
 export function onlyBackends(file: ScriptFile): Plugin {
   const moderation = file.tags.includes("review-moderation") ? file.backends : [];
+  // A file with <review-moderation> alone (the owner's page) reads no public reviews: no public source code.
+  const publics = file.tags.some((tag) => tag !== "review-moderation") ? file.backends : [];
   return {
     name: "review-widgets:only-backends",
     load(id) {
@@ -24,7 +26,7 @@ export function onlyBackends(file: ScriptFile): Plugin {
           ...kinds.map((kind) => `  ${kind}: () => Promise.resolve(${kind}_${module}),`),
           "};",
         ].join("\n");
-      return `${table("backendLoaders", file.backends, "index")}\n${table("moderationLoaders", moderation, "moderation")}\n`;
+      return `${table("backendLoaders", publics, "index")}\n${table("moderationLoaders", moderation, "moderation")}\n`;
     },
   };
 }

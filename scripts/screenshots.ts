@@ -68,6 +68,16 @@ try {
         await settle(page);
       },
     },
+    {
+      name: "moderation-desk",
+      path: "/",
+      target: "#stay-admin",
+      act: async (page) => {
+        await page.getByRole("radio", { name: "Amara · moderator" }).check({ force: true });
+        await page.locator("review-moderation").locator('[part~="blind"]').first().waitFor();
+        await settle(page);
+      },
+    },
     { name: "themes", path: "/themes.html", full: true },
     { name: "languages", path: "/languages.html", full: true },
   ];

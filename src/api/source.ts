@@ -40,6 +40,11 @@ export interface ModerationQuery {
 
 export type ModerationDecision = "approve" | "reject";
 
+/** A moderation page, with how many reviews each tab holds (a tab is absent when the server does not say). */
+export interface ModerationPage extends Page<ModerationItem> {
+  counts: Partial<Record<ModerationStatus, number>>;
+}
+
 /**
  * One backend, in domain terms. Elements and the store know only this.
  * Every method that returns reviews has already applied the visibility rules.
@@ -65,7 +70,9 @@ export interface ReviewSource {
  */
 export interface ModerationSource {
   readonly kind: SourceKind;
-  listForModeration(query: ModerationQuery, context?: RequestContext): Promise<Page<ModerationItem>>;
+  listForModeration(query: ModerationQuery, context?: RequestContext): Promise<ModerationPage>;
+  /** False when the credential may read reviews but not decide on them (where the backend can tell). */
+  mayModerate(context?: RequestContext): Promise<boolean>;
   moderate(id: string, decision: ModerationDecision, context?: RequestContext): Promise<ModerationItem>;
   /** Removes a review for good (marketplace: soft delete by the moderator; directory: the owner's DELETE). */
   deleteReview(id: string, context?: RequestContext): Promise<void>;

@@ -84,6 +84,8 @@ export interface ModerationItem {
   status: ModerationStatus;
   /** Marketplace only: whether double-blind publishing has happened. */
   isPublished?: boolean;
+  /** Marketplace only: when the review window closes on a review double-blind still hides. */
+  hiddenUntil?: Date;
 }
 
 /** What the form submits, in domain terms. */

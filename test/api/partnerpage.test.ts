@@ -181,6 +181,28 @@ describe("PartnerpageSource, admin mode with the directory API key", () => {
     expect(requests.every((r) => r.authorization === ADMIN_KEY && !r.url.includes(ADMIN_KEY))).to.equal(true);
   });
 
+  it("counts every tab from the server, and tells a read-only key from the owner's without changing anything", async () => {
+    const { box, adminSource } = await world();
+    const everything = await adminView(box);
+    const count = (code: string) => everything.filter((r) => r.status === code).length;
+    const page = await adminSource.listForModeration({ status: "approved", pageSize: 5 }, { token: ADMIN_KEY });
+    expect(page.items).to.have.length(5);
+    expect(page.counts).to.deep.equal({ pending: count("P"), approved: count("A"), rejected: count("D") });
+    expect(await adminSource.mayModerate({ token: ADMIN_KEY })).to.equal(true);
+    expect(await adminSource.mayModerate({ token: READONLY_KEY })).to.equal(false);
+    expect(await adminView(box)).to.deep.equal(everything);
+  });
+
+  it("counts only the open tab against a server that sends bare arrays", async () => {
+    const bare = [{ id: "r1", entry: { id: "e1", title: "Acme" }, entryType: "partner", title: "", company: "", summary: "Fine", shortSummary: "Fine", firstName: "A", lastName: "B", email: "a@b.example", rating: 4, created: "2026-04-21T10:15:30Z", status: "P", statusDisplay: "pending", approvedBy: null, declinedBy: null }];
+    const server = await faultScript({ json: bare });
+    const source = new PartnerpageModeration(server.base, "demo-directory", new HttpClient({ maxRetries: 0 }));
+    const page = await source.listForModeration({ status: "pending" }, { token: ADMIN_KEY });
+    expect(page.items.map((item) => item.id)).to.deep.equal(["r1"]);
+    expect(page.counts).to.deep.equal({ pending: 1, approved: undefined, rejected: undefined });
+    expect(page.total).to.equal(1);
+  });
+
   it("approving makes a review public; declining keeps it hidden for good", async () => {
     const { box, ids, publicSource, adminSource } = await world();
     const entry = ids.entries[0]!.id;
@@ -237,18 +259,24 @@ describe("PartnerpageSource keeps the key for the owner's operations", () => {
       { status: 400, json: { summary: ["Too short."] } },
       { json: { count: 0, next: null, previous: null, results: [] } },
     );
-    const source = new PartnerpageModeration(server.base, "demo-directory", new HttpClient({ maxRetries: 0 }));
+    const http = new HttpClient({ maxRetries: 0 });
+    const source = new PartnerpageSource(server.base, "demo-directory", http);
+    const moderation = new PartnerpageModeration(server.base, "demo-directory", http);
     const withKey = { token: "page-wide-admin-key" };
     await source.listReviews({ revieweeId: "entry-1" }, withKey);
     await source.listAggregates([{ revieweeId: "entry-1" }], withKey);
     await source.createReview({ rating: 5, text: "x", revieweeId: "entry-1", firstName: "A", lastName: "B", email: "a@b.example" }, withKey).catch(() => undefined);
-    await source.listForModeration({ status: "pending" }, withKey);
+    await moderation.listForModeration({ status: "pending" }, withKey);
     const log = await server.log();
     expect(log.map((entry) => [entry.method, new URL(entry.url, location.origin).pathname.replace(server.base, ""), entry.authorization])).to.deep.equal([
       ["GET", "/directories/demo-directory/reviews", null],
       ["GET", "/directories/demo-directory/reviews", null],
       ["POST", "/directories/demo-directory/reviews", null],
+      // The tab's page, and one-review pages for the other tabs' counts.
+      ["GET", "/reviews/directory/demo-directory/", "page-wide-admin-key"],
+      ["GET", "/reviews/directory/demo-directory/", "page-wide-admin-key"],
       ["GET", "/reviews/directory/demo-directory/", "page-wide-admin-key"],
     ]);
+    expect(log.slice(3).map((entry) => new URL(entry.url, location.origin).searchParams.get("status")).sort()).to.deep.equal(["A", "D", "P"]);
   });
 });

@@ -442,6 +442,24 @@ describe("attacks: the hostile corpus through every element", () => {
       expect(deepText(el)).not.to.contain(LEAK);
     });
 
+    it("directory: hostile entry titles are the filter's options as text, each isolated", async () => {
+      const names = HOSTILE_NAMES.filter(Boolean);
+      const results = names.map((title, i) => directoryReview({ id: `e-${i}`, status: "P", summary: `review ${i}`, entry: { id: `entry-${i}`, title } }));
+      const server = await faultScript({ json: { count: results.length, next: null, previous: null, results } });
+      const { el, box } = await mount<ReviewModeration>(
+        html`<review-moderation source="partnerpage" api-base=${server.base} directory-id=${DIRECTORY} .token=${"admin-key"}></review-moderation>`,
+        "review-moderation",
+      );
+      await settledWith(el, "moderation");
+      await audit(el, box);
+      const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('[part~="filter"] option')].slice(1);
+      expect(options.map((option) => option.textContent)).to.deep.equal(names);
+      for (const option of options) {
+        expect(option.children.length).to.equal(0);
+        expect(option.dir).to.equal("auto");
+      }
+    });
+
     it("isolates every text a writer chose: name, title, company, email and body", async () => {
       const rlo = "\u202Eevil\u202D";
       const server = await faultScript({

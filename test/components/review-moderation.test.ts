@@ -29,7 +29,10 @@ const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLEle
 const items = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="review"]')];
 const bodies = (el: Element) => items(el).map((item) => item.querySelector('[part~="review-body"]')!.textContent);
 const authors = (el: Element) => items(el).map((item) => item.querySelector('[part~="review-author"]')!.textContent);
-const tab = (el: Element, name: "pending" | "rejected") => el.shadowRoot!.querySelector<HTMLButtonElement>(`#tab-${name}`)!;
+const tab = (el: Element, name: "pending" | "approved" | "rejected") => el.shadowRoot!.querySelector<HTMLButtonElement>(`#tab-${name}`)!;
+/** Each tab's name and count as read out, e.g. "Pending 3". */
+const tabNames = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.replace(/\s+/g, " ").trim());
+const actions = (el: Element) => el.shadowRoot!.querySelectorAll('[part~="approve"], [part~="decline"], [part~="delete"]');
 const status = (el: Element) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 const settled = (el: Element) =>
   waitUntil(() => items(el).length > 0 || part(el, "empty") || part(el, "error"), "moderation did not load", { timeout: 4000 });
@@ -40,6 +43,26 @@ async function directoryView(box: Sandbox): Promise<DirectoryWire[]> {
   const response = await fetch(`${box.directoryApi}/reviews/directory/demo-directory/?page_size=200`, { headers: { Authorization: ADMIN_KEY } });
   return ((await response.json()) as { results: DirectoryWire[] }).results;
 }
+
+/** A directory review on the wire, as the owner reads it. */
+const directoryWire = (id: string, summary: string, status = "P") => ({
+  id,
+  entry: { id: "entry-1", title: "Acme" },
+  entryType: "partner",
+  title: "",
+  company: "",
+  summary,
+  shortSummary: summary,
+  firstName: "Jane",
+  lastName: "Doe",
+  email: "jane@example.com",
+  rating: 4,
+  created: "2026-04-21T10:15:30Z",
+  status,
+  statusDisplay: "pending",
+  approvedBy: null,
+  declinedBy: null,
+});
 
 const directoryModeration = (box: Sandbox, key: string | null) =>
   fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${box.directoryApi} directory-id="demo-directory" .token=${key}></review-moderation>`);
@@ -203,19 +226,26 @@ describe("<review-moderation>", () => {
 
     await sendKeys({ press: "ArrowRight" });
     await el.updateComplete;
+    expect(tab(el, "approved").getAttribute("aria-selected")).to.equal("true");
+    await sendKeys({ press: "ArrowRight" });
+    await el.updateComplete;
     expect(tab(el, "rejected").getAttribute("aria-selected")).to.equal("true");
     expect(tab(el, "pending").getAttribute("aria-selected")).to.equal("false");
-    expect([tab(el, "pending").tabIndex, tab(el, "rejected").tabIndex]).to.deep.equal([-1, 0]);
+    expect([tab(el, "pending").tabIndex, tab(el, "approved").tabIndex, tab(el, "rejected").tabIndex]).to.deep.equal([-1, -1, 0]);
     expect(focused(el) === tab(el, "rejected"), "focus on the Declined tab").to.equal(true);
-    expect(tab(el, "rejected").textContent!.trim()).to.equal("Declined");
+    expect(tab(el, "rejected").textContent!.trim()).to.match(/^Declined\b/);
     expect(el.shadowRoot!.querySelector('[role="tabpanel"]')!.getAttribute("aria-labelledby")).to.equal("tab-rejected");
     await waitUntil(() => items(el).length === everything.filter((r) => r.status === "D").length, "the declined reviews did not load");
     await expect(el).to.be.accessible();
 
     await sendKeys({ press: "ArrowLeft" });
+    await sendKeys({ press: "ArrowLeft" });
     await el.updateComplete;
     expect(tab(el, "pending").getAttribute("aria-selected")).to.equal("true");
     expect(focused(el) === tab(el, "pending"), "focus on the Pending tab").to.equal(true);
+    await sendKeys({ press: "ArrowLeft" });
+    await el.updateComplete;
+    expect(tab(el, "rejected").getAttribute("aria-selected")).to.equal("true", "Left from the first tab wraps to the last");
     await sendKeys({ press: "End" });
     await el.updateComplete;
     expect(tab(el, "rejected").getAttribute("aria-selected")).to.equal("true");
@@ -268,8 +298,13 @@ describe("<review-moderation>", () => {
     const second = bodies(el)[1]!;
 
     tab(el, "pending").focus();
-    await sendKeys({ press: "Tab" });
-    expect(focused(el)?.getAttribute("part")).to.equal("approve");
+    // From the tabs: the search, the filter, "select all", the first review's tick box, its Approve.
+    const order: (string | null | undefined)[] = [];
+    for (let step = 0; step < 5; step++) {
+      await sendKeys({ press: "Tab" });
+      order.push(focused(el)?.getAttribute("part"));
+    }
+    expect(order).to.deep.equal(["search", "filter", "select-all", "select", "approve"]);
     expect(items(el)[0]!.contains(focused(el)), "Tab reaches the first review's Approve").to.equal(true);
     await sendKeys({ press: "Enter" });
     await el.updateComplete;
@@ -319,9 +354,11 @@ describe("<review-moderation>", () => {
     await expect(el).to.be.accessible();
   });
 
-  it("puts a review back with an alert when the key may not delete", async () => {
-    const box = await sandbox();
-    const el = await directoryModeration(box, READONLY_KEY);
+  it("puts a review back with an alert when the server refuses the Delete", async () => {
+    const list = { count: 2, next: null, previous: null, results: [directoryWire("r1", "Kept after all"), directoryWire("r2", "Second")] };
+    // Three lists (one per tab's count) and the permission probe, in any order; then the DELETE.
+    const server = await faultScript({ json: list }, { json: list }, { json: list }, { json: list }, { status: 403, json: { detail: "You do not have permission to perform this action." } });
+    const el = await fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`);
     await settled(el);
     const before = bodies(el);
     items(el)[0]!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
@@ -356,7 +393,9 @@ describe("<review-moderation>", () => {
   });
 
   it("says so when the export fails", async () => {
-    const server = await faultScript({ json: { count: 0, next: null, previous: null, results: [] } }, { status: 500, json: { detail: "boom" } });
+    const empty = { json: { count: 0, next: null, previous: null, results: [] } };
+    // Three lists (one per tab's count) and the permission probe, in any order; then the export.
+    const server = await faultScript(empty, empty, empty, empty, { status: 500, json: { detail: "boom" } });
     const el = await fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`);
     await settled(el);
     const errors: ApiError[] = [];
@@ -367,19 +406,215 @@ describe("<review-moderation>", () => {
     expect(errors.map((e) => e.status)).to.deep.equal([500]);
     await expect(el).to.be.accessible();
     const log = await server.log();
-    expect(log[1]!.authorization).to.equal(ADMIN_KEY);
-    expect(log[1]!.url).to.contain("/reviews/directory/demo-directory/export/");
+    expect(log[4]!.authorization).to.equal(ADMIN_KEY);
+    expect(log[4]!.url).to.contain("/reviews/directory/demo-directory/export/");
   });
 
-  it("keeps the item and alerts when the read-only key may not decide", async () => {
+  it("offers a read-only key no actions, and says why once, outside the cards", async () => {
     const box = await sandbox();
     const el = await directoryModeration(box, READONLY_KEY);
     await settled(el);
-    const before = bodies(el);
-    items(el)[0]!.querySelector<HTMLButtonElement>('[part~="approve"]')!.click();
-    await waitUntil(() => part(el, "error"), "no alert");
-    expect(bodies(el)).to.deep.equal(before);
-    expect(part(el, "error")!.textContent).to.contain("could not be updated and is back in the list");
+    await waitUntil(() => part(el, "notice"), "no notice for the read-only key");
+    expect(items(el).length).to.be.above(0);
+    expect(part(el, "notice")!.textContent).to.equal("This key can read reviews but not approve or decline them.");
+    expect(actions(el)).to.have.length(0);
+    expect(items(el).some((item) => item.contains(part(el, "notice")))).to.equal(false);
+    expect(part(el, "error")).to.equal(null);
     await expect(el).to.be.accessible();
+    tab(el, "rejected").click();
+    await waitUntil(() => tab(el, "rejected").getAttribute("aria-selected") === "true" && items(el).length > 0, "the Declined tab did not load");
+    expect(actions(el)).to.have.length(0);
+    // Nothing was changed by finding out.
+    const everything = await directoryView(box);
+    expect(everything.filter((r) => r.status === "P").length).to.equal(Number(tabNames(el)[0]!.split(" ")[1]));
+  });
+
+  it("offers the owner's key every action, with no notice", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, ADMIN_KEY);
+    await settled(el);
+    expect(part(el, "notice")).to.equal(null);
+    expect(actions(el).length).to.equal(items(el).length * 3);
+  });
+
+  it("counts each tab from the server, and undoes an approval from the Approved tab", async () => {
+    const box = await sandbox();
+    const everything = await directoryView(box);
+    const count = (code: string) => everything.filter((r) => r.status === code).length;
+    const el = await directoryModeration(box, ADMIN_KEY);
+    await settled(el);
+    await waitUntil(() => tabNames(el).every((name) => /\d$/.test(name)), "no counts on the tabs");
+    expect(tabNames(el)).to.deep.equal([`Pending ${count("P")}`, `Approved ${count("A")}`, `Declined ${count("D")}`]);
+    await expect(el).to.be.accessible();
+
+    tab(el, "approved").click();
+    await waitUntil(() => items(el).length > 0 && tab(el, "approved").getAttribute("aria-selected") === "true", "the Approved tab did not load");
+    // The same order as the owner's own read; texts can repeat, so count them.
+    const target = everything.filter((r) => r.status === "A")[0]!;
+    expect(bodies(el)[0]).to.equal(target.summary);
+    const copies = () => bodies(el).filter((body) => body === target.summary).length;
+    const before = copies();
+    const card = items(el)[0]!;
+    expect([...card.querySelectorAll("button")].map((b) => b.textContent!.trim())).to.deep.equal(["Decline", "Delete"]);
+    card.querySelector<HTMLButtonElement>('[part~="decline"]')!.click();
+    await el.updateComplete;
+    expect(copies()).to.equal(before - 1);
+    expect(tabNames(el)).to.deep.equal([`Pending ${count("P")}`, `Approved ${count("A") - 1}`, `Declined ${count("D") + 1}`]);
+    expect(status(el)).to.equal(`Declined the review by ${target.firstName} ${target.lastName}.`);
+    await waitUntil(async () => (await directoryView(box)).find((r) => r.id === target.id)?.status === "D", "not declined on the server");
+
+    tab(el, "rejected").click();
+    await waitUntil(() => tab(el, "rejected").ariaSelected === "true" && bodies(el).includes(target.summary), "the review is not on the Declined tab");
+    const back = items(el)[bodies(el).indexOf(target.summary)]!;
+    expect([...back.querySelectorAll("button")].map((b) => b.textContent!.trim())).to.deep.equal(["Approve", "Delete"]);
+    back.querySelector<HTMLButtonElement>('[part~="approve"]')!.click();
+    await waitUntil(async () => (await directoryView(box)).find((r) => r.id === target.id)?.status === "A", "the decline was not undone");
+    await waitUntil(() => tabNames(el)[1] === `Approved ${count("A")}`, "the Approved count did not come back");
+    await expect(el).to.be.accessible();
+  });
+
+  it("undoes a rejection on the marketplace, and puts the counts back when the server refuses", async () => {
+    const rejected = [
+      wireReview({ moderationStatus: "rejected", isPublished: false, reviewText: "Rejected once", reviewer: { id: "a", fullname: "Ana Alves" } }),
+      wireReview({ moderationStatus: "approved", isPublished: true, reviewText: "Approved one", reviewer: { id: "b", fullname: "Ben Brooks" } }),
+    ];
+    const list = { json: envelope("reviews", rejected, { userId: "admin" }) };
+    // A list for each tab opened, then the PATCH.
+    const server = await faultScript(list, list, { delayMs: 150, status: 500, json: errorBody(500, "errMsg_internal") });
+    const el = await fixture<ReviewModeration>(html`<review-moderation api-base=${server.base} .token=${"admin-token"}></review-moderation>`);
+    await settled(el);
+    expect(tabNames(el)).to.deep.equal(["Pending 0", "Approved 1", "Rejected 1"]);
+    tab(el, "rejected").click();
+    await waitUntil(() => bodies(el).includes("Rejected once"), "the Rejected tab did not load");
+    items(el)[0]!.querySelector<HTMLButtonElement>('[part~="approve"]')!.click();
+    await el.updateComplete;
+    expect(tabNames(el)).to.deep.equal(["Pending 0", "Approved 2", "Rejected 0"]);
+    await waitUntil(() => part(el, "error"), "no alert after the refusal");
+    expect(tabNames(el)).to.deep.equal(["Pending 0", "Approved 1", "Rejected 1"]);
+    expect(bodies(el)).to.deep.equal(["Rejected once"]);
+    expect(items(el)[0]!.contains(part(el, "error"))).to.equal(false);
+    const log = await server.log();
+    expect(JSON.parse(log.at(-1)!.body)).to.deep.equal({ moderationStatus: "approved" });
+    await expect(el).to.be.accessible();
+  });
+
+  it("searches the text and author, and filters by entry, on the loaded reviews", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, ADMIN_KEY);
+    await settled(el);
+    const all = bodies(el);
+    const author = authors(el)[1]!;
+    part(el, "search")!.focus();
+    await sendKeys({ type: author.split(" ")[1]!.toUpperCase() });
+    await el.updateComplete;
+    expect(authors(el).length).to.be.above(0).and.below(all.length);
+    expect(authors(el).every((name) => name.toLowerCase().includes(author.split(" ")[1]!.toLowerCase()))).to.equal(true);
+    await sendKeys({ type: "zzqx-nothing-matches" });
+    await el.updateComplete;
+    expect(items(el)).to.have.length(0);
+    expect(part(el, "empty")!.textContent).to.equal("No reviews here.");
+    await expect(el).to.be.accessible();
+    (part(el, "search") as HTMLInputElement).value = "";
+    part(el, "search")!.dispatchEvent(new Event("input"));
+    await el.updateComplete;
+    expect(bodies(el)).to.deep.equal(all);
+
+    const filter = part(el, "filter") as HTMLSelectElement;
+    const entry = filter.options[1]!;
+    filter.value = entry.value;
+    filter.dispatchEvent(new Event("change"));
+    await el.updateComplete;
+    expect(items(el).length).to.be.above(0).and.below(all.length);
+    expect(items(el).every((item) => item.textContent!.includes(entry.textContent!))).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it("approves the ticked reviews after one confirmation, with the keyboard", async () => {
+    const box = await sandbox();
+    const el = await directoryModeration(box, ADMIN_KEY);
+    await settled(el);
+    const before = items(el).length;
+    const [first, second] = bodies(el);
+    // Texts can repeat: follow the pending reviews with these texts by id.
+    const chosen = (await directoryView(box)).filter((r) => r.status === "P" && (r.summary === first || r.summary === second)).map((r) => r.id);
+    items(el)[0]!.querySelector<HTMLInputElement>('[part~="select"]')!.focus();
+    await sendKeys({ press: "Space" });
+    items(el)[1]!.querySelector<HTMLInputElement>('[part~="select"]')!.focus();
+    await sendKeys({ press: "Space" });
+    await el.updateComplete;
+    expect((part(el, "select-all") as HTMLInputElement).indeterminate).to.equal(true);
+    const bar = el.shadowRoot!.querySelector<HTMLElement>('[aria-labelledby="bulk"]')!;
+    expect(bar.querySelector("#bulk")!.textContent).to.equal("2 selected");
+    await expect(el).to.be.accessible();
+
+    bar.querySelector<HTMLButtonElement>('[part~="approve"]')!.focus();
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => focused(el)?.getAttribute("part") === "confirm-bulk", "focus is not on Confirm");
+    expect(bar.querySelector("#bulk")!.textContent).to.equal("Apply this to all 2 selected reviews?");
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: "Escape" });
+    await el.updateComplete;
+    expect(part(el, "confirm-bulk")).to.equal(null);
+    expect(items(el)).to.have.length(before);
+    await waitUntil(() => focused(el) === bar.querySelector('[part~="approve"]'), "focus is not back on the bar's Approve");
+
+    bar.querySelector<HTMLButtonElement>('[part~="approve"]')!.click();
+    await el.updateComplete;
+    part(el, "confirm-bulk")!.focus();
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => status(el) === "Updated 2 reviews.", "no announcement of the bulk decision");
+    expect(bodies(el)).to.not.include.members([first, second]);
+    const view = await directoryView(box);
+    expect(view.filter((r) => chosen.includes(r.id)).map((r) => r.status)).to.deep.equal(["A", "A"]);
+    expect(part(el, "error")).to.equal(null);
+  });
+
+  it("keeps the reviews the server refused ticked, and says how many", async () => {
+    const three = [directoryWire("r1", "One"), directoryWire("r2", "Two"), directoryWire("r3", "Three")];
+    const list = { json: { count: 3, next: null, previous: null, results: three } };
+    const ok = { json: directoryWire("r1", "One", "D") };
+    const refused = { status: 403, json: { detail: "You do not have permission to perform this action." } };
+    // Three lists and the probe, then the three PATCHes: one of them refused.
+    const server = await faultScript(list, list, list, list, ok, refused, ok, list);
+    const el = await fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`);
+    await settled(el);
+    part(el, "select-all")!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector("#bulk")!.textContent).to.equal("3 selected");
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-labelledby="bulk"] [part~="decline"]')!.click();
+    await el.updateComplete;
+    part(el, "confirm-bulk")!.click();
+    await waitUntil(() => part(el, "error"), "no alert for the refused review");
+    expect(part(el, "error")!.textContent!.trim()).to.equal("1 review could not be updated and is still selected.");
+    expect(status(el)).to.equal("Updated 2 reviews.");
+    // The two accepted ones left (this scripted server lists them again if the view reloads); the refused one is the one ticked.
+    const ticked = () => items(el).filter((item) => item.querySelector<HTMLInputElement>('[part~="select"]')!.checked);
+    expect(ticked()).to.have.length(1);
+    expect(el.shadowRoot!.querySelector("#bulk")!.textContent).to.equal("1 selected");
+    expect(items(el).some((item) => item.contains(part(el, "error")))).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it("says on each card double-blind still hides, until when", async () => {
+    const box = await sandbox();
+    const ids = (await box.ids()) as Ids & { hiddenReviews: { pendingUnpublished: string[]; approvedUnpublished: string[] } };
+    const admin = (await box.login("admin@demo.test")).accessToken;
+    const read = async (id: string) =>
+      ((await (await fetch(`${box.marketplace}/v1/reviews/${id}`, { headers: { Authorization: `Bearer ${admin}` } })).json()) as { review: { reviewText: string; submittedAt: string } }).review;
+    const hidden = await read(ids.hiddenReviews.pendingUnpublished[0]!);
+    const published = await read(ids.hiddenReviews.pendingPublished[0]!);
+    const el = await fixture<ReviewModeration>(html`<review-moderation api-base=${box.marketplace} .token=${admin}></review-moderation>`);
+    await settled(el);
+    const card = (text: string) => items(el)[bodies(el).indexOf(text)]!;
+    // The only review of its stay: the window runs 14 days from it.
+    const until = new Intl.DateTimeFormat("en", { dateStyle: "long" }).format(Date.parse(hidden.submittedAt) + 14 * 864e5);
+    expect(card(hidden.reviewText).querySelector('[part~="blind"]')!.textContent).to.equal(`Hidden by double-blind until ${until}.`);
+    expect(card(published.reviewText).querySelector('[part~="blind"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    tab(el, "approved").click();
+    const approved = await read(ids.hiddenReviews.approvedUnpublished[0]!);
+    await waitUntil(() => bodies(el).includes(approved.reviewText), "the Approved tab did not load");
+    expect(card(approved.reviewText).querySelector('[part~="blind"]')!.textContent).to.match(/^Hidden by double-blind until .+\.$/);
   });
 });

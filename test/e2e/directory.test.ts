@@ -80,15 +80,18 @@ describe("partner directory: submit, moderate, publish", () => {
     assert.deepEqual([...visitor.problems, ...admin.problems, ...next.problems], []);
   });
 
-  it("rolls back an approval the server refuses (read-only key), with a message", async () => {
+  it("offers the read-only key no actions and says why, and the owner's key every action", async () => {
     const admin = await open("/directory-admin.html");
     await admin.getByRole("button", { name: "Use the read-only key" }).click();
     const moderation = admin.locator("review-moderation");
-    const first = moderation.locator('[part~="review"]').first();
-    await first.waitFor();
-    const text = (await first.locator('[part~="review-body"]').textContent()) ?? "";
-    await first.locator('[part~="approve"]').click();
-    await moderation.locator('[part~="error"][role="alert"]', { hasText: "could not be updated" }).waitFor();
-    assert.equal(await moderation.locator('[part~="review"]').first().locator('[part~="review-body"]').textContent(), text);
+    await moderation.locator('[part~="notice"]', { hasText: "This key can read reviews but not approve or decline them." }).waitFor();
+    assert.ok((await moderation.locator('[part~="review"]').count()) > 0, "the read-only key still reads the reviews");
+    assert.equal(await moderation.locator('[part~="approve"], [part~="decline"], [part~="delete"]').count(), 0);
+    assert.equal(await moderation.locator('[part~="error"]').count(), 0);
+
+    await admin.getByRole("button", { name: "Sign in as Dana (owner)" }).click();
+    await moderation.locator('[part~="review"]').first().locator('[part~="approve"]').waitFor();
+    assert.equal(await moderation.locator('[part~="notice"]').count(), 0);
+    assert.deepEqual(admin.problems, []);
   });
 });

@@ -1,9 +1,9 @@
-import type { ModerationItem, ModerationStatus, Page } from "../../core/model.js";
+import type { ModerationItem, ModerationStatus } from "../../core/model.js";
 import type { ModerationModule } from "../backends.js";
 import { ApiError } from "../errors.js";
 import { parseItems, parseWhole } from "../parse.js";
-import type { ModerationDecision, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
-import { toRevieweeType } from "./adapter.js";
+import type { ModerationDecision, ModerationPage, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
+import { reviewWindowMs, toRevieweeType } from "./adapter.js";
 import { WireReview } from "./schemas.js";
 import { MAX_PAGE_ROWS, MindbricksSource, type Params } from "./source.js";
 
@@ -12,27 +12,39 @@ const MAX_MODERATION_PAGES = 20;
 
 /** The moderator's view of the marketplace review service: every review, by moderation status; approve and reject. */
 export class MindbricksModeration extends MindbricksSource implements ModerationSource {
-  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<Page<ModerationItem>> {
+  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<ModerationPage> {
     // The list API has no moderationStatus filter: read the moderator's view page by page and filter here.
-    const all: ModerationItem[] = [];
+    const all: [ModerationItem, string][] = [];
+    const firsts = new Map<string, number>();
+    const counts = { pending: 0, approved: 0, rejected: 0 };
     for (let pageNumber = 1; pageNumber <= MAX_MODERATION_PAGES; pageNumber++) {
       const params: Params = [["pageNumber", String(pageNumber)], ["pageRowCount", String(MAX_PAGE_ROWS)]];
       const { envelope, data } = await this.call("GET", "/v1/reviews", params, context, "reviews");
       for (const wire of parseItems(WireReview, data, "GET /v1/reviews (moderation)").items) {
+        // The review window runs from the stay's first review (adapter.ts), whatever became of it.
+        // A review without a reservation is a stay of its own.
+        const reservation = wire.reservationId ?? wire.id;
+        firsts.set(reservation, Math.min(Date.parse(wire.submittedAt), firsts.get(reservation) ?? Infinity));
         const item = toModerationItem(wire);
-        if (item?.status === query.status) all.push(item);
+        if (!item) continue;
+        counts[item.status]++;
+        if (item.status === query.status) all.push([item, reservation]);
       }
       if (!envelope.paging || pageNumber >= envelope.paging.pageCount) break;
     }
     const pageSize = query.pageSize ?? 20;
     const page = query.page ?? 1;
-    return {
-      items: all.slice((page - 1) * pageSize, page * pageSize),
-      page,
-      pageSize,
-      total: all.length,
-      pageCount: Math.ceil(all.length / pageSize),
-    };
+    const items = all.slice((page - 1) * pageSize, page * pageSize).map(([item, reservation]) => {
+      // Unpublished and not rejected: double-blind holds it until the other side reviews or the window closes.
+      if (!item.isPublished && item.status !== "rejected") item.hiddenUntil = new Date(firsts.get(reservation)! + reviewWindowMs());
+      return item;
+    });
+    return { items, page, pageSize, total: all.length, pageCount: Math.ceil(all.length / pageSize), counts };
+  }
+
+  /** A moderator's token may decide on every review it can list. */
+  async mayModerate(): Promise<boolean> {
+    return true;
   }
 
   async moderate(id: string, decision: ModerationDecision, context: RequestContext = {}): Promise<ModerationItem> {

@@ -1,17 +1,18 @@
-import type { ModerationItem, ModerationStatus, Page, Review } from "../../core/model.js";
+import type { ModerationItem, ModerationStatus, Review } from "../../core/model.js";
 import { ApiError } from "../errors.js";
 import type { HttpClient } from "../http.js";
 import { OWNER_TOOLS } from "../../core/variants.js";
 import type { ModerationModule } from "../backends.js";
 import { parseWhole } from "../parse.js";
-import type { ModerationDecision, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
+import type { ModerationDecision, ModerationPage, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
 import { WireDirectoryReview } from "./schemas.js";
-import { PartnerpageSource, toPublicReview } from "./source.js";
+import { PartnerpageApi } from "./api.js";
+import { toPublicReview } from "./source.js";
 
 const STATUS: Record<string, ModerationStatus> = { A: "approved", D: "rejected", P: "pending" };
 
 /** The directory owner's operations (API key in `Authorization`, no scheme): the list by status, approve and decline, read, edit, delete. */
-export class PartnerpageModeration extends PartnerpageSource implements ModerationSource {
+export class PartnerpageModeration extends PartnerpageApi implements ModerationSource {
   readonly #exportUrl: string;
 
   constructor(apiBase: string, directoryId: string, http: HttpClient) {
@@ -20,7 +21,7 @@ export class PartnerpageModeration extends PartnerpageSource implements Moderati
   }
 
   /** The owner's read of one review (the proxy has no single-review route). */
-  override async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
+  async getReview(id: string, context: RequestContext = {}): Promise<Review | null> {
     try {
       return toPublicReview(parseWhole(WireDirectoryReview, (await this.call("GET", this.detail(id), [], context)).body));
     } catch (error) {
@@ -29,12 +30,12 @@ export class PartnerpageModeration extends PartnerpageSource implements Moderati
     }
   }
 
-  override async updateReview(id: string, patch: { text: string }, context: RequestContext = {}): Promise<Review | null> {
+  async updateReview(id: string, patch: { text: string }, context: RequestContext = {}): Promise<Review | null> {
     const response = await this.call("PATCH", this.detail(id), [], context, { summary: patch.text });
     return toPublicReview(parseWhole(WireDirectoryReview, response.body));
   }
 
-  override async deleteReview(id: string, context: RequestContext = {}): Promise<void> {
+  async deleteReview(id: string, context: RequestContext = {}): Promise<void> {
     await this.call("DELETE", this.detail(id), [], context);
   }
 
@@ -60,15 +61,35 @@ export class PartnerpageModeration extends PartnerpageSource implements Moderati
     return response.blob();
   }
 
-  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<Page<ModerationItem>> {
-    const status = Object.keys(STATUS).find((code) => STATUS[code] === query.status) ?? "P";
+  async listForModeration(query: ModerationQuery, context: RequestContext = {}): Promise<ModerationPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const params: [string, string][] = [["status", status], ["page", String(page)], ["page_size", String(pageSize)]];
-    const { items, total } = await this.list(`/reviews/directory/${this.directory}/`, params, context);
-    const moderation = items.flatMap((wire) => toModerationItem(wire) ?? []).filter((item) => item.status === query.status);
-    const count = total ?? moderation.length;
-    return { items: moderation, page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) };
+    const path = `/reviews/directory/${this.directory}/`;
+    const counts: ModerationPage["counts"] = {};
+    let items: ModerationItem[] = [];
+    // The other tabs' counts from one-review pages of their own; a server that sends no count leaves their tabs without one.
+    await Promise.all(
+      Object.entries(STATUS).map(async ([code, status]) => {
+        const mine = status === query.status;
+        const list = await this.list(path, [["status", code], ["page", String(mine ? page : 1)], ["page_size", String(mine ? pageSize : 1)]], context);
+        if (mine) items = list.items.flatMap((wire) => toModerationItem(wire) ?? []).filter((item) => item.status === status);
+        counts[status] = list.total ?? (mine ? items.length : undefined);
+      }),
+    );
+    const count = counts[query.status]!;
+    return { items, page, pageSize, total: count, pageCount: Math.ceil(count / pageSize), counts };
+  }
+
+  /**
+   * Whether the key may approve and decline: the seed's PATCH needs the
+   * update permission, checked before the review is looked up, so an empty
+   * PATCH of no review answers 403 without it (404 with it) and changes nothing.
+   */
+  mayModerate(context: RequestContext = {}): Promise<boolean> {
+    return this.call("PATCH", this.detail("-"), [], context, {}).then(
+      () => true,
+      (error: unknown) => ApiError.from(error).status !== 403,
+    );
   }
 
   async moderate(id: string, decision: ModerationDecision, context: RequestContext = {}): Promise<ModerationItem> {

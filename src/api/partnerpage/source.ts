@@ -4,10 +4,10 @@ import { publicAuthorName } from "../../core/names.js";
 import { uniqueById } from "../../core/sort.js";
 import { directoryVisibility } from "../../core/visibility.js";
 import { ApiError } from "../errors.js";
-import type { HttpClient, HttpMethod } from "../http.js";
-import { parseItems, parseWhole } from "../parse.js";
+import { parseWhole } from "../parse.js";
+import { PartnerpageApi } from "./api.js";
 import type { OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../source.js";
-import { WireDirectoryReview, WirePaginated } from "./schemas.js";
+import { WireDirectoryReview } from "./schemas.js";
 
 const MAX_ENTRIES = 100;
 
@@ -21,18 +21,7 @@ const MAX_ENTRIES = 100;
  * Only `status === "A"` is ever public. There is no aggregate on this
  * backend, so aggregates are computed from public reviews.
  */
-export class PartnerpageSource implements ReviewSource {
-  readonly kind = "partnerpage" as const;
-  readonly #base: string;
-  protected readonly directory: string;
-  readonly #http: HttpClient;
-
-  constructor(apiBase: string, directoryId: string, http: HttpClient) {
-    this.#base = apiBase.replace(/\/+$/, "");
-    this.directory = encodeURIComponent(directoryId);
-    this.#http = http;
-  }
-
+export class PartnerpageSource extends PartnerpageApi implements ReviewSource {
   /** The proxy answers with every approved review of the entry at once: one page. */
   async listReviews(query: ReviewQuery, context: RequestContext = {}): Promise<ReviewPage> {
     const { items, dropped } = await this.list(this.publicPath, [["entry_id", query.revieweeId]], { signal: context.signal });
@@ -100,31 +89,8 @@ export class PartnerpageSource implements ReviewSource {
     return (await this.listAggregates([{ revieweeId: id }], context))[0] ?? null;
   }
 
-  protected async list(path: string, params: [string, string][], context: RequestContext) {
-    const response = await this.call("GET", path, params, context);
-    const body = response.body;
-    const paginated = Array.isArray(body) ? null : parseWhole(WirePaginated, body);
-    const parsed = parseItems(WireDirectoryReview, paginated ? paginated.results : body, "GET directory reviews");
-    return { items: parsed.items, dropped: parsed.dropped, total: paginated?.count };
-  }
-
   protected get publicPath(): string {
     return `/directories/${this.directory}/reviews`;
-  }
-
-  protected detail(id: string): string {
-    return `/reviews/directory/${this.directory}/${encodeURIComponent(id)}/`;
-  }
-
-  protected call(method: HttpMethod, path: string, params: [string, string][], context: RequestContext, body?: unknown, headers: Record<string, string> = {}) {
-    const search = new URLSearchParams(params).toString();
-    return this.#http.request({
-      method,
-      url: `${this.#base}${path}${search ? `?${search}` : ""}`,
-      headers: context.token ? { ...headers, Authorization: context.token } : headers,
-      body,
-      signal: context.signal,
-    });
   }
 }
 

@@ -3,17 +3,30 @@ import { css } from "lit";
 export const reviewModerationStyles = css`
   [role="tablist"] {
     display: flex;
-    gap: 0.25em;
+    flex-wrap: wrap;
     margin-block-end: var(--_gap);
     border-block-end: 1px solid var(--_border);
   }
   [role="tab"] {
-    padding: 0.5em 1em;
+    padding: 0.5em 0.75em;
+    white-space: nowrap;
     border: 0;
     border-block-end: 3px solid transparent;
     background: none;
     font-weight: 600;
     color: var(--_muted);
+  }
+  .n {
+    margin-inline-start: 0.4em;
+    padding: 0 0.5em;
+    border-radius: 1em;
+    background: var(--_skeleton);
+    font-size: 0.85em;
+  }
+  [part="blind"],
+  [part="notice"] {
+    color: var(--_muted);
+    font-size: 0.925em;
   }
   [role="tab"][aria-selected="true"] {
     color: var(--_text);
@@ -35,6 +48,7 @@ export const reviewModerationStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     gap: 0.5em;
     margin-block-start: 0.75em;
   }
@@ -44,5 +58,39 @@ export const reviewModerationStyles = css`
   }
   .moderation-skeleton {
     block-size: 9em;
+  }
+`;
+
+/** Search, filter and the bulk bar (OWNER_TOOLS; a function, so that files without them drop the CSS too). */
+export const deskToolStyles = () => css`
+  [part="search"],
+  select {
+    font: inherit;
+    padding: 0.4em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+  }
+  [part="search"] {
+    flex: 1 1 12em;
+  }
+  /* As wide as its longest option otherwise: an entry's title is whatever its owner typed. */
+  select {
+    max-inline-size: 14em;
+  }
+  .tools {
+    margin-block: 0 var(--_gap);
+  }
+  [type="checkbox"] {
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  label,
+  #bulk {
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+    margin: 0;
   }
 `;

@@ -1,31 +1,38 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../api/errors.js";
-import type { ModerationDecision, ModerationSource } from "../../api/source.js";
-import { enModeration, enModerationOwner } from "../../core/i18n/en-moderation.js";
+import type { ModerationDecision, ModerationPage, ModerationSource } from "../../api/source.js";
+import { enModeration, enModerationMarketplace, enModerationOwner } from "../../core/i18n/en-moderation.js";
 import { addEnglish } from "../../core/i18n/index.js";
-import type { ModerationItem, ModerationStatus, Page } from "../../core/model.js";
+import type { ModerationItem, ModerationStatus } from "../../core/model.js";
 import { hasBackend, services } from "../../core/services.js";
 import { uniqueById } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
-import { OWNER_TOOLS } from "../../core/variants.js";
+import { MARKETPLACE, OWNER_TOOLS } from "../../core/variants.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
-import { reviewModerationStyles } from "./review-moderation.styles.js";
+import { deskToolStyles, reviewModerationStyles } from "./review-moderation.styles.js";
 
-addEnglish(OWNER_TOOLS ? { ...enModeration, ...enModerationOwner } : enModeration);
+addEnglish({ ...enModeration, ...(OWNER_TOOLS && enModerationOwner), ...(MARKETPLACE && enModerationMarketplace) });
 
-type Tab = "pending" | "rejected";
+type Tab = ModerationStatus;
+const TABS: Tab[] = ["pending", "approved", "rejected"];
 const PAGE_SIZE = 20;
 
 /**
- * The moderator's view: reviews waiting for a decision (and, on a second tab,
- * the rejected or declined ones), with everything the public never sees —
- * full name, email — shown to this signed-in admin only. One action each to
- * approve or decline; the list updates at once and rolls back with a message
- * if the server refuses. The directory
+ * The moderator's view: reviews waiting for a decision, and on two more tabs
+ * the approved and the rejected (declined) ones, each tab with its count, with
+ * everything the public never sees — full name, email — shown to this
+ * signed-in admin only. One action each to approve or decline, and on the
+ * approved and rejected tabs one to reverse that decision; the list updates at
+ * once and rolls back with a message if the server refuses. A marketplace
+ * review that double-blind still hides says until when. A directory key that
+ * may read but not decide gets no actions, and one line that says why.
+ * Search, a filter by reviewee and bulk decisions (tick, one confirmation,
+ * one request per review; the refused stay ticked) come with Export and
+ * Delete (not in dist/review-widgets.js). The directory
  * owner also gets an Export button that downloads every review as a dated CSV
  * file. Names only, never ids: without one a neutral label ("a guest", "this
  * listing"). Credentials come from `configure({ token })` or the `token` property.
@@ -39,12 +46,19 @@ const PAGE_SIZE = 20;
  * @csspart stars - A review's stars (role=img, labelled with the rating).
  * @csspart approve - The approve button.
  * @csspart decline - The decline (reject) button.
+ * @csspart notice - Why there are no actions (a key that may read reviews but not decide on them).
+ * @csspart blind - On a marketplace review double-blind still hides: until when.
  * @csspart export - The directory owner's Export (CSV) button (in review-widgets-moderation.js and the ESM build; not in dist/review-widgets.js, whose budget it does not fit).
  * @csspart show-more - Loads the next page of the queue.
  * @csspart delete - Delete (asks for confirmation first; not in dist/review-widgets.js).
  * @csspart confirm-delete - Confirms the Delete.
- * @csspart cancel - Keeps the review.
- * @csspart tabs - The tab list.
+ * @csspart cancel - Keeps the review (or, in the bulk bar, the selection undecided).
+ * @csspart search - Searches the loaded reviews' text, title and author (not in dist/review-widgets.js).
+ * @csspart filter - Shows the reviews of one listing, person or entry (not in dist/review-widgets.js).
+ * @csspart select - Ticks a review for a bulk decision (not in dist/review-widgets.js).
+ * @csspart select-all - Ticks every review shown (not in dist/review-widgets.js).
+ * @csspart confirm-bulk - The bulk decision's one confirmation.
+ * @csspart tabs - The tab list (each tab with its count, where the server gives one).
  * @csspart empty - Nothing to moderate.
  * @csspart skeleton - Loading placeholder.
  * @csspart error - Load error (role=alert).
@@ -59,31 +73,46 @@ const PAGE_SIZE = 20;
  */
 export class ReviewModeration extends ReviewElement {
   static readonly tag = "review-moderation";
-  static override styles = [baseStyles, starStyles, cardStyles, reviewModerationStyles];
+  static override styles = [baseStyles, starStyles, cardStyles, reviewModerationStyles, OWNER_TOOLS ? deskToolStyles() : []];
   static override properties: PropertyDeclarations = {
     tab: { state: true, attribute: false },
     items: { state: true, attribute: false },
     total: { state: true, attribute: false },
+    counts: { state: true, attribute: false },
+    readOnly: { state: true, attribute: false },
     pages: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     failure: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
+    ...(OWNER_TOOLS && {
+      selected: { state: true, attribute: false },
+      bulk: { state: true, attribute: false },
+      query: { state: true, attribute: false },
+      filter: { state: true, attribute: false },
+    }),
   };
 
   private tab: Tab = "pending";
   private items: ModerationItem[] = [];
   private total = 0;
+  private counts: ModerationPage["counts"] = {};
+  private readOnly = false;
   private pages = 1;
   private announcement = "";
   private failure = "";
   private expanded = new Set<string>();
+  /** Desk tools (OWNER_TOOLS): the ticked reviews, the decision waiting for its one confirmation, the search, the reviewee shown. */
+  private selected = new Set<string>();
+  private bulk: ModerationDecision | "" = "";
+  private query = "";
+  private filter = "";
   /** The review whose Delete waits for confirmation (a plain field: not in files without Delete). */
   #confirming?: string | undefined;
   #focusIndex: number | null = null;
   /** The tab whose list is on screen; reloading that same tab keeps it (and the keyboard focus in it) in place. */
   #loadedTab: Tab | null = null;
 
-  readonly #loader = new Loader<Page<ModerationItem> | null>(this, {
+  readonly #loader = new Loader<ModerationPage | null>(this, {
     args: () => {
       const source = this.#source;
       if (!source || !this.nearViewport) return null;
@@ -92,13 +121,19 @@ export class ReviewModeration extends ReviewElement {
     task: async (signal) => {
       const token = await this.currentToken();
       if (!token) return null;
-      const status: ModerationStatus = this.tab;
-      return this.#source!.listForModeration({ status, page: 1, pageSize: PAGE_SIZE * this.pages }, { token, signal });
+      const source = this.#source!;
+      const [page, may] = await Promise.all([
+        source.listForModeration({ status: this.tab, page: 1, pageSize: PAGE_SIZE * this.pages }, { token, signal }),
+        source.mayModerate({ token, signal }),
+      ]);
+      this.readOnly = !may;
+      return page;
     },
     onComplete: (page) => {
       this.#loadedTab = this.tab;
       this.items = uniqueById(page?.items ?? []);
       this.total = page?.total ?? 0;
+      this.counts = page?.counts ?? {};
       this.emit("review-load", { count: this.total });
     },
     onError: (error) => {
@@ -108,8 +143,8 @@ export class ReviewModeration extends ReviewElement {
   });
 
   protected override configurationProblems(): string[] {
-    // A moderator sees every reviewee: no reviewee-id or entry-id needed.
-    const problems = super.configurationProblems().filter((problem) => !problem.startsWith('"reviewee-id"') && !problem.startsWith('"entry-id"'));
+    // A moderator sees every reviewee: no reviewee-id or entry-id needed; and needs the moderation code, not the public (the owner's file has none).
+    const problems = super.configurationProblems().filter((problem) => !/^("reviewee-id"|"entry-id"|no )/.test(problem));
     if (problems.length === 0 && !hasBackend(this.resolvedSource, "moderation")) {
       problems.push(`no ${this.resolvedSource} moderation in this script file`);
     }
@@ -137,14 +172,11 @@ export class ReviewModeration extends ReviewElement {
     const problems = this.configurationProblems();
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
-    const directory = this.resolvedSource === "partnerpage";
-    const tabs: [Tab, string][] = [
-      ["pending", i18n.t("pendingTab")],
-      ["rejected", i18n.t(directory ? "declinedTab" : "rejectedTab")],
-    ];
+    // Files without the marketplace know the answer at build time (src/core/variants.ts).
+    const directory = !MARKETPLACE || this.resolvedSource === "partnerpage";
     return html`<div role="tablist" part="tabs" aria-label=${i18n.t("moderation")} @keydown=${this.#onTabKey}>
-        ${tabs.map(
-          ([tab, label]) => html`<button
+        ${TABS.map(
+          (tab) => html`<button
             role="tab"
             type="button"
             id="tab-${tab}"
@@ -153,10 +185,12 @@ export class ReviewModeration extends ReviewElement {
             tabindex=${this.tab === tab ? 0 : -1}
             @click=${() => this.#select(tab)}
           >
-            ${label}
+            ${i18n.t(tab === "rejected" && directory ? "declinedTab" : `${tab}Tab`)}
+            ${this.#count(tab)}
           </button>`,
         )}
       </div>
+      ${this.readOnly ? html`<p part="notice">${i18n.t("readOnlyKey")}</p>` : nothing}
       <div class="sr-only" role="status">${this.announcement}</div>
       ${this.failure ? html`<div part="error" role="alert"><p>${this.failure}</p></div>` : nothing}
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>
@@ -179,8 +213,14 @@ export class ReviewModeration extends ReviewElement {
     }
     if (value === null) return html`<p part="empty">${i18n.t("signInToModerate")}</p>`;
     if (this.items.length === 0) return html`<p part="empty">${i18n.t(this.tab === "pending" ? "nothingToModerate" : "nothingRejected")}</p>`;
-    return html`<ul class="cards">
-        ${this.items.map((item) => html`<li>${this.#renderItem(item)}</li>`)}
+    const query = this.query.toLocaleLowerCase();
+    const shown = OWNER_TOOLS
+      ? this.items.filter((item) => (!this.filter || item.revieweeId === this.filter) && `${item.title ?? ""} ${item.text} ${this.#author(item)}`.toLocaleLowerCase().includes(query))
+      : this.items;
+    return html`${OWNER_TOOLS ? this.#tools(shown) : nothing}
+      ${OWNER_TOOLS && !shown.length ? html`<p part="empty">${i18n.t("nothingRejected")}</p>` : nothing}
+      <ul class="cards">
+        ${shown.map((item) => html`<li>${this.#renderItem(item)}</li>`)}
       </ul>
       ${this.total > this.items.length
         ? html`<div class="actions">
@@ -191,9 +231,8 @@ export class ReviewModeration extends ReviewElement {
 
   #renderItem(item: ModerationItem) {
     const i18n = this.i18n;
-    const directory = this.resolvedSource === "partnerpage";
     const author = this.#author(item);
-    const reviewee = item.revieweeLabel ?? i18n.t(`some-${item.revieweeType ?? (directory ? "entry" : "listing")}`);
+    const reviewee = this.#reviewee(item);
     return html`<article part="review" tabindex="-1" aria-label=${i18n.t("reviewBy", { author })}>
       ${cardHeader(i18n, item.rating, author, item.submittedAt)}
       ${item.title ? html`<p class="title" dir="auto"><strong>${item.title}</strong></p>` : nothing}
@@ -204,22 +243,106 @@ export class ReviewModeration extends ReviewElement {
         <dt>${i18n.t("reviewOf")}</dt>
         <dd dir="auto">${reviewee}</dd>
       </dl>
-      ${OWNER_TOOLS && this.#confirming === item.id
+      ${MARKETPLACE && item.hiddenUntil ? html`<p part="blind">${i18n.t("hiddenUntil", { date: i18n.date(item.hiddenUntil) })}</p>` : nothing}
+      ${this.readOnly
+        ? nothing
+        : OWNER_TOOLS && this.#confirming === item.id
         ? html`<div class="actions" role="group" aria-labelledby="confirm" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && this.#cancelDelete(item)}>
             <p id="confirm">${i18n.t("confirmDelete")}</p>
             <button class="button decline" part="confirm-delete" type="button" @click=${() => this.#delete(item)}>${i18n.t("delete")}</button>
             <button class="button" part="cancel" type="button" @click=${() => this.#cancelDelete(item)}>${i18n.t("cancel")}</button>
           </div>`
         : html`<div class="actions">
-        <button class="button primary" part="approve" type="button" @click=${() => this.#decide(item, "approve")}>${i18n.t("approve")}</button>
-        ${this.tab === "pending"
-          ? html`<button class="button decline" part="decline" type="button" @click=${() => this.#decide(item, "reject")}>
-              ${i18n.t(directory ? "decline" : "reject")}
-            </button>`
+        ${OWNER_TOOLS
+          ? html`<input type="checkbox" part="select" aria-label=${i18n.t("reviewBy", { author })} .checked=${this.selected.has(item.id)} @change=${() => (this.selected = toggled(this.selected, item.id))} />`
           : nothing}
+        ${this.#choices((decision) => this.#decide(item, decision))}
         ${OWNER_TOOLS ? html`<button class="button" part="delete" type="button" @click=${() => this.#askDelete(item)}>${i18n.t("delete")}</button>` : nothing}
       </div>`}
     </article>`;
+  }
+
+  /** Approve and decline as this tab offers them: each reverses the other tab's decision. */
+  #choices(decide: (decision: ModerationDecision) => unknown) {
+    const i18n = this.i18n;
+    return html`${this.tab === "approved"
+      ? nothing
+      : html`<button class="button primary" part="approve" type="button" @click=${() => decide("approve")}>${i18n.t("approve")}</button>`}
+    ${this.tab === "rejected"
+      ? nothing
+      : html`<button class="button decline" part="decline" type="button" @click=${() => decide("reject")}>${i18n.t(!MARKETPLACE || this.resolvedSource === "partnerpage" ? "decline" : "reject")}</button>`}`;
+  }
+
+  /** Search (text, title, author), the reviewee filter, and the ticked reviews' one decision with its one confirmation. */
+  #tools(shown: ModerationItem[]) {
+    if (!OWNER_TOOLS) return nothing;
+    const i18n = this.i18n;
+    const chosen = shown.filter((item) => this.selected.has(item.id));
+    const all = chosen.length > 0 && chosen.length === shown.length;
+    const value = (event: Event) => (event.target as HTMLInputElement).value;
+    // Asking and cancelling both move the focus to the bar's first button (the confirmation, or the decision again).
+    const ask = (decision: ModerationDecision | "") => {
+      this.bulk = decision;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>("#bulk ~ button")?.focus());
+    };
+    return html`<div class="actions tools">
+        <input type="search" part="search" aria-label=${i18n.t("search")} placeholder=${i18n.t("search")} .value=${this.query} @input=${(e: Event) => (this.query = value(e))} />
+        <label
+          >${i18n.t("reviewOf")}
+          <select part="filter" @change=${(e: Event) => (this.filter = value(e))}>
+            <option value="">${i18n.t("all")}</option>
+            ${[...new Map(this.items.map((item) => [item.revieweeId, this.#reviewee(item)]))].map(
+              ([id, label]) => html`<option value=${id} ?selected=${id === this.filter} dir="auto">${label}</option>`,
+            )}
+          </select></label
+        >
+        ${this.readOnly
+          ? nothing
+          : html`<label
+              ><input
+                type="checkbox"
+                part="select-all"
+                .checked=${all}
+                .indeterminate=${chosen.length > 0 && !all}
+                @change=${() => (this.selected = new Set(all ? [] : shown.map((item) => item.id)))}
+              />
+              ${i18n.t("selectAll")}</label
+            >`}
+      </div>
+      ${chosen.length && !this.readOnly
+        ? html`<div class="actions tools" role="group" aria-labelledby="bulk" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && ask("")}>
+            <p id="bulk">${i18n.t(this.bulk ? "confirmBulk" : "selectedCount", { count: chosen.length })}</p>
+            ${this.bulk
+              ? html`<button class="button primary" part="confirm-bulk" type="button" @click=${() => this.#decideAll(chosen)}>
+                    ${i18n.t(this.bulk === "approve" ? "approve" : !MARKETPLACE || this.resolvedSource === "partnerpage" ? "decline" : "reject")}
+                  </button>
+                  <button class="button" part="cancel" type="button" @click=${() => ask("")}>${i18n.t("cancel")}</button>`
+              : this.#choices(ask)}
+          </div>`
+        : nothing}`;
+  }
+
+  /** The confirmed bulk decision, one request per review; those the server refuses come back and stay ticked. */
+  async #decideAll(chosen: ModerationItem[]): Promise<void> {
+    if (OWNER_TOOLS) {
+      const decision = this.bulk as ModerationDecision;
+      this.bulk = "";
+      const done = await Promise.all(chosen.map((item) => this.#decide(item, decision)));
+      const failed = chosen.filter((_, index) => !done[index]);
+      this.selected = new Set(failed.map((item) => item.id));
+      this.announcement = this.i18n.t("bulkDone", { count: chosen.length - failed.length });
+      this.failure = failed.length ? this.i18n.t("bulkFailed", { count: failed.length }) : "";
+    }
+  }
+
+  #reviewee(item: ModerationItem): string {
+    return item.revieweeLabel ?? this.i18n.t(`some-${item.revieweeType ?? (!MARKETPLACE || this.resolvedSource === "partnerpage" ? "entry" : "listing")}`);
+  }
+
+  /** A tab's count: the list's own for the tab on screen, the server's for the others; none signed out or when the server does not say. */
+  #count(tab: Tab) {
+    const count = this.#loader.value && tab === this.#loadedTab ? this.total : this.counts[tab];
+    return count == null ? nothing : html`<span class="n">${this.i18n.integer(count)}</span>`;
   }
 
   #author(item: ModerationItem): string {
@@ -272,31 +395,40 @@ export class ReviewModeration extends ReviewElement {
     this.tab = tab;
     this.pages = 1;
     this.failure = "";
+    if (OWNER_TOOLS) {
+      this.filter = this.bulk = "";
+      this.selected = new Set();
+    }
   }
 
   #onTabKey(event: KeyboardEvent): void {
-    const order: Tab[] = ["pending", "rejected"];
     if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
     event.preventDefault();
-    const index = order.indexOf(this.tab);
+    const index = TABS.indexOf(this.tab);
     // Left goes back (right in right-to-left text); both wrap around.
     const back = event.key === (this.direction === "rtl" ? "ArrowRight" : "ArrowLeft");
-    const next = event.key === "Home" ? 0 : event.key === "End" ? order.length - 1 : (index + (back ? order.length - 1 : 1)) % order.length;
-    this.#select(order[next]!);
+    const next = event.key === "Home" ? 0 : event.key === "End" ? 2 : (index + (back ? 2 : 1)) % 3;
+    this.#select(TABS[next]!);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
   /** Optimistic: the review leaves the list at once, and comes back with a message if the server refuses. */
-  async #decide(item: ModerationItem, decision: ModerationDecision | "delete"): Promise<void> {
+  async #decide(item: ModerationItem, decision: ModerationDecision | "delete"): Promise<boolean> {
     const i18n = this.i18n;
     const author = this.#author(item);
     const index = this.items.indexOf(item);
-    if (index < 0) return;
+    if (index < 0) return false;
+    // The count of the tab the review moves to follows it, and comes back with it.
+    const to = decision === "approve" ? "approved" : decision === "reject" ? "rejected" : "";
+    const move = (by: number) => {
+      this.total -= by;
+      if (to && this.counts[to] !== undefined) this.counts = { ...this.counts, [to]: this.counts[to] + by };
+    };
     this.items = this.items.filter((other) => other !== item);
-    this.total--;
+    move(1);
     this.failure = "";
     this.#focusIndex = index;
-    const directory = this.resolvedSource === "partnerpage";
+    const directory = !MARKETPLACE || this.resolvedSource === "partnerpage";
     this.announcement = i18n.t(decision === "approve" ? "approved" : OWNER_TOOLS && decision === "delete" ? "deleted" : directory ? "declined" : "rejected", { author });
     try {
       const token = await this.currentToken();
@@ -306,17 +438,19 @@ export class ReviewModeration extends ReviewElement {
           : (await this.#source!.moderate(item.id, decision as ModerationDecision, { token })).status;
       services().store.invalidate();
       this.emit("review-moderated", { id: item.id, status });
+      return true;
     } catch (error) {
       const items = [...this.items];
       items.splice(Math.min(index, items.length), 0, item);
       this.items = items;
-      this.total++;
+      move(-1);
       this.failure = i18n.t("moderationFailed", { author });
       this.announcement = "";
       this.#focusIndex = index;
       const apiError = ApiError.from(error);
       this.emit("review-error", { error: apiError });
       if (apiError.status === 401 || apiError.status === 403) this.emit("review-auth-required", {});
+      return false;
     }
   }
 }

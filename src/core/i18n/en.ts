@@ -1,5 +1,5 @@
 import type { enForm, enFormDirectory, enFormMarketplace, enStars } from "./en-form.js";
-import type { enModeration, enModerationOwner } from "./en-moderation.js";
+import type { enModeration, enModerationMarketplace, enModerationOwner } from "./en-moderation.js";
 
 /**
  * The English strings every element may need; also, with the form's and the
@@ -79,7 +79,7 @@ export const enOwnReview = {
   reviewGone: "Your review is no longer there.",
 };
 
-export type Catalog = typeof en & typeof enMarketplace & typeof enList & typeof enListMarketplace & typeof enStars & typeof enOwnReview & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationOwner;
+export type Catalog = typeof en & typeof enMarketplace & typeof enList & typeof enListMarketplace & typeof enStars & typeof enOwnReview & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationMarketplace & typeof enModerationOwner;
 export type MessageKey = keyof Catalog;
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 /** A translation: the same keys, each a string or plural forms. */
