@@ -24,8 +24,6 @@ export default defineConfig(({ mode }) => {
       define: {
         __RW_MARKETPLACE__: JSON.stringify(file.backends.includes("mindbricks")),
         __RW_DIRECTORY__: JSON.stringify(file.backends.includes("partnerpage")),
-        // Export and Delete in <review-moderation> (src/core/variants.ts): not in the everything file, over its budget otherwise.
-        __RW_OWNER_TOOLS__: JSON.stringify(file.file !== "review-widgets.js"),
       },
       build: {
         emptyOutDir: false,

@@ -6,15 +6,8 @@
  */
 declare const __RW_MARKETPLACE__: boolean | undefined;
 declare const __RW_DIRECTORY__: boolean | undefined;
-declare const __RW_OWNER_TOOLS__: boolean | undefined;
 
 export const MARKETPLACE: boolean = typeof __RW_MARKETPLACE__ === "undefined" || __RW_MARKETPLACE__;
 /** The same for the directory backend's parts (the form's fields about who writes). */
 export const DIRECTORY: boolean = typeof __RW_DIRECTORY__ === "undefined" || __RW_DIRECTORY__;
 
-/**
- * <review-moderation>'s Export (directory owner) and Delete buttons. Left out
- * of dist/review-widgets.js only, whose 32 KB budget they do not fit (README,
- * "Where the seeds are silent"); the owner's page loads review-widgets-moderation.js.
- */
-export const OWNER_TOOLS: boolean = typeof __RW_OWNER_TOOLS__ === "undefined" || __RW_OWNER_TOOLS__;

@@ -1,7 +1,6 @@
 import type { ModerationItem, ModerationStatus, Review } from "../../core/model.js";
 import { ApiError } from "../errors.js";
 import type { HttpClient } from "../http.js";
-import { OWNER_TOOLS } from "../../core/variants.js";
 import type { ModerationModule } from "../backends.js";
 import { parseWhole } from "../parse.js";
 import type { ModerationDecision, ModerationPage, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
@@ -45,7 +44,6 @@ export class PartnerpageModeration extends PartnerpageApi implements ModerationS
    * answer is a file.
    */
   async exportReviews(context: RequestContext = {}): Promise<Blob> {
-    if (!OWNER_TOOLS) throw new ApiError("invalid-response");
     const headers: Record<string, string> = context.token ? { Authorization: context.token } : {};
     let response: Response;
     try {

@@ -61,8 +61,8 @@ export const reviewModerationStyles = css`
   }
 `;
 
-/** Search, filter and the bulk bar (OWNER_TOOLS; a function, so that files without them drop the CSS too). */
-export const deskToolStyles = () => css`
+/** Search, filter and the bulk bar. */
+export const deskToolStyles = css`
   [part="search"],
   select {
     font: inherit;

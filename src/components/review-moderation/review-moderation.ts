@@ -8,14 +8,14 @@ import { hasBackend, services } from "../../core/services.js";
 import { uniqueById } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
-import { MARKETPLACE, OWNER_TOOLS } from "../../core/variants.js";
+import { MARKETPLACE } from "../../core/variants.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorState, errorText } from "../../internal/states.js";
 import { deskToolStyles, reviewModerationStyles } from "./review-moderation.styles.js";
 
-addEnglish({ ...enModeration, ...(OWNER_TOOLS && enModerationOwner), ...(MARKETPLACE && enModerationMarketplace) });
+addEnglish({ ...enModeration, ...enModerationOwner, ...(MARKETPLACE && enModerationMarketplace) });
 
 type Tab = ModerationStatus;
 const TABS: Tab[] = ["pending", "approved", "rejected"];
@@ -32,7 +32,7 @@ const PAGE_SIZE = 20;
  * may read but not decide gets no actions, and one line that says why.
  * Search, a filter by reviewee and bulk decisions (tick, one confirmation,
  * one request per review; the refused stay ticked) come with Export and
- * Delete (not in dist/review-widgets.js). The directory
+ * Delete. The directory
  * owner also gets an Export button that downloads every review as a dated CSV
  * file. Names only, never ids: without one a neutral label ("a guest", "this
  * listing"). Credentials come from `configure({ token })` or the `token` property.
@@ -48,15 +48,15 @@ const PAGE_SIZE = 20;
  * @csspart decline - The decline (reject) button.
  * @csspart notice - Why there are no actions (a key that may read reviews but not decide on them).
  * @csspart blind - On a marketplace review double-blind still hides: until when.
- * @csspart export - The directory owner's Export (CSV) button (in review-widgets-moderation.js and the ESM build; not in dist/review-widgets.js, whose budget it does not fit).
+ * @csspart export - The directory owner's Export (CSV) button.
  * @csspart show-more - Loads the next page of the queue.
- * @csspart delete - Delete (asks for confirmation first; not in dist/review-widgets.js).
+ * @csspart delete - Delete (asks for confirmation first).
  * @csspart confirm-delete - Confirms the Delete.
  * @csspart cancel - Keeps the review (or, in the bulk bar, the selection undecided).
- * @csspart search - Searches the loaded reviews' text, title and author (not in dist/review-widgets.js).
- * @csspart filter - Shows the reviews of one listing, person or entry (not in dist/review-widgets.js).
- * @csspart select - Ticks a review for a bulk decision (not in dist/review-widgets.js).
- * @csspart select-all - Ticks every review shown (not in dist/review-widgets.js).
+ * @csspart search - Searches the loaded reviews' text, title and author.
+ * @csspart filter - Shows the reviews of one listing, person or entry.
+ * @csspart select - Ticks a review for a bulk decision.
+ * @csspart select-all - Ticks every review shown.
  * @csspart confirm-bulk - The bulk decision's one confirmation.
  * @csspart tabs - The tab list (each tab with its count, where the server gives one).
  * @csspart empty - Nothing to moderate.
@@ -73,7 +73,7 @@ const PAGE_SIZE = 20;
  */
 export class ReviewModeration extends ReviewElement {
   static readonly tag = "review-moderation";
-  static override styles = [baseStyles, starStyles, cardStyles, reviewModerationStyles, OWNER_TOOLS ? deskToolStyles() : []];
+  static override styles = [baseStyles, starStyles, cardStyles, reviewModerationStyles, deskToolStyles];
   static override properties: PropertyDeclarations = {
     tab: { state: true, attribute: false },
     items: { state: true, attribute: false },
@@ -84,12 +84,10 @@ export class ReviewModeration extends ReviewElement {
     announcement: { state: true, attribute: false },
     failure: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
-    ...(OWNER_TOOLS && {
-      selected: { state: true, attribute: false },
-      bulk: { state: true, attribute: false },
-      query: { state: true, attribute: false },
-      filter: { state: true, attribute: false },
-    }),
+    selected: { state: true, attribute: false },
+    bulk: { state: true, attribute: false },
+    query: { state: true, attribute: false },
+    filter: { state: true, attribute: false },
   };
 
   private tab: Tab = "pending";
@@ -101,12 +99,12 @@ export class ReviewModeration extends ReviewElement {
   private announcement = "";
   private failure = "";
   private expanded = new Set<string>();
-  /** Desk tools (OWNER_TOOLS): the ticked reviews, the decision waiting for its one confirmation, the search, the reviewee shown. */
+  /** Desk tools: the ticked reviews, the decision waiting for its one confirmation, the search, the reviewee shown. */
   private selected = new Set<string>();
   private bulk: ModerationDecision | "" = "";
   private query = "";
   private filter = "";
-  /** The review whose Delete waits for confirmation (a plain field: not in files without Delete). */
+  /** The review whose Delete waits for confirmation. */
   #confirming?: string | undefined;
   #focusIndex: number | null = null;
   /** The tab whose list is on screen; reloading that same tab keeps it (and the keyboard focus in it) in place. */
@@ -194,7 +192,7 @@ export class ReviewModeration extends ReviewElement {
       <div class="sr-only" role="status">${this.announcement}</div>
       ${this.failure ? html`<div part="error" role="alert"><p>${this.failure}</p></div>` : nothing}
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>
-      ${OWNER_TOOLS && directory && this.#loader.value
+      ${directory && this.#loader.value
         ? html`<div class="actions"><button class="button" part="export" type="button" @click=${this.#export}>${i18n.t("exportReviews")}</button></div>`
         : nothing}`;
   }
@@ -214,11 +212,11 @@ export class ReviewModeration extends ReviewElement {
     if (value === null) return html`<p part="empty">${i18n.t("signInToModerate")}</p>`;
     if (this.items.length === 0) return html`<p part="empty">${i18n.t(this.tab === "pending" ? "nothingToModerate" : "nothingRejected")}</p>`;
     const query = this.query.toLocaleLowerCase();
-    const shown = OWNER_TOOLS
-      ? this.items.filter((item) => (!this.filter || item.revieweeId === this.filter) && `${item.title ?? ""} ${item.text} ${this.#author(item)}`.toLocaleLowerCase().includes(query))
-      : this.items;
-    return html`${OWNER_TOOLS ? this.#tools(shown) : nothing}
-      ${OWNER_TOOLS && !shown.length ? html`<p part="empty">${i18n.t("nothingRejected")}</p>` : nothing}
+    const shown = this.items.filter(
+      (item) => (!this.filter || item.revieweeId === this.filter) && `${item.title ?? ""} ${item.text} ${this.#author(item)}`.toLocaleLowerCase().includes(query),
+    );
+    return html`${this.#tools(shown)}
+      ${!shown.length ? html`<p part="empty">${i18n.t("nothingRejected")}</p>` : nothing}
       <ul class="cards">
         ${shown.map((item) => html`<li>${this.#renderItem(item)}</li>`)}
       </ul>
@@ -246,18 +244,16 @@ export class ReviewModeration extends ReviewElement {
       ${MARKETPLACE && item.hiddenUntil ? html`<p part="blind">${i18n.t("hiddenUntil", { date: i18n.date(item.hiddenUntil) })}</p>` : nothing}
       ${this.readOnly
         ? nothing
-        : OWNER_TOOLS && this.#confirming === item.id
+        : this.#confirming === item.id
         ? html`<div class="actions" role="group" aria-labelledby="confirm" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && this.#cancelDelete(item)}>
             <p id="confirm">${i18n.t("confirmDelete")}</p>
             <button class="button decline" part="confirm-delete" type="button" @click=${() => this.#delete(item)}>${i18n.t("delete")}</button>
             <button class="button" part="cancel" type="button" @click=${() => this.#cancelDelete(item)}>${i18n.t("cancel")}</button>
           </div>`
         : html`<div class="actions">
-        ${OWNER_TOOLS
-          ? html`<input type="checkbox" part="select" aria-label=${i18n.t("reviewBy", { author })} .checked=${this.selected.has(item.id)} @change=${() => (this.selected = toggled(this.selected, item.id))} />`
-          : nothing}
+        <input type="checkbox" part="select" aria-label=${i18n.t("reviewBy", { author })} .checked=${this.selected.has(item.id)} @change=${() => (this.selected = toggled(this.selected, item.id))} />
         ${this.#choices((decision) => this.#decide(item, decision))}
-        ${OWNER_TOOLS ? html`<button class="button" part="delete" type="button" @click=${() => this.#askDelete(item)}>${i18n.t("delete")}</button>` : nothing}
+        <button class="button" part="delete" type="button" @click=${() => this.#askDelete(item)}>${i18n.t("delete")}</button>
       </div>`}
     </article>`;
   }
@@ -275,7 +271,6 @@ export class ReviewModeration extends ReviewElement {
 
   /** Search (text, title, author), the reviewee filter, and the ticked reviews' one decision with its one confirmation. */
   #tools(shown: ModerationItem[]) {
-    if (!OWNER_TOOLS) return nothing;
     const i18n = this.i18n;
     const chosen = shown.filter((item) => this.selected.has(item.id));
     const all = chosen.length > 0 && chosen.length === shown.length;
@@ -324,15 +319,13 @@ export class ReviewModeration extends ReviewElement {
 
   /** The confirmed bulk decision, one request per review; those the server refuses come back and stay ticked. */
   async #decideAll(chosen: ModerationItem[]): Promise<void> {
-    if (OWNER_TOOLS) {
-      const decision = this.bulk as ModerationDecision;
-      this.bulk = "";
-      const done = await Promise.all(chosen.map((item) => this.#decide(item, decision)));
-      const failed = chosen.filter((_, index) => !done[index]);
-      this.selected = new Set(failed.map((item) => item.id));
-      this.announcement = this.i18n.t("bulkDone", { count: chosen.length - failed.length });
-      this.failure = failed.length ? this.i18n.t("bulkFailed", { count: failed.length }) : "";
-    }
+    const decision = this.bulk as ModerationDecision;
+    this.bulk = "";
+    const done = await Promise.all(chosen.map((item) => this.#decide(item, decision)));
+    const failed = chosen.filter((_, index) => !done[index]);
+    this.selected = new Set(failed.map((item) => item.id));
+    this.announcement = this.i18n.t("bulkDone", { count: chosen.length - failed.length });
+    this.failure = failed.length ? this.i18n.t("bulkFailed", { count: failed.length }) : "";
   }
 
   #reviewee(item: ModerationItem): string {
@@ -349,34 +342,28 @@ export class ReviewModeration extends ReviewElement {
     return item.authorFullName || this.i18n.t(item.authorRole ?? "anonymous");
   }
 
-  // Delete: asked, then confirmed or cancelled (bodies left out with OWNER_TOOLS off).
+  // Delete: asked, then confirmed or cancelled.
   #askDelete(item: ModerationItem): void {
-    if (OWNER_TOOLS) {
-      this.#confirming = item.id;
-      this.requestUpdate();
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="cancel"]')?.focus());
-    }
+    this.#confirming = item.id;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="cancel"]')?.focus());
   }
 
   #cancelDelete(item: ModerationItem): void {
-    if (OWNER_TOOLS) {
-      this.#confirming = undefined;
-      this.#focusIndex = this.items.indexOf(item);
-      this.requestUpdate();
-    }
+    this.#confirming = undefined;
+    this.#focusIndex = this.items.indexOf(item);
+    this.requestUpdate();
   }
 
   /** Confirmed: optimistic like a decision (gone at once, back with a message if the server refuses). */
   #delete(item: ModerationItem): void {
-    if (OWNER_TOOLS) {
-      this.#confirming = undefined;
-      void this.#decide(item, "delete");
-    }
+    this.#confirming = undefined;
+    void this.#decide(item, "delete");
   }
 
   /** The owner's export, downloaded as reviews-<directory>-<date>.csv. */
   async #export(): Promise<void> {
-    if (OWNER_TOOLS) try {
+    try {
       const blob = await this.#source!.exportReviews!({ token: await this.currentToken() });
       const link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
@@ -395,10 +382,8 @@ export class ReviewModeration extends ReviewElement {
     this.tab = tab;
     this.pages = 1;
     this.failure = "";
-    if (OWNER_TOOLS) {
-      this.filter = this.bulk = "";
-      this.selected = new Set();
-    }
+    this.filter = this.bulk = "";
+    this.selected = new Set();
   }
 
   #onTabKey(event: KeyboardEvent): void {
@@ -429,11 +414,11 @@ export class ReviewModeration extends ReviewElement {
     this.failure = "";
     this.#focusIndex = index;
     const directory = !MARKETPLACE || this.resolvedSource === "partnerpage";
-    this.announcement = i18n.t(decision === "approve" ? "approved" : OWNER_TOOLS && decision === "delete" ? "deleted" : directory ? "declined" : "rejected", { author });
+    this.announcement = i18n.t(decision === "approve" ? "approved" : decision === "delete" ? "deleted" : directory ? "declined" : "rejected", { author });
     try {
       const token = await this.currentToken();
       const status =
-        OWNER_TOOLS && decision === "delete"
+        decision === "delete"
           ? (await this.#source!.deleteReview(item.id, { token }), "deleted" as const)
           : (await this.#source!.moderate(item.id, decision as ModerationDecision, { token })).status;
       services().store.invalidate();
