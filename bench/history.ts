@@ -39,8 +39,9 @@ export function historyRow(entry: HistoryEntry): string {
 export function appendHistory(report: string, entries: readonly HistoryEntry[]): void {
   const current = existsSync(report) ? readFileSync(report, "utf8") : "# Benchmarks\n";
   const rows = entries.map(historyRow).join("\n");
-  const next = current.includes(HISTORY_START) && current.includes(HISTORY_END)
-    ? current.replace(HISTORY_END, `${rows}\n${HISTORY_END}`)
-    : `${current.trimEnd()}\n\n## History\n\n${HISTORY_START}\n${HISTORY_HEADER.join("\n")}\n${rows}\n${HISTORY_END}\n`;
+  const next =
+    current.includes(HISTORY_START) && current.includes(HISTORY_END)
+      ? current.replace(HISTORY_END, `${rows}\n${HISTORY_END}`)
+      : `${current.trimEnd()}\n\n## History\n\n${HISTORY_START}\n${HISTORY_HEADER.join("\n")}\n${rows}\n${HISTORY_END}\n`;
   writeFileSync(report, next);
 }

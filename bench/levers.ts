@@ -129,7 +129,9 @@ async function load(bench: Bench, path: string): Promise<Load> {
     if (errors.length > 0) throw new Error(`${bench.base}${path}: ${errors.join("; ")}`);
     const timing = await page.evaluate((api) => {
       const entries = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
-      const script = entries.find((e) => e.initiatorType === "script" && /\/(dist\/review-widgets[a-z-]*|bench\/pages\/main-hand)\.js$/.test(new URL(e.name).pathname));
+      const script = entries.find(
+        (e) => e.initiatorType === "script" && /\/(dist\/review-widgets[a-z-]*|bench\/pages\/main-hand)\.js$/.test(new URL(e.name).pathname),
+      );
       const api_ = entries.filter((e) => e.name.includes(api)).sort((a, b) => a.startTime - b.startTime);
       const aggregate = api_.find((e) => e.name.includes("/reviewaggregates"));
       return { scriptEnd: script?.responseEnd ?? Number.NaN, firstApi: api_[0]?.startTime ?? Number.NaN, aggregate: aggregate?.startTime ?? Number.NaN };
@@ -152,7 +154,15 @@ async function load(bench: Bench, path: string): Promise<Load> {
       walk(document, false);
       return count;
     });
-    return { apiRequests: startupRequests, signInRequests, reload, taskMs, toFirstApiMs: timing.firstApi - timing.scriptEnd, toAggregateMs: timing.aggregate - timing.scriptEnd, dom };
+    return {
+      apiRequests: startupRequests,
+      signInRequests,
+      reload,
+      taskMs,
+      toFirstApiMs: timing.firstApi - timing.scriptEnd,
+      toAggregateMs: timing.aggregate - timing.scriptEnd,
+      dom,
+    };
   } finally {
     await page.close();
   }
@@ -160,15 +170,32 @@ async function load(bench: Bench, path: string): Promise<Load> {
 
 const servers: BenchServer[] = [await startBenchServer("."), await startBenchServer(".", { distRoot: baseDir })];
 const [now, base] = [await launch(servers[0]!.url), await launch(servers[1]!.url)];
-const load_ = os.loadavg().map((n) => n.toFixed(2)).join(" ");
+const load_ = os
+  .loadavg()
+  .map((n) => n.toFixed(2))
+  .join(" ");
 const started = Date.now();
 try {
-  const pages = ["/bench/pages/levers-snippet.html", "/bench/pages/levers-same.html", "/bench/pages/levers-listing.html", "/bench/pages/main-hand.html"] as const;
+  const pages = [
+    "/bench/pages/levers-snippet.html",
+    "/bench/pages/levers-same.html",
+    "/bench/pages/levers-listing.html",
+    "/bench/pages/main-hand.html",
+  ] as const;
   const samples = new Map<string, Load[]>();
   const add = (key: string, value: Load) => samples.set(key, [...(samples.get(key) ?? []), value]);
   for (const path of pages) for (const bench of [now, base]) await load(bench, path); // warm-up
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? ([["after", now], ["before", base]] as const) : ([["before", base], ["after", now]] as const);
+    const order =
+      round % 2 === 0
+        ? ([
+            ["after", now],
+            ["before", base],
+          ] as const)
+        : ([
+            ["before", base],
+            ["after", now],
+          ] as const);
     for (const path of pages) {
       if (path.includes("main-hand")) {
         add(`hand ${path}`, await load(now, path));
@@ -219,7 +246,9 @@ try {
     const render = await measureRender(base, rounds);
     console.log(`main thread ${mainThread.rows[0]?.result}; render 100 wall ${render.rows[0]?.result}, CPU ${render.rows[1]?.result}`);
     const date = new Date().toISOString().slice(0, 16).replace("T", " ");
-    appendHistory("BENCHMARKS.md", [{ date, commit: `${baseCommit} (session start, review-widgets.js)`, mainThread: mainThread.ratio, render100: render.render100, rounds, load: load_ }]);
+    appendHistory("BENCHMARKS.md", [
+      { date, commit: `${baseCommit} (session start, review-widgets.js)`, mainThread: mainThread.ratio, render100: render.render100, rounds, load: load_ },
+    ]);
     console.log(`Appended a history row for ${baseCommit} to BENCHMARKS.md; intl ${mainThread.rows[3]?.ours}; ${ms(m(before(listing), (l) => l.taskMs))}`);
   }
 } finally {

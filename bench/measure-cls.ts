@@ -112,7 +112,11 @@ export async function measureCls(bench: Bench, server: BenchServer, runs = 3): P
       },
       { section: "cls", figure: "… whole page in view (1280×4000, 1 load)", ours: tall.value.toFixed(4), reference: "—", result: "", verdict: "info" },
     ];
-    const notes = [describeShifts("Layout shifts at 1280×900 (worst run)", worst), describeShifts("Layout shifts at 390×844", phone), describeShifts("Layout shifts at 1280×4000", tall)];
+    const notes = [
+      describeShifts("Layout shifts at 1280×900 (worst run)", worst),
+      describeShifts("Layout shifts at 390×844", phone),
+      describeShifts("Layout shifts at 1280×4000", tall),
+    ];
     return { rows, notes };
   } finally {
     server.setApiDelay(0);

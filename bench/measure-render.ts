@@ -77,7 +77,10 @@ export async function measureRender(bench: Bench, rounds: number): Promise<Rende
   for (const c of CASES) {
     const ours = samples.get(key("ours", c))!;
     const baseline = samples.get(key("baseline", c))!;
-    const ratio = ratios(ours.map((s) => s.ms), baseline.map((s) => s.ms));
+    const ratio = ratios(
+      ours.map((s) => s.ms),
+      baseline.map((s) => s.ms),
+    );
     const label = `render ${c.n.toLocaleString("en")} reviews${c.warm ? ", warm (2nd list on the page)" : " (insert → review-load + frame)"}`;
     rows.push({
       section: "render",

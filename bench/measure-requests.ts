@@ -58,7 +58,13 @@ subjects.forEach(({ id, type }, i) => {
 </script>`;
   server.addFile("summaries-inserted.html", head("defer", insert) + TAIL);
   const chunks = [head("sync")];
-  for (let i = 0; i < COUNT; i += 10) chunks.push(all.slice(i, i + 10).map((s, j) => card(s, i + j)).join(""));
+  for (let i = 0; i < COUNT; i += 10)
+    chunks.push(
+      all
+        .slice(i, i + 10)
+        .map((s, j) => card(s, i + j))
+        .join(""),
+    );
   chunks.push(TAIL);
   server.addFile("summaries-streamed.html", chunks, 50);
 

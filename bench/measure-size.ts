@@ -114,7 +114,12 @@ export async function measurePageSizes(bench: Bench): Promise<Section> {
   const rows: Row[] = [];
   const notes: string[] = [];
   const verdict = (bytes: number, hardKB: number, aimKB: number): Pick<Row, "result" | "verdict"> => ({
-    result: bytes > hardKB * KB ? `${bytes - hardKB * KB} B over` : bytes <= aimKB * KB ? "aim met" : `${hardKB * KB - bytes} B to spare; aim: ${kb(bytes - aimKB * KB)} to go`,
+    result:
+      bytes > hardKB * KB
+        ? `${bytes - hardKB * KB} B over`
+        : bytes <= aimKB * KB
+          ? "aim met"
+          : `${hardKB * KB - bytes} B to spare; aim: ${kb(bytes - aimKB * KB)} to go`,
     verdict: bytes <= hardKB * KB ? "pass" : "over",
   });
 
@@ -127,7 +132,10 @@ export async function measurePageSizes(bench: Bench): Promise<Section> {
     if (errors.length > 0) throw new Error(`${url} (${name}) logged errors while loading: ${errors.join("; ")}`);
     const loaded = ours.map((d) => d.path.replace(/^\/dist\//, ""));
     const missing = files.filter((file) => !loaded.includes(file));
-    if (missing.length > 0) throw new Error(`${url} (${name}) did not load ${missing.join(", ")}, the file the README names for it (it loaded ${loaded.join(", ") || "nothing from dist/"})`);
+    if (missing.length > 0)
+      throw new Error(
+        `${url} (${name}) did not load ${missing.join(", ")}, the file the README names for it (it loaded ${loaded.join(", ") || "nothing from dist/"})`,
+      );
     const known = new Set(SCRIPT_FILES.map((f) => f.file));
     const others = loaded.filter((file) => !files.includes(file) && known.has(file));
     if (others.length > 0) notes.push(`${url} also loaded ${others.join(", ")}: a second script-tag file on the page.`);
@@ -164,6 +172,8 @@ export async function measurePageSizes(bench: Bench): Promise<Section> {
     ...verdict(esm.bytes, esm.hardKB, esm.aimKB),
     hard: failsRun(esm.bytes, esm.hardKB, esm.ceilingKB),
   });
-  notes.push(`${esm.page}: ${esm.files.map((file, i) => `${file} ${kb(gzipSize(esm.code[i] ?? ""))}`).join(" + ")} (entry + the marketplace backend chunk it loads).`);
+  notes.push(
+    `${esm.page}: ${esm.files.map((file, i) => `${file} ${kb(gzipSize(esm.code[i] ?? ""))}`).join(" + ")} (entry + the marketplace backend chunk it loads).`,
+  );
   return { rows, notes };
 }

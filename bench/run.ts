@@ -50,7 +50,10 @@ const machine = {
   ram: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
   node: process.version,
   os: `${os.type()} ${os.release()}`,
-  load: os.loadavg().map((n) => n.toFixed(2)).join(" "),
+  load: os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" "),
 };
 
 const sections: Section[] = [];
@@ -113,12 +116,22 @@ if (!process.argv.includes("--no-write")) {
     END,
   ].join("\n");
   const current = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
-  const next = current.includes(START) && current.includes(END)
-    ? current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length)
-    : `${current.trimEnd()}\n\n## Latest run\n\n${block}\n`;
+  const next =
+    current.includes(START) && current.includes(END)
+      ? current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length)
+      : `${current.trimEnd()}\n\n## Latest run\n\n${block}\n`;
   writeFileSync(REPORT, next);
   if (mainThread && render) {
-    appendHistory(REPORT, [{ date: date.slice(0, 16).replace("T", " "), commit: commitLabel(), mainThread: mainThread.ratio, render100: render.render100, rounds, load: machine.load }]);
+    appendHistory(REPORT, [
+      {
+        date: date.slice(0, 16).replace("T", " "),
+        commit: commitLabel(),
+        mainThread: mainThread.ratio,
+        render100: render.render100,
+        rounds,
+        load: machine.load,
+      },
+    ]);
   }
   console.log(`Wrote the run into ${REPORT} (latest run and a history row).`);
 }

@@ -202,7 +202,11 @@ async function soak(seconds: number, connections: number): Promise<void> {
   const runId = Date.now().toString(36);
   const entries = DIRECTORY_DEMO.entries.map((entry) => entry.id);
   const login = async (username: string) => {
-    const response = await fetch(`${base}/auth-api/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password: DEMO.password }) });
+    const response = await fetch(`${base}/auth-api/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username, password: DEMO.password }),
+    });
     return ((await response.json()) as { accessToken: string }).accessToken;
   };
   const tokens = { guest: await login(DEMO.logins.guest), host: await login(DEMO.logins.host), admin: await login(DEMO.logins.admin) };
@@ -213,7 +217,9 @@ async function soak(seconds: number, connections: number): Promise<void> {
   ];
 
   // Warm up the code paths once, then take the baseline after GC.
-  await fetch(`${base}${PROXY}/directories/${DIRECTORY_DEMO.directoryId}/reviews?entry_id=${entries[0]}`, { headers: { "X-Forwarded-For": "192.0.2.1" } }).then((r) => r.text());
+  await fetch(`${base}${PROXY}/directories/${DIRECTORY_DEMO.directoryId}/reviews?entry_id=${entries[0]}`, { headers: { "X-Forwarded-For": "192.0.2.1" } }).then(
+    (r) => r.text(),
+  );
   await fetch(`${base}${MARKET}/v1/reviews?revieweeId=${DEMO.listings.main}`).then((r) => r.text());
   const startMemory = await memory(true);
 
@@ -293,11 +299,17 @@ async function soak(seconds: number, connections: number): Promise<void> {
             const withKey = random() < 0.5;
             const key = withKey ? `soak-${runId}-${serial}-key` : null;
             if (key) keyed.set(key, { marker, id: null });
-            const headers: Record<string, string> = { "Content-Type": "application/json", "X-Forwarded-For": address(), ...(key ? { "Idempotency-Key": key } : {}) };
+            const headers: Record<string, string> = {
+              "Content-Type": "application/json",
+              "X-Forwarded-For": address(),
+              ...(key ? { "Idempotency-Key": key } : {}),
+            };
             // Keyed submissions are sometimes sent twice at once (a browser re-sending a POST).
             const copies = key && random() < 0.3 ? 2 : 1;
             const answers = await Promise.all(
-              Array.from({ length: copies }, () => fetch(proxyUrl, { method: "POST", headers, body: JSON.stringify(body), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })),
+              Array.from({ length: copies }, () =>
+                fetch(proxyUrl, { method: "POST", headers, body: JSON.stringify(body), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+              ),
             );
             for (const response of answers) {
               const text = await response.text();
@@ -315,9 +327,10 @@ async function soak(seconds: number, connections: number): Promise<void> {
           }
           case "marketGet": {
             const listing = DEMO.listings.grid[Math.floor(random() * DEMO.listings.grid.length)]!;
-            const url = random() < 0.5
-              ? `${base}${MARKET}/v1/reviews?revieweeId=${listing}&pageNumber=1&pageRowCount=10`
-              : `${base}${MARKET}/v1/reviewaggregates?revieweeId=${listing}&revieweeId=${DEMO.listings.main}`;
+            const url =
+              random() < 0.5
+                ? `${base}${MARKET}/v1/reviews?revieweeId=${listing}&pageNumber=1&pageRowCount=10`
+                : `${base}${MARKET}/v1/reviewaggregates?revieweeId=${listing}&revieweeId=${DEMO.listings.main}`;
             const response = await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
             await response.arrayBuffer();
             count(action, response.status);
@@ -357,9 +370,21 @@ async function soak(seconds: number, connections: number): Promise<void> {
             const kind = random();
             const abortAfterMs = Math.floor(random() * 30);
             if (kind < 0.4) {
-              await rawRequest(`${proxyUrl}?entry_id=${entries[1]}`, { method: "GET", headers: { "X-Forwarded-For": address() }, chunks: [], gapMs: 0, abortAfterMs });
+              await rawRequest(`${proxyUrl}?entry_id=${entries[1]}`, {
+                method: "GET",
+                headers: { "X-Forwarded-For": address() },
+                chunks: [],
+                gapMs: 0,
+                abortAfterMs,
+              });
             } else if (kind < 0.7) {
-              await rawRequest(`${base}${MARKET}/v1/reviews?revieweeId=${DEMO.listings.main}`, { method: "GET", headers: {}, chunks: [], gapMs: 0, abortAfterMs });
+              await rawRequest(`${base}${MARKET}/v1/reviews?revieweeId=${DEMO.listings.main}`, {
+                method: "GET",
+                headers: {},
+                chunks: [],
+                gapMs: 0,
+                abortAfterMs,
+              });
             } else {
               // Only part of the body is ever sent, so an aborted submission can never be created.
               const text = JSON.stringify(submissionFor(random).body);
@@ -400,8 +425,14 @@ async function soak(seconds: number, connections: number): Promise<void> {
   // ------------------------------------------------------------ the checks
   const failures: string[] = [];
   const stillUp = await Promise.all([
-    fetch(`${proxyUrl}?entry_id=${entries[0]}`, { headers: { "X-Forwarded-For": "192.0.2.254" }, signal: AbortSignal.timeout(2000) }).then((r) => r.status, () => 0),
-    fetch(`${base}${MARKET}/v1/reviews?revieweeId=${DEMO.listings.main}`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status, () => 0),
+    fetch(`${proxyUrl}?entry_id=${entries[0]}`, { headers: { "X-Forwarded-For": "192.0.2.254" }, signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.status,
+      () => 0,
+    ),
+    fetch(`${base}${MARKET}/v1/reviews?revieweeId=${DEMO.listings.main}`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.status,
+      () => 0,
+    ),
   ]);
   if (stillUp.some((status) => status !== 200)) failures.push(`server no longer answers: ${stillUp.join(", ")}`);
 
@@ -415,7 +446,9 @@ async function soak(seconds: number, connections: number): Promise<void> {
   // Every soak review upstream, read with the owner's key.
   const upstreamMarkers = new Map<string, number>();
   for (let page = 1; ; page++) {
-    const response = await fetch(`${base}${DIRECTORY_API}/reviews/directory/${DIRECTORY_DEMO.directoryId}/?page_size=200&page=${page}`, { headers: { Authorization: DIRECTORY_DEMO.keys.admin } });
+    const response = await fetch(`${base}${DIRECTORY_API}/reviews/directory/${DIRECTORY_DEMO.directoryId}/?page_size=200&page=${page}`, {
+      headers: { Authorization: DIRECTORY_DEMO.keys.admin },
+    });
     if (response.status !== 200) break;
     const body = (await response.json()) as { next: string | null; results: Array<{ summary: string }> };
     for (const review of body.results) {
@@ -433,7 +466,9 @@ async function soak(seconds: number, connections: number): Promise<void> {
   if (replayMismatches > 0) failures.push(`idempotency: ${replayMismatches} replays named another review`);
   if (reusedKeyAccepted > 0) failures.push(`idempotency: ${reusedKeyAccepted} keys reused with another body were not refused with 422`);
 
-  const market = await fetch(`${base}${MARKET}/v1/reviews?reservationId=${DEMO.reservations.story}&pageRowCount=100`, { headers: { Authorization: `Bearer ${tokens.admin}` } });
+  const market = await fetch(`${base}${MARKET}/v1/reviews?reservationId=${DEMO.reservations.story}&pageRowCount=100`, {
+    headers: { Authorization: `Bearer ${tokens.admin}` },
+  });
   const marketReviews = ((await market.json()) as { reviews?: unknown[] }).reviews?.length ?? -1;
   if (marketReviews !== marketCreated || marketCreated > marketWrites.length) {
     failures.push(`marketplace: ${marketReviews} story reviews stored, ${marketCreated} answered 201 (at most ${marketWrites.length} may exist)`);
@@ -450,7 +485,9 @@ async function soak(seconds: number, connections: number): Promise<void> {
     `soak: ${elapsedS.toFixed(0)} s, ${connections} connections, ${total} requests (${(total / elapsedS).toFixed(0)}/s)`,
     ...[...stats.statuses].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => `  ${key}: ${n}`),
     "latency ms (p50 / p95 / p99):",
-    ...[...stats.latency].filter(([, h]) => h.count > 0).map(([action, h]) => `  ${action}: ${h.percentile(50)} / ${h.percentile(95)} / ${h.percentile(99)} (n=${h.count})`),
+    ...[...stats.latency]
+      .filter(([, h]) => h.count > 0)
+      .map(([action, h]) => `  ${action}: ${h.percentile(50)} / ${h.percentile(95)} / ${h.percentile(99)} (n=${h.count})`),
     `memory (server, after GC): rss ${mb(startMemory.rss)} → ${mb(endMemory.rss)}, heap ${mb(startMemory.heapUsed)} → ${mb(endMemory.heapUsed)}; peak during load: rss ${mb(peak.rss)}, heap ${mb(peak.heapUsed)}`,
     `data: proxy 201s ${created.size}, stored ${storedReviews}, duplicates ${duplicates}, keyed submissions ${keyed.size}; marketplace 201s ${marketCreated}, stored ${marketReviews}`,
     failures.length === 0 ? "RESULT: pass" : `RESULT: FAIL\n  ${failures.join("\n  ")}`,

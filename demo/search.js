@@ -31,8 +31,7 @@ listings.grid.forEach((id, index) => {
 });
 
 const counter = document.getElementById("counter");
-const count = () =>
-  performance.getEntriesByType("resource").filter((entry) => /\/reviewsystem-api\/v1\//.test(entry.name)).length;
+const count = () => performance.getEntriesByType("resource").filter((entry) => /\/reviewsystem-api\/v1\//.test(entry.name)).length;
 let loaded = 0;
 document.addEventListener("review-load", () => {
   if (++loaded === listings.grid.length) counter.textContent = `Review requests made by this page: ${count()}`;

@@ -11,9 +11,16 @@ import { SCRIPT_FILES } from "../build/script-files.ts";
 const vite = process.argv.includes("--verbose") ? [] : ["--logLevel", "warn"];
 const steps: [string, string[], Record<string, string>?][] = [
   ["node_modules/.bin/vite", ["build", ...vite]],
-  ...SCRIPT_FILES.map(({ file }): [string, string[], Record<string, string>] => ["node_modules/.bin/vite", ["build", "--mode", "iife", ...vite], { RW_SCRIPT_FILE: file }]),
+  ...SCRIPT_FILES.map(({ file }): [string, string[], Record<string, string>] => [
+    "node_modules/.bin/vite",
+    ["build", "--mode", "iife", ...vite],
+    { RW_SCRIPT_FILE: file },
+  ]),
   ["node_modules/.bin/tsc", ["-p", "tsconfig.build.json"]],
-  ["node_modules/.bin/cem", ["analyze", "--globs", "src/components/**/*.ts", "src/internal/*.ts", "--exclude", "src/**/*.styles.ts", "--litelement", "--quiet", "--outdir", "."]],
+  [
+    "node_modules/.bin/cem",
+    ["analyze", "--globs", "src/components/**/*.ts", "src/internal/*.ts", "--exclude", "src/**/*.styles.ts", "--litelement", "--quiet", "--outdir", "."],
+  ],
   // The manifest tools use (dist paths, public members, typed events, CSS defaults; schema-checked),
   // and from it the framework types and VS Code custom data.
   [process.execPath, ["--import", "tsx", "scripts/manifest.ts"]],
@@ -42,7 +49,9 @@ const bareImports = (entry: string): string[] => {
 const onDemandNames = [...readFileSync("src/internal/on-demand-chunks.ts", "utf8").matchAll(/^\s+"([\w-]+)": \(\) => import\(/gm)].map((match) => match[1]);
 const unloadable = onDemandNames.flatMap((name) => bareImports(`dist/internal/${name}.js`));
 if (onDemandNames.length === 0 || unloadable.length > 0) {
-  console.error(`On-demand modules must not import packages by name (src/internal/on-demand.ts):\n  ${unloadable.join("\n  ") || "none found in on-demand-chunks.ts"}`);
+  console.error(
+    `On-demand modules must not import packages by name (src/internal/on-demand.ts):\n  ${unloadable.join("\n  ") || "none found in on-demand-chunks.ts"}`,
+  );
   process.exit(1);
 }
 

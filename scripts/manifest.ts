@@ -204,7 +204,7 @@ type Tag = keyof ReviewWidgetsTags;
 mkdirSync("dist/frameworks", { recursive: true });
 writeFileSync(
   "dist/frameworks/react.d.ts",
-  `${header("React 19: <review-list page-size={3} onreview-load={(e) => e.detail.count} />. Import once: import type {} from \"review-widgets/react\".")}
+  `${header('React 19: <review-list page-size={3} onreview-load={(e) => e.detail.count} />. Import once: import type {} from "review-widgets/react".')}
 import type { HTMLAttributes, Key, ReactNode, Ref } from "react";
 
 /** React 19 listens to \`on<event-name>\` on custom elements. */
@@ -228,7 +228,7 @@ ${elements.map((el) => `      ${quote(el.tagName!)}: ReviewWidgetsReactProps<${q
 );
 writeFileSync(
   "dist/frameworks/vue.d.ts",
-  `${header("Vue 3 templates (vue-tsc / Volar): <review-list :page-size=\"3\" @review-load=\"…\" />. Import once: import type {} from \"review-widgets/vue\"; and tell Vue the tags are custom elements (compilerOptions.isCustomElement).")}
+  `${header('Vue 3 templates (vue-tsc / Volar): <review-list :page-size="3" @review-load="…" />. Import once: import type {} from "review-widgets/vue"; and tell Vue the tags are custom elements (compilerOptions.isCustomElement).')}
 import type { DefineComponent } from "vue";
 
 type Camel<S extends string> = S extends \`\${infer Head}-\${infer Tail}\` ? \`\${Head}\${Capitalize<Camel<Tail>>}\` : S;
@@ -245,7 +245,7 @@ ${elements.map((el) => `    ${quote(el.tagName!)}: DefineComponent<ReviewWidgets
 );
 writeFileSync(
   "dist/frameworks/svelte.d.ts",
-  `${header("Svelte 5 (svelte-check): <review-list page-size={3} onreview-load={(e) => e.detail.count} />. Import once: import type {} from \"review-widgets/svelte\".")}
+  `${header('Svelte 5 (svelte-check): <review-list page-size={3} onreview-load={(e) => e.detail.count} />. Import once: import type {} from "review-widgets/svelte".')}
 import type { HTMLAttributes } from "svelte/elements";
 
 /** Svelte 5 listens to \`on<event-name>\` attributes. */

@@ -62,7 +62,12 @@ export async function esmRatingSummarySize(): Promise<PageSize & { code: string[
   const outdir = mkdtempSync(join(tmpdir(), "review-widgets-esm-"));
   try {
     const result = await build({
-      stdin: { contents: `import { RatingSummary } from ${JSON.stringify(resolve("dist/index.js"))}; RatingSummary.define();`, resolveDir: process.cwd(), loader: "js", sourcefile: "entry.js" },
+      stdin: {
+        contents: `import { RatingSummary } from ${JSON.stringify(resolve("dist/index.js"))}; RatingSummary.define();`,
+        resolveDir: process.cwd(),
+        loader: "js",
+        sourcefile: "entry.js",
+      },
       bundle: true,
       splitting: true,
       format: "esm",

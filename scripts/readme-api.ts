@@ -32,7 +32,9 @@ const elements = manifest.modules
 
 const cell = (text = "") => text.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
 const table = (title: string, headers: string[], rows: string[][]) =>
-  rows.length === 0 ? "" : `**${title}**\n\n| ${headers.join(" | ")} |\n|${headers.map(() => "---").join("|")}|\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`;
+  rows.length === 0
+    ? ""
+    : `**${title}**\n\n| ${headers.join(" | ")} |\n|${headers.map(() => "---").join("|")}|\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`;
 
 const sections = elements.map((el) =>
   [
@@ -42,9 +44,21 @@ const sections = elements.map((el) =>
       ["name", "type", "default", "description"],
       (el.attributes ?? []).map((a) => [`\`${a.name}\``, cell(a.type?.text ?? ""), a.default ? `\`${cell(a.default)}\`` : "", cell(a.description)]),
     ),
-    table("Parts", ["part", "description"], (el.cssParts ?? []).map((p) => [`\`${p.name}\``, cell(p.description)])),
-    table("Custom properties", ["property", "default", "description"], (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.default ? `\`${cell(p.default)}\`` : "", cell(p.description)])),
-    table("Events", ["event", "type", "detail"], (el.events ?? []).map((e) => [`\`${e.name}\``, `\`${cell(e.type?.text)}\``, cell(e.description)])),
+    table(
+      "Parts",
+      ["part", "description"],
+      (el.cssParts ?? []).map((p) => [`\`${p.name}\``, cell(p.description)]),
+    ),
+    table(
+      "Custom properties",
+      ["property", "default", "description"],
+      (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.default ? `\`${cell(p.default)}\`` : "", cell(p.description)]),
+    ),
+    table(
+      "Events",
+      ["event", "type", "detail"],
+      (el.events ?? []).map((e) => [`\`${e.name}\``, `\`${cell(e.type?.text)}\``, cell(e.description)]),
+    ),
   ]
     .filter(Boolean)
     .join("\n"),

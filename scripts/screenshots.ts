@@ -40,7 +40,11 @@ try {
       width: 900,
       target: "#reviews",
       act: async (page) => {
-        await page.locator("rating-summary").nth(1).getByRole("button", { name: /^4 stars/ }).click();
+        await page
+          .locator("rating-summary")
+          .nth(1)
+          .getByRole("button", { name: /^4 stars/ })
+          .click();
         await page.locator("review-list").getByRole("button", { name: "Show all reviews" }).waitFor();
       },
     },

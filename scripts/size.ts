@@ -27,6 +27,6 @@ for (const row of rows) {
   console.log(`  ${mark} ${row.page.padEnd(50)} ${kb(row.bytes).padStart(8)}  hard ≤ ${row.hardKB} KB${hard}${over ? ceiling : ""}; ${aim}`);
 }
 if (failed) {
-  console.error("\nA page is over its hard budget (DESIGN.md §7). Measure with npm run bench; see BENCHMARKS.md, \"Size\".");
+  console.error('\nA page is over its hard budget (DESIGN.md §7). Measure with npm run bench; see BENCHMARKS.md, "Size".');
   process.exit(1);
 }

@@ -107,14 +107,19 @@ export function createApp(options: AppOptions = {}): Hono {
     ...(options.proxy?.state ? { state: options.proxy.state } : {}),
     ...(options.proxy?.directories
       ? { directories: options.proxy.directories }
-      : upstreamBase.startsWith(IN_PROCESS) ? { directories: [DIRECTORY_DEMO.directoryId] } : {}),
+      : upstreamBase.startsWith(IN_PROCESS)
+        ? { directories: [DIRECTORY_DEMO.directoryId] }
+        : {}),
     ...(upstreamBase.startsWith(IN_PROCESS) ? { fetch: (request: Request) => Promise.resolve(app.fetch(request)) } : {}),
   });
 
   app.onError(answerError);
   app.use("*", securityHeaders());
   // Every route, the proxy and unknown paths included; the backends also cap their own bodies.
-  app.use("*", limitBody((c) => tooLarge(c, clock)));
+  app.use(
+    "*",
+    limitBody((c) => tooLarge(c, clock)),
+  );
 
   const cors = apiCors(options.allowedOrigins ?? []);
   for (const path of [PATHS.marketplace, PATHS.auth, PATHS.directory]) app.use(`${path}/*`, cors);

@@ -45,7 +45,10 @@ const demo = demoMode(env["DEMO_MODE"]);
 
 const redis = env["REDIS_URL"] ? new RedisProxyState({ url: env["REDIS_URL"] }) : null;
 await redis?.connect();
-const directories = (env["DIRECTORY_ID"] ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+const directories = (env["DIRECTORY_ID"] ?? "")
+  .split(",")
+  .map((id) => id.trim())
+  .filter(Boolean);
 
 function reviewWindowDays(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === "") return undefined;
@@ -75,5 +78,12 @@ const server = await startServer({
 console.log(`Review widgets demo and reference API: ${server.url}/ (demo controls ${demo ? "on" : "off"}${strict ? ", strict mode" : ""})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void server.close().then(() => redis?.close()).then(() => process.exit(0)));
+  process.once(
+    signal,
+    () =>
+      void server
+        .close()
+        .then(() => redis?.close())
+        .then(() => process.exit(0)),
+  );
 }

@@ -59,11 +59,15 @@
       const seconds = (time - Date.now()) / 1000;
       const abs = Math.abs(seconds);
       const [amount, unit] =
-        abs < 86_400 ? [seconds / 3600, "hour"]
-        : abs < 7 * 86_400 ? [seconds / 86_400, "day"]
-        : abs < 30 * 86_400 ? [seconds / (7 * 86_400), "week"]
-        : abs < 365 * 86_400 ? [seconds / (30 * 86_400), "month"]
-        : [seconds / (365 * 86_400), "year"];
+        abs < 86_400
+          ? [seconds / 3600, "hour"]
+          : abs < 7 * 86_400
+            ? [seconds / 86_400, "day"]
+            : abs < 30 * 86_400
+              ? [seconds / (7 * 86_400), "week"]
+              : abs < 365 * 86_400
+                ? [seconds / (30 * 86_400), "month"]
+                : [seconds / (365 * 86_400), "year"];
       return relative.format(Math.round(amount), unit);
     };
 
@@ -86,12 +90,19 @@
     const controls = el("div", { class: "controls" });
     const sortLabel = el("label", {}, "Sort by");
     const sort = el("select");
-    for (const [value, text] of [["newest", "Newest first"], ["oldest", "Oldest first"], ["highest", "Highest rated"], ["lowest", "Lowest rated"]]) sort.append(el("option", { value }, text));
+    for (const [value, text] of [
+      ["newest", "Newest first"],
+      ["oldest", "Oldest first"],
+      ["highest", "Highest rated"],
+      ["lowest", "Lowest rated"],
+    ])
+      sort.append(el("option", { value }, text));
     sortLabel.append(sort);
     const filterLabel = el("label", {}, "Show");
     const filter = el("select");
     filter.append(el("option", { value: "" }, "All ratings"));
-    for (let n = 5; n >= 1; n--) filter.append(el("option", { value: String(n) }, `${n} ${n === 1 ? "star" : "stars"} (${all.filter((r) => r.rating === n).length})`));
+    for (let n = 5; n >= 1; n--)
+      filter.append(el("option", { value: String(n) }, `${n} ${n === 1 ? "star" : "stars"} (${all.filter((r) => r.rating === n).length})`));
     filterLabel.append(filter);
     controls.append(sortLabel, filterLabel);
 

@@ -50,7 +50,7 @@
     await frame();
     void host.offsetHeight;
     const ms = performance.now() - t0;
-    const stars = ratings.reduce((sum, r) => sum + (r.shadowRoot?.querySelectorAll('path, sl-icon').length ?? 0), 0);
+    const stars = ratings.reduce((sum, r) => sum + (r.shadowRoot?.querySelectorAll("path, sl-icon").length ?? 0), 0);
     return { ms, stars };
   }
 

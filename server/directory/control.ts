@@ -16,8 +16,14 @@ export const DIRECTORY_DEMO_IDS = {
 /** `reset` restores the seed (and, mounted by createApp, the shared clock and the other backend). */
 export function createDirectoryControl(reset: () => void): Hono {
   const app = new Hono();
-  app.use("*", limitBody((c) => c.json({ detail: tooLargeDetail() }, 413)));
-  app.use("*", demoGuard((c, refusal) => c.json({ detail: refusal.detail }, refusal.status)));
+  app.use(
+    "*",
+    limitBody((c) => c.json({ detail: tooLargeDetail() }, 413)),
+  );
+  app.use(
+    "*",
+    demoGuard((c, refusal) => c.json({ detail: refusal.detail }, refusal.status)),
+  );
   app.post("/reset", (c) => {
     reset();
     return c.json({ reset: true, ...DIRECTORY_DEMO_IDS });

@@ -34,7 +34,11 @@ export function createDirectory(options: DirectoryOptions): Directory {
     options.clock.reset();
     reset();
   };
-  return { api: createDirectoryApi(store, { strict: options.strict ?? false, now: () => options.clock.nowMs() }), control: createDirectoryControl(options.reset ?? resetWithClock), reset };
+  return {
+    api: createDirectoryApi(store, { strict: options.strict ?? false, now: () => options.clock.nowMs() }),
+    control: createDirectoryControl(options.reset ?? resetWithClock),
+    reset,
+  };
 }
 
 export { DIRECTORY_DEMO_IDS } from "./control.ts";

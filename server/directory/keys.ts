@@ -11,9 +11,7 @@ export const AUTH_MESSAGES = {
   forbidden: "You do not have permission to perform this action.",
 } as const;
 
-export type AuthOutcome =
-  | { ok: true; key: ApiKey }
-  | { ok: false; status: 401 | 403; detail: string };
+export type AuthOutcome = { ok: true; key: ApiKey } | { ok: false; status: 401 | 403; detail: string };
 
 /** Who is calling (401 when nobody or an unknown key). */
 export function authenticate(store: DirectoryStore, header: string | undefined): AuthOutcome {
@@ -27,12 +25,7 @@ export function authenticate(store: DirectoryStore, header: string | undefined):
 }
 
 /** Authenticates, then checks the key belongs to the directory and has the permission (403 otherwise). */
-export function authorize(
-  store: DirectoryStore,
-  header: string | undefined,
-  directoryId: string,
-  permission: Permission,
-): AuthOutcome {
+export function authorize(store: DirectoryStore, header: string | undefined, directoryId: string, permission: Permission): AuthOutcome {
   const outcome = authenticate(store, header);
   if (!outcome.ok) return outcome;
   const { key } = outcome;

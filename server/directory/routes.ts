@@ -95,7 +95,10 @@ export function createDirectoryApi(store: DirectoryStore, options: DirectoryApiO
     return c.json({ detail: "A server error occurred." }, 500);
   });
   app.notFound((c) => c.json(NOT_FOUND, 404));
-  app.use("*", limitBody((c) => c.json({ detail: tooLargeDetail() }, 413)));
+  app.use(
+    "*",
+    limitBody((c) => c.json({ detail: tooLargeDetail() }, 413)),
+  );
   // Reviews carry reviewers' emails: no cache, shared or private, may keep any answer.
   app.use("*", async (c, next) => {
     await next();
@@ -214,8 +217,7 @@ export function createDirectoryApi(store: DirectoryStore, options: DirectoryApiO
     return c.body(null, 204);
   });
 
-  const notAllowed = (allow: string) => (c: Context) =>
-    c.json({ detail: `Method "${c.req.method}" not allowed.` }, 405, { Allow: allow });
+  const notAllowed = (allow: string) => (c: Context) => c.json({ detail: `Method "${c.req.method}" not allowed.` }, 405, { Allow: allow });
   app.on(["PUT", "PATCH", "DELETE"], LIST_PATHS, notAllowed("GET, POST, HEAD, OPTIONS"));
   app.on(["PUT", "POST"], DETAIL_PATHS, notAllowed("GET, PATCH, DELETE, HEAD, OPTIONS"));
 

@@ -1,14 +1,5 @@
 import { DAY_MS, type Clock } from "../clock.ts";
-import {
-  PERMISSIONS,
-  type ApiKey,
-  type DirectoryRecord,
-  type Entry,
-  type Permission,
-  type ReviewRecord,
-  type ReviewStatus,
-  type UserRef,
-} from "./model.ts";
+import { PERMISSIONS, type ApiKey, type DirectoryRecord, type Entry, type Permission, type ReviewRecord, type ReviewStatus, type UserRef } from "./model.ts";
 import { seededRandom, type Random } from "./prng.ts";
 import type { World } from "./store.ts";
 
@@ -101,36 +92,84 @@ function apiKey(key: string, directoryId: string, user: UserRef, permissions: re
 type Text = readonly [title: string, summary: string];
 
 const GLOWING: readonly Text[] = [
-  ["Exactly the partner we needed", "They took over a stalled CRM migration, untangled three years of duplicate records and had our sales team working in the new system within six weeks. Communication was clear at every step and they never oversold."],
+  [
+    "Exactly the partner we needed",
+    "They took over a stalled CRM migration, untangled three years of duplicate records and had our sales team working in the new system within six weeks. Communication was clear at every step and they never oversold.",
+  ],
   ["On time and on budget", "Delivered on time and within budget."],
-  ["Senior people, not juniors", "We were worried we would meet the senior architects in the pitch and never see them again. Not the case: the same two people ran the project from kickoff to hand-over."],
-  ["Made our rollout painless", "Our rollout to 400 users across four offices went without a single blocking ticket. The training sessions were practical and recorded, which our support team still uses."],
+  [
+    "Senior people, not juniors",
+    "We were worried we would meet the senior architects in the pitch and never see them again. Not the case: the same two people ran the project from kickoff to hand-over.",
+  ],
+  [
+    "Made our rollout painless",
+    "Our rollout to 400 users across four offices went without a single blocking ticket. The training sessions were practical and recorded, which our support team still uses.",
+  ],
   ["Great documentation", "Every decision ended up in a shared runbook. When we took the platform in-house, there was nothing we had to reverse-engineer."],
-  ["Would hire again", "Second project with them and just as good as the first. They pushed back when our requirements did not make sense, and they were right."],
-  ["Strong technical depth", "They found the root cause of a sync issue that two previous vendors had blamed on the API. Fixed in a week, with tests so it stays fixed."],
+  [
+    "Would hire again",
+    "Second project with them and just as good as the first. They pushed back when our requirements did not make sense, and they were right.",
+  ],
+  [
+    "Strong technical depth",
+    "They found the root cause of a sync issue that two previous vendors had blamed on the API. Fixed in a week, with tests so it stays fixed.",
+  ],
   ["Fast, friendly, focused", "Weekly demos, short status notes, no surprises on the invoice. Our marketing team finally trusts the data in their dashboards."],
-  ["Transformed our onboarding", "Customer onboarding went from nine days to two. They mapped the whole process with our ops team before writing any code, which made all the difference."],
-  ["Reliable through a tough deadline", "We had a hard regulatory deadline and a shifting scope. They re-planned twice without drama and still shipped a week early."],
+  [
+    "Transformed our onboarding",
+    "Customer onboarding went from nine days to two. They mapped the whole process with our ops team before writing any code, which made all the difference.",
+  ],
+  [
+    "Reliable through a tough deadline",
+    "We had a hard regulatory deadline and a shifting scope. They re-planned twice without drama and still shipped a week early.",
+  ],
 ];
 
 const POSITIVE: readonly Text[] = [
-  ["Solid work, minor hiccups", "Good outcome overall. The first sprint was slow while they learned our stack, but after that the pace was steady and the quality high."],
+  [
+    "Solid work, minor hiccups",
+    "Good outcome overall. The first sprint was slow while they learned our stack, but after that the pace was steady and the quality high.",
+  ],
   ["Good partner, pricey", "Quality is excellent and the team is easy to work with. They are not the cheapest option, so scope carefully up front."],
-  ["Knowledgeable and responsive", "Answers within the hour, even on Fridays. A couple of deliverables needed a second pass, but they fixed them without argument."],
-  ["Helped us clean up our stack", "They consolidated five marketing tools into two and wrote the integrations between them. Reporting still needs some work on our side."],
-  ["Dependable implementation team", "Straightforward implementation with a sensible project plan. I would have liked more proactive suggestions, but they executed what we asked very well."],
-  ["Recommended for mid-size teams", "Right-sized for a company like ours: big enough to cover holidays and sick days, small enough that we always knew who was working on what."],
+  [
+    "Knowledgeable and responsive",
+    "Answers within the hour, even on Fridays. A couple of deliverables needed a second pass, but they fixed them without argument.",
+  ],
+  [
+    "Helped us clean up our stack",
+    "They consolidated five marketing tools into two and wrote the integrations between them. Reporting still needs some work on our side.",
+  ],
+  [
+    "Dependable implementation team",
+    "Straightforward implementation with a sensible project plan. I would have liked more proactive suggestions, but they executed what we asked very well.",
+  ],
+  [
+    "Recommended for mid-size teams",
+    "Right-sized for a company like ours: big enough to cover holidays and sick days, small enough that we always knew who was working on what.",
+  ],
 ];
 
 const MIXED: readonly Text[] = [
-  ["Decent, but communication lagged", "The technical work was fine. Status updates were irregular though, and we sometimes learned about delays only at the weekly call."],
-  ["Okay for simple projects", "They handled the standard setup well. Once we needed custom workflows, it took longer than estimated and the estimate was revised twice."],
+  [
+    "Decent, but communication lagged",
+    "The technical work was fine. Status updates were irregular though, and we sometimes learned about delays only at the weekly call.",
+  ],
+  [
+    "Okay for simple projects",
+    "They handled the standard setup well. Once we needed custom workflows, it took longer than estimated and the estimate was revised twice.",
+  ],
   ["Mixed experience", "Great project manager, less experienced developers. The end result works, but we spent more of our own time reviewing than planned."],
 ];
 
 const CRITICAL: readonly Text[] = [
-  ["Missed several deadlines", "Three of five milestones slipped by more than two weeks, and the final hand-over lacked the documentation we had agreed on in the contract."],
-  ["Not a fit for us", "They clearly know the platform, but their process is built for much larger clients. Too many meetings, too little progress for a team of our size."],
+  [
+    "Missed several deadlines",
+    "Three of five milestones slipped by more than two weeks, and the final hand-over lacked the documentation we had agreed on in the contract.",
+  ],
+  [
+    "Not a fit for us",
+    "They clearly know the platform, but their process is built for much larger clients. Too many meetings, too little progress for a team of our size.",
+  ],
 ];
 
 const DECLINED: readonly Text[] = [
@@ -141,22 +180,92 @@ const DECLINED: readonly Text[] = [
 ];
 
 const FIRST_NAMES = [
-  "Jane", "Marcus", "Aisha", "Tomás", "Mei", "Oliver", "Sofia", "Kwame", "Hannah", "Rafael",
-  "Ingrid", "Dev", "Chloé", "Samuel", "Yuki", "Fatima", "Lukas", "Grace", "Mateo", "Nadia",
-  "Ethan", "Amara", "Jonas", "Leila", "Patrick", "Zoë", "Arjun", "Elena", "Connor", "Beatriz",
+  "Jane",
+  "Marcus",
+  "Aisha",
+  "Tomás",
+  "Mei",
+  "Oliver",
+  "Sofia",
+  "Kwame",
+  "Hannah",
+  "Rafael",
+  "Ingrid",
+  "Dev",
+  "Chloé",
+  "Samuel",
+  "Yuki",
+  "Fatima",
+  "Lukas",
+  "Grace",
+  "Mateo",
+  "Nadia",
+  "Ethan",
+  "Amara",
+  "Jonas",
+  "Leila",
+  "Patrick",
+  "Zoë",
+  "Arjun",
+  "Elena",
+  "Connor",
+  "Beatriz",
 ] as const;
 
 const LAST_NAMES = [
-  "Doe", "Okafor", "Lindqvist", "Moreno", "Chen", "Bennett", "Rossi", "Mensah", "Schulz", "Alves",
-  "Haugen", "Patel", "Lefèvre", "Brooks", "Tanaka", "Haddad", "Novak", "Kim", "Fernández", "Petrova",
-  "Walsh", "Adeyemi", "Becker", "Karimi", "O'Brien", "Nakamura", "Sharma", "Costa", "Murphy", "Silva",
+  "Doe",
+  "Okafor",
+  "Lindqvist",
+  "Moreno",
+  "Chen",
+  "Bennett",
+  "Rossi",
+  "Mensah",
+  "Schulz",
+  "Alves",
+  "Haugen",
+  "Patel",
+  "Lefèvre",
+  "Brooks",
+  "Tanaka",
+  "Haddad",
+  "Novak",
+  "Kim",
+  "Fernández",
+  "Petrova",
+  "Walsh",
+  "Adeyemi",
+  "Becker",
+  "Karimi",
+  "O'Brien",
+  "Nakamura",
+  "Sharma",
+  "Costa",
+  "Murphy",
+  "Silva",
 ] as const;
 
 const COMPANIES = [
-  "Acme Inc.", "Globex Logistics", "Initech Payments", "Umbrella Health", "Stark Outdoor Gear",
-  "Wayfarer Travel", "Bramble & Co.", "Helios Solar", "Kestrel Freight", "Juniper Dental Group",
-  "Orchid Hotels", "Pinnacle Insurance", "Riverside Clinics", "Sable Apparel", "Trellis Foods",
-  "Vantage Realty", "Willow Learning", "Yellowtail Fisheries", "Zephyr Bikes", "Cobalt Robotics",
+  "Acme Inc.",
+  "Globex Logistics",
+  "Initech Payments",
+  "Umbrella Health",
+  "Stark Outdoor Gear",
+  "Wayfarer Travel",
+  "Bramble & Co.",
+  "Helios Solar",
+  "Kestrel Freight",
+  "Juniper Dental Group",
+  "Orchid Hotels",
+  "Pinnacle Insurance",
+  "Riverside Clinics",
+  "Sable Apparel",
+  "Trellis Foods",
+  "Vantage Realty",
+  "Willow Learning",
+  "Yellowtail Fisheries",
+  "Zephyr Bikes",
+  "Cobalt Robotics",
 ] as const;
 
 function asciiSlug(text: string, separator: string): string {
@@ -217,13 +326,7 @@ function decks(random: Random): Decks {
   };
 }
 
-function addReviews(
-  world: World,
-  directoryId: string,
-  entries: readonly EntryPlan[],
-  moderator: UserRef,
-  nowMs: number,
-): void {
+function addReviews(world: World, directoryId: string, entries: readonly EntryPlan[], moderator: UserRef, nowMs: number): void {
   const { random } = world;
   const draw = decks(random);
   const seeded: ReviewRecord[] = [];
@@ -241,10 +344,7 @@ function addReviews(
       const company = random.next() < 0.12 ? "" : draw.company();
       const domain = company ? `${asciiSlug(company, "-")}.example` : "mail.example";
       // Pending reviews are recent; moderated ones spread over ~14 months.
-      const ageMs =
-        status === "P"
-          ? random.int(2 * 3600, 12 * 86400) * 1000
-          : random.int(3 * 86400, 420 * 86400) * 1000 + random.int(0, DAY_MS / 1000) * 1000;
+      const ageMs = status === "P" ? random.int(2 * 3600, 12 * 86400) * 1000 : random.int(3 * 86400, 420 * 86400) * 1000 + random.int(0, DAY_MS / 1000) * 1000;
       seeded.push({
         id: random.uuid(),
         directoryId,

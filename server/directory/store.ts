@@ -1,14 +1,6 @@
 import type { Clock } from "../clock.ts";
 import { randomUuid } from "../shared/random.ts";
-import type {
-  ApiKey,
-  DirectoryRecord,
-  NewReview,
-  ReviewChanges,
-  ReviewRecord,
-  ReviewStatus,
-  UserRef,
-} from "./model.ts";
+import type { ApiKey, DirectoryRecord, NewReview, ReviewChanges, ReviewRecord, ReviewStatus, UserRef } from "./model.ts";
 import type { Random } from "./prng.ts";
 
 /** Everything one directory API instance knows. */
@@ -57,12 +49,7 @@ export class DirectoryStore {
     const entryIds = new Set(filter.entryIds);
     const statuses = new Set(filter.statuses);
     return [...this.#world.reviews.values()]
-      .filter(
-        (r) =>
-          r.directoryId === directoryId &&
-          (entryIds.size === 0 || entryIds.has(r.entryId)) &&
-          (statuses.size === 0 || statuses.has(r.status)),
-      )
+      .filter((r) => r.directoryId === directoryId && (entryIds.size === 0 || entryIds.has(r.entryId)) && (statuses.size === 0 || statuses.has(r.status)))
       .sort((a, b) => b.createdMs - a.createdMs || b.seq - a.seq);
   }
 

@@ -136,8 +136,7 @@ export function validateCreate(body: Record<string, unknown>, entryExists: (id: 
   else if (typeof entryId !== "string") errors["entry_id"] = [MESSAGES.pkType(pythonTypeName(entryId))];
   else if (!entryExists(entryId)) errors["entry_id"] = [MESSAGES.pkMissing(entryId)];
 
-  const { title = "", company = "", summary, firstName, lastName, email, rating, status = "P" } =
-    validateFields(body, errors, REQUIRED_ON_CREATE);
+  const { title = "", company = "", summary, firstName, lastName, email, rating, status = "P" } = validateFields(body, errors, REQUIRED_ON_CREATE);
   if (
     Object.keys(errors).length > 0 ||
     typeof entryId !== "string" ||

@@ -41,10 +41,7 @@ export function createControlApp(store: ReviewStore, clock: Clock, reset: () => 
       throw badRequest("errMsg_daysMustBeAPositiveNumberUpTo365", `days must be a number above 0 and at most ${MAX_ADVANCE_DAYS}.`);
     }
     if (clock.offsetMs + days * DAY_MS > MAX_CLOCK_OFFSET_MS) {
-      throw badRequest(
-        "errMsg_clockLimitReached",
-        `The demo clock may run at most ${MAX_CLOCK_OFFSET_MS / DAY_MS} days ahead; reset the demo to start over.`,
-      );
+      throw badRequest("errMsg_clockLimitReached", `The demo clock may run at most ${MAX_CLOCK_OFFSET_MS / DAY_MS} days ahead; reset the demo to start over.`);
     }
     clock.advance(days * DAY_MS);
     store.applyDueReleases();

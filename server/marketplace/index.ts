@@ -38,11 +38,7 @@ export interface Marketplace {
 /** A fresh, independent world on every call. */
 export function createMarketplace(options: MarketplaceOptions): Marketplace {
   const { clock } = options;
-  const store = new ReviewStore(
-    clock,
-    { autoApprove: options.autoApprove ?? false },
-    { reviewWindowDays: options.reviewWindowDays ?? REVIEW_WINDOW_DAYS },
-  );
+  const store = new ReviewStore(clock, { autoApprove: options.autoApprove ?? false }, { reviewWindowDays: options.reviewWindowDays ?? REVIEW_WINDOW_DAYS });
   const sessions = new SessionRegistry(clock);
   const reset = () => store.reset();
   const resetAll = () => {

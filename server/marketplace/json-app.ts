@@ -22,14 +22,14 @@ export function createJsonApp(clock: Clock): Hono {
     }
     // Unexpected: tell the operator, never the caller (no message, no stack).
     console.error("[marketplace] unexpected error:", error);
-    return errorResponse(
-      new MarketplaceError(500, "errMsg_internalServerError", "The server could not complete the request."),
-      clock.now(),
-    );
+    return errorResponse(new MarketplaceError(500, "errMsg_internalServerError", "The server could not complete the request."), clock.now());
   });
   app.notFound((c) => errorResponse(routeNotFound(c.req.method, new URL(c.req.url).pathname), clock.now()));
   // Before any route reads a body: an oversized one is refused unread.
-  app.use("*", limitBody(() => errorResponse(payloadTooLarge(tooLargeDetail()), clock.now())));
+  app.use(
+    "*",
+    limitBody(() => errorResponse(payloadTooLarge(tooLargeDetail()), clock.now())),
+  );
   return app;
 }
 

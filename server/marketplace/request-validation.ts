@@ -52,20 +52,14 @@ function parseReviewText(value: unknown): string {
   const text = value.trim();
   const length = graphemeCount(text);
   if (length > MAX_REVIEW_TEXT_LENGTH) {
-    throw badRequest(
-      "errMsg_reviewTextIsTooLong",
-      `reviewText may have at most ${MAX_REVIEW_TEXT_LENGTH} characters, got ${length}.`,
-    );
+    throw badRequest("errMsg_reviewTextIsTooLong", `reviewText may have at most ${MAX_REVIEW_TEXT_LENGTH} characters, got ${length}.`);
   }
   return text;
 }
 
 function parseModerationStatus(value: unknown): ModerationStatus {
   if (!isEnumValue(MODERATION_STATUSES, value)) {
-    throw badRequest(
-      "errMsg_moderationStatusisNotAValidValue",
-      `moderationStatus must be one of ${MODERATION_STATUSES.join(", ")}.`,
-    );
+    throw badRequest("errMsg_moderationStatusisNotAValidValue", `moderationStatus must be one of ${MODERATION_STATUSES.join(", ")}.`);
   }
   return value;
 }
@@ -86,15 +80,7 @@ export interface CreateReviewInput {
 }
 
 /** The seed's seven required create parameters, in the seed's order. */
-const CREATE_REQUIRED = [
-  "moderationStatus",
-  "isPublished",
-  "reviewText",
-  "rating",
-  "revieweeId",
-  "reservationId",
-  "revieweeType",
-] as const;
+const CREATE_REQUIRED = ["moderationStatus", "isPublished", "reviewText", "rating", "revieweeId", "reservationId", "revieweeType"] as const;
 
 /**
  * Validates a create body. Other keys (reviewerId, submittedAt, …) are
@@ -178,11 +164,7 @@ export function parseIdFilter(name: string, raw: readonly string[] | undefined):
 }
 
 /** Enum filters are case-insensitive; values are returned in their canonical case. */
-export function parseEnumFilter(
-  name: string,
-  options: readonly string[],
-  raw: readonly string[] | undefined,
-): FieldFilter | undefined {
+export function parseEnumFilter(name: string, options: readonly string[], raw: readonly string[] | undefined): FieldFilter | undefined {
   if (!raw || raw.length === 0) return undefined;
   const values: string[] = [];
   let matchesNull = false;
@@ -220,10 +202,7 @@ export function parsePaging(query: Readonly<Record<string, readonly string[]>>):
   }
   const pageRowCount = parsePositiveInteger(query["pageRowCount"]?.[0]) ?? DEFAULT_PAGE_ROW_COUNT;
   if (!Number.isInteger(pageRowCount) || pageRowCount < 1 || pageRowCount > MAX_PAGE_ROW_COUNT) {
-    throw badRequest(
-      "errMsg_pageRowCountisNotAValidNumber",
-      `pageRowCount must be a whole number from 1 to ${MAX_PAGE_ROW_COUNT}.`,
-    );
+    throw badRequest("errMsg_pageRowCountisNotAValidNumber", `pageRowCount must be a whole number from 1 to ${MAX_PAGE_ROW_COUNT}.`);
   }
   return { pageNumber, pageRowCount };
 }

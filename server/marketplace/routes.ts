@@ -60,14 +60,7 @@ import { revalidatePublic } from "../shared/revalidate.ts";
 import { unauthorized } from "./errors.ts";
 import { answerUnknownRoutes, createJsonApp, readJsonObject } from "./json-app.ts";
 import { isModerator, REVIEWEE_TYPES, type ReviewRecord, type Viewer } from "./model.ts";
-import {
-  parseCreateReview,
-  parseEnumFilter,
-  parseIdFilter,
-  parseIdParam,
-  parsePaging,
-  parseReviewPatch,
-} from "./request-validation.ts";
+import { parseCreateReview, parseEnumFilter, parseIdFilter, parseIdParam, parsePaging, parseReviewPatch } from "./request-validation.ts";
 import type { ReviewStore } from "./store.ts";
 import { aggregateToJson, reviewToJson } from "./wire.ts";
 
@@ -152,10 +145,7 @@ export function createReviewApi(store: ReviewStore, sessions: SessionRegistry, c
   app.get("/v1/reviews/:reviewId", (c) => {
     const { viewer, facts } = begin(c);
     const review = store.getReview(viewer, parseIdParam("reviewId", c.req.param("reviewId")));
-    return cacheableResponse(
-      { facts, dataName: "review", action: "get", data: reviewJson(review), rowCount: 1 },
-      anonymous(c, viewer),
-    );
+    return cacheableResponse({ facts, dataName: "review", action: "get", data: reviewJson(review), rowCount: 1 }, anonymous(c, viewer));
   });
 
   app.post("/v1/reviews", async (c) => {

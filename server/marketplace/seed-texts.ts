@@ -287,15 +287,8 @@ export const LISTING_OPENERS: Readonly<Record<number, readonly string[]>> = {
     "Comfortable, clean and well located.",
     "We had a great time here.",
   ],
-  3: [
-    "A decent stay, but not without issues.",
-    "Okay for the price.",
-    "Some good points and some less good ones.",
-  ],
-  2: [
-    "Not quite what we expected from the photos.",
-    "Our stay had more problems than it should have.",
-  ],
+  3: ["A decent stay, but not without issues.", "Okay for the price.", "Some good points and some less good ones."],
+  2: ["Not quite what we expected from the photos.", "Our stay had more problems than it should have."],
   1: ["Sadly we cannot recommend this place.", "A disappointing experience from the start."],
 };
 
@@ -336,10 +329,7 @@ export const HOST_REVIEW_TEXTS: Readonly<Record<number, readonly string[]>> = {
     "Communication was fast and friendly from booking to checkout.",
     "Went out of their way to make our arrival easy after a delayed flight.",
   ],
-  4: [
-    "Friendly and responsive host, although check-in details came a bit late.",
-    "Helpful host who respected our privacy.",
-  ],
+  4: ["Friendly and responsive host, although check-in details came a bit late.", "Helpful host who respected our privacy."],
   3: ["The host was polite but hard to reach during the day."],
   2: ["Slow to respond when something went wrong."],
   1: ["The host did not answer our messages about a broken lock."],
@@ -352,10 +342,7 @@ export const GUEST_REVIEW_TEXTS: Readonly<Record<number, readonly string[]>> = {
     "Lovely guest, respectful of the house rules and the neighbours. Welcome back any time.",
     "Easy to host, punctual for check-in and checkout.",
   ],
-  4: [
-    "Good guest, left the place tidy. A small delay at checkout.",
-    "Friendly guest, communication was smooth.",
-  ],
+  4: ["Good guest, left the place tidy. A small delay at checkout.", "Friendly guest, communication was smooth."],
   3: ["Fine stay, but the house rules about noise were not always followed."],
   2: ["The flat needed extra cleaning after this stay."],
   1: ["Guest brought extra people without asking and ignored house rules."],

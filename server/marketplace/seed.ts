@@ -7,15 +7,7 @@
 import { DAY_MS } from "../clock.ts";
 import { mulberry32, uuidFrom } from "../shared/random.ts";
 import { formatBlindSubmissionCode, makeId } from "./ids.ts";
-import type {
-  Listing,
-  ModerationStatus,
-  Reservation,
-  ReviewRecord,
-  RevieweeType,
-  Role,
-  User,
-} from "./model.ts";
+import type { Listing, ModerationStatus, Reservation, ReviewRecord, RevieweeType, Role, User } from "./model.ts";
 import {
   DEMO_ADMIN_NAME,
   DEMO_GUEST_NAME,
@@ -143,12 +135,7 @@ class SeedRandom {
 }
 
 function emailOf(fullname: string): string {
-  const ascii = fullname
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/ı/g, "i")
-    .replace(/'/g, "")
-    .toLowerCase();
+  const ascii = fullname.normalize("NFD").replace(/\p{M}/gu, "").replace(/ı/g, "i").replace(/'/g, "").toLowerCase();
   return `${ascii.split(/\s+/).join(".")}@demo.test`;
 }
 
@@ -223,8 +210,7 @@ function buildSeedPlan(): SeedPlan {
     submittedDaysAgo: number,
     state: ReviewState,
   ) => {
-    const revieweeId =
-      revieweeType === "listing" ? reservation.listingId : revieweeType === "host" ? reservation.hostId : reservation.guestId;
+    const revieweeId = revieweeType === "listing" ? reservation.listingId : revieweeType === "host" ? reservation.hostId : reservation.guestId;
     const review: SeedReview = {
       // Stable across starts, but not counting up: an id says nothing about its neighbours.
       id: uuidFrom(nextReviewId),
@@ -298,7 +284,10 @@ function buildSeedPlan(): SeedPlan {
 
   // --- guest@demo.test: two earlier stays (reviewed both ways), the story stay, an upcoming stay. ---
   const past: string[] = [];
-  for (const [index, daysAgo] of [[4, 95], [11, 300]] as const) {
+  for (const [index, daysAgo] of [
+    [4, 95],
+    [11, 300],
+  ] as const) {
     const listing = listingAt(index);
     const reservation = addReservation(listing, demoGuest.id, daysAgo + 1, 4);
     past.push(reservation.id);

@@ -75,8 +75,7 @@ export interface MarketplaceRules {
 
 const aggregateKey = (revieweeType: RevieweeType, revieweeId: string) => `${revieweeType}:${revieweeId}`;
 
-const newestFirst = (a: ReviewRecord, b: ReviewRecord) =>
-  b.submittedAt - a.submittedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const newestFirst = (a: ReviewRecord, b: ReviewRecord) => b.submittedAt - a.submittedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export class ReviewStore {
   readonly #clock: Clock;
@@ -156,8 +155,7 @@ export class ReviewStore {
   /** The human-readable side of a review's relations (seed 003: "enrich with reviewer/reviewee & reservation"). */
   relationsOf(review: ReviewRecord): { reviewer?: User; revieweeName?: string; reservation?: Reservation } {
     const reviewer = this.#users.get(review.reviewerId);
-    const revieweeName =
-      review.revieweeType === "listing" ? this.#listings.get(review.revieweeId)?.title : this.#users.get(review.revieweeId)?.fullname;
+    const revieweeName = review.revieweeType === "listing" ? this.#listings.get(review.revieweeId)?.title : this.#users.get(review.revieweeId)?.fullname;
     const reservation = this.#reservations.get(review.reservationId);
     return {
       ...(reviewer ? { reviewer } : {}),
@@ -212,9 +210,7 @@ export class ReviewStore {
     const reservation = this.#reservations.get(reservationId);
     const active = (this.#reviewsByReservation.get(reservationId) ?? []).filter((r) => r.isActive);
     const bothSides =
-      reservation !== undefined &&
-      active.some((r) => r.reviewerId === reservation.guestId) &&
-      active.some((r) => r.reviewerId === reservation.hostId);
+      reservation !== undefined && active.some((r) => r.reviewerId === reservation.guestId) && active.some((r) => r.reviewerId === reservation.hostId);
     const closesAt = this.#windowClosesAt(reservationId);
     return bothSides || (closesAt !== undefined && now >= closesAt);
   }
@@ -263,17 +259,11 @@ export class ReviewStore {
       throw forbidden("errMsg_notReservationParty", "Only the guest or the host of this reservation may review it.");
     }
     if (reservation.checkOut > now) {
-      throw forbidden(
-        "errMsg_stayNotCompleted",
-        `Reviews open after checkout (${new Date(reservation.checkOut).toISOString()}).`,
-      );
+      throw forbidden("errMsg_stayNotCompleted", `Reviews open after checkout (${new Date(reservation.checkOut).toISOString()}).`);
     }
     const closesAt = this.#windowClosesAt(reservation.id);
     if (closesAt !== undefined && now >= closesAt) {
-      throw forbidden(
-        "errMsg_reviewWindowClosed",
-        `The review window for this stay closed at ${new Date(closesAt).toISOString()}.`,
-      );
+      throw forbidden("errMsg_reviewWindowClosed", `The review window for this stay closed at ${new Date(closesAt).toISOString()}.`);
     }
     const expectedReviewee: Partial<Record<RevieweeType, string>> =
       side === "guest" ? { listing: reservation.listingId, host: reservation.hostId } : { guest: reservation.guestId };
@@ -281,9 +271,7 @@ export class ReviewStore {
     if (expectedId === undefined) {
       throw badRequest(
         "errMsg_revieweeTypeNotAllowed",
-        side === "guest"
-          ? "The guest of a reservation reviews its listing or its host."
-          : "The host of a reservation reviews its guest.",
+        side === "guest" ? "The guest of a reservation reviews its listing or its host." : "The host of a reservation reviews its guest.",
       );
     }
     if (expectedId !== input.revieweeId) {
@@ -357,10 +345,7 @@ export class ReviewStore {
       );
     }
     if (patch.moderationStatus === "pending" && review.moderationStatus !== "pending") {
-      throw badRequest(
-        "errMsg_invalidModerationTransition",
-        `A ${review.moderationStatus} review cannot go back to pending.`,
-      );
+      throw badRequest("errMsg_invalidModerationTransition", `A ${review.moderationStatus} review cannot go back to pending.`);
     }
 
     const now = this.#clock.nowMs();
@@ -476,9 +461,7 @@ export class ReviewStore {
     if (!existing && next.reviewCount === 0) return;
     const aggregate = existing ?? this.#createAggregate(revieweeType, revieweeId, now);
     const changed =
-      next.averageRating !== aggregate.averageRating ||
-      next.reviewCount !== aggregate.reviewCount ||
-      next.visibilityStatus !== aggregate.visibilityStatus;
+      next.averageRating !== aggregate.averageRating || next.reviewCount !== aggregate.reviewCount || next.visibilityStatus !== aggregate.visibilityStatus;
     if (!changed) return;
     Object.assign(aggregate, next);
     if (existing) {

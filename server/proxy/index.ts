@@ -107,7 +107,6 @@ function upstreamFailure(c: Context, error: unknown): Response {
   return json(c, body, status);
 }
 
-
 /**
  * `?entry_id=` values: 1..100 distinct well-formed ids, sorted, so every
  * spelling of one question is one question (one cache entry, one ETag).
@@ -218,11 +217,7 @@ export function createProxy(options: ProxyOptions): Hono {
     const results: PublicReview[] = [];
     let page = 1;
     for (let fetched = 0; fetched < MAX_UPSTREAM_PAGES; fetched++) {
-      const query: Array<[string, string]> = [
-        ["status", "A"],
-        ...ids.map((id): [string, string] => ["entry_id", id]),
-        ["page_size", UPSTREAM_PAGE_SIZE],
-      ];
+      const query: Array<[string, string]> = [["status", "A"], ...ids.map((id): [string, string] => ["entry_id", id]), ["page_size", UPSTREAM_PAGE_SIZE]];
       if (page > 1) query.push(["page", String(page)]);
       const reply = await upstream.send("GET", upstream.url(listPath(directoryId), query), deadline);
       const parsed = listPage(reply, page);
@@ -317,9 +312,10 @@ export function createProxy(options: ProxyOptions): Hono {
         : json(c, created.body, created.status);
     const print = fingerprint(submission.value);
     try {
-      const decision = key === undefined
-        ? { kind: "claimed" as const, claim: NO_KEY }
-        : await claimKey(`${directoryId}:${key}`, print, { state, nowMs: () => clock.nowMs(), pendingTtlMs: timeoutMs + 30_000, waitMs: timeoutMs + 1000 });
+      const decision =
+        key === undefined
+          ? { kind: "claimed" as const, claim: NO_KEY }
+          : await claimKey(`${directoryId}:${key}`, print, { state, nowMs: () => clock.nowMs(), pendingTtlMs: timeoutMs + 30_000, waitMs: timeoutMs + 1000 });
       if (decision.kind === "replay") return respond({ ok: true, review: decision.review }, true);
       if (decision.kind === "reused") return json(c, KEY_REUSED, 422);
       if (decision.kind === "busy") return json(c, KEY_BUSY, 409, { "Retry-After": "1" });
@@ -346,9 +342,7 @@ export function createProxy(options: ProxyOptions): Hono {
     }
   });
 
-  app.on(["PUT", "PATCH", "DELETE"], REVIEWS_PATHS, (c) =>
-    json(c, { detail: `Method "${c.req.method}" not allowed.` }, 405, { Allow: "GET, POST, OPTIONS" }),
-  );
+  app.on(["PUT", "PATCH", "DELETE"], REVIEWS_PATHS, (c) => json(c, { detail: `Method "${c.req.method}" not allowed.` }, 405, { Allow: "GET, POST, OPTIONS" }));
 
   return app;
 }

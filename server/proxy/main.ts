@@ -35,7 +35,11 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 const env = process.env;
-const list = (value: string | undefined) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 function fail(message: string): never {
   process.stderr.write(`directory proxy: ${message}\n`);
@@ -72,7 +76,12 @@ if (env["REDIS_URL"]) {
 
 const app = new Hono();
 app.get("/healthz", async (c) => {
-  const ok = redis === null || (await redis.redis.ping().then(() => true, () => false));
+  const ok =
+    redis === null ||
+    (await redis.redis.ping().then(
+      () => true,
+      () => false,
+    ));
   return c.json({ ok }, ok ? 200 : 503, { "Cache-Control": "no-store" });
 });
 app.route(

@@ -47,7 +47,6 @@ export interface RedisStateOptions {
   commandTimeoutMs?: number;
 }
 
-
 /** A stored record, checked: a foreign or corrupt value counts as absent rather than crashing a request. */
 function parseRecord(text: unknown): KeyRecord | null {
   if (typeof text !== "string") return null;

@@ -23,7 +23,6 @@ export interface PublicReview {
   statusDisplay: string;
 }
 
-
 function text(value: unknown): string | null {
   return typeof value === "string" ? value : null;
 }

@@ -19,16 +19,7 @@ export interface Submission {
   rating: number;
 }
 
-export const SUBMISSION_FIELDS = [
-  "entry_id",
-  "title",
-  "company",
-  "summary",
-  "first_name",
-  "last_name",
-  "email",
-  "rating",
-] as const;
+export const SUBMISSION_FIELDS = ["entry_id", "title", "company", "summary", "first_name", "last_name", "email", "rating"] as const;
 
 const REQUIRED = "This field is required.";
 const NOT_NULL = "This field may not be null.";
@@ -78,9 +69,7 @@ function ratingField(value: unknown): Check<number> {
   return { ok: true, value };
 }
 
-export function validateSubmission(
-  body: Record<string, unknown>,
-): { ok: true; value: Submission } | { ok: false; errors: FieldErrors } {
+export function validateSubmission(body: Record<string, unknown>): { ok: true; value: Submission } | { ok: false; errors: FieldErrors } {
   const checks = {
     entry_id: entryIdField(body["entry_id"]),
     title: textField(body["title"], { required: false, min: 0, max: 120 }),
@@ -94,10 +83,7 @@ export function validateSubmission(
   const errors: FieldErrors = {};
   for (const [name, check] of Object.entries(checks)) if (!check.ok) errors[name] = [check.error];
   const { entry_id, title, company, summary, first_name, last_name, email, rating } = checks;
-  if (
-    !entry_id.ok || !title.ok || !company.ok || !summary.ok ||
-    !first_name.ok || !last_name.ok || !email.ok || !rating.ok
-  ) {
+  if (!entry_id.ok || !title.ok || !company.ok || !summary.ok || !first_name.ok || !last_name.ok || !email.ok || !rating.ok) {
     return { ok: false, errors };
   }
   return {
@@ -128,9 +114,7 @@ export function publicFieldErrors(body: unknown): FieldErrors | null {
   const errors: FieldErrors = {};
   for (const [name, messages] of Object.entries(body)) {
     if (!PASS_THROUGH_FIELDS.has(name) || !Array.isArray(messages)) continue;
-    const kept = messages
-      .filter((m): m is string => typeof m === "string" && m.length <= MAX_MESSAGE_LENGTH)
-      .slice(0, MAX_MESSAGES_PER_FIELD);
+    const kept = messages.filter((m): m is string => typeof m === "string" && m.length <= MAX_MESSAGE_LENGTH).slice(0, MAX_MESSAGES_PER_FIELD);
     if (kept.length > 0) errors[name] = kept;
   }
   return Object.keys(errors).length > 0 ? errors : null;

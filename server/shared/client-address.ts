@@ -13,7 +13,10 @@ export type SocketAddress = (c: Context) => string | undefined;
  */
 export function clientAddress(c: Context, trustedHops: number, socketAddress: SocketAddress | undefined): string {
   if (trustedHops > 0) {
-    const chain = (c.req.header("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+    const chain = (c.req.header("x-forwarded-for") ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     const address = chain[chain.length - trustedHops];
     if (address) return address.slice(0, 100);
   }

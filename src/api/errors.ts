@@ -1,4 +1,3 @@
-
 /**
  * Typed failures of the data layer. Elements decide what to show (in the
  * page's language) from `kind`, `status` and `serverCode`; `message` is a
@@ -71,11 +70,9 @@ export class ApiError extends Error {
 }
 
 export const isAbort = (error: unknown): boolean =>
-  (error instanceof ApiError && error.kind === "aborted") ||
-  (error instanceof DOMException && error.name === "AbortError");
+  (error instanceof ApiError && error.kind === "aborted") || (error instanceof DOMException && error.name === "AbortError");
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Reads both error envelopes we meet on the wire:

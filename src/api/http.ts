@@ -175,8 +175,7 @@ export class HttpClient {
     const body = parseJson(text);
     if (!response.ok) {
       const parsed = body.ok ? parseErrorBody(body.value) : {};
-      const retryAfterMs =
-        response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get("Retry-After")) : undefined;
+      const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get("Retry-After")) : undefined;
       throw new ApiError("http", {
         status: response.status,
         ...parsed,

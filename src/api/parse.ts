@@ -9,8 +9,7 @@ const invalid = () => new ApiError("invalid-response");
 const reason = (issue: z.core.$ZodIssue): string => (issue.code === "invalid_type" ? `expected ${issue.expected}` : issue.message);
 
 /** Where and why a value failed, for the one diagnostic report per response. */
-const describe = (error: z.core.$ZodError): string =>
-  error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${reason(issue)}`).join(", ");
+const describe = (error: z.core.$ZodError): string => error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${reason(issue)}`).join(", ");
 
 /** Checks a whole response; a mismatch is an `invalid-response` error. */
 export function parseWhole<T>(schema: Parser<T>, value: unknown): T {

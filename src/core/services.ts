@@ -38,7 +38,12 @@ export class Services {
     return this.#shared(this.#moderation, kind, location, load && (async () => (await load()).createModeration(location, this.http)));
   }
 
-  #shared<S extends ReviewSource | ModerationSource>(cache: Map<string, S>, kind: SourceKind, location: BackendLocation, create: (() => Promise<S>) | undefined): S | null {
+  #shared<S extends ReviewSource | ModerationSource>(
+    cache: Map<string, S>,
+    kind: SourceKind,
+    location: BackendLocation,
+    create: (() => Promise<S>) | undefined,
+  ): S | null {
     const key = `${kind} ${location.apiBase} ${location.directoryId ?? ""}`;
     let source = cache.get(key);
     if (!source && create) cache.set(key, (source = lazySource(kind, create)));

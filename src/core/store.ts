@@ -80,14 +80,24 @@ export class ReviewStore extends EventTarget {
     this.#schedule =
       options.schedule ??
       ((flush) => {
-        if (typeof document !== "undefined" && document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => setTimeout(flush, 0), { once: true });
+        if (typeof document !== "undefined" && document.readyState === "loading")
+          document.addEventListener("DOMContentLoaded", () => setTimeout(flush, 0), { once: true });
         else queueMicrotask(flush);
       });
   }
 
   /** A list page, shared between identical callers; keyed by viewer, since a viewer sees their own pending review. */
   reviews(source: ReviewSource, sourceKey: string, query: ReviewQuery, context: RequestContext = {}): Promise<ReviewPage> {
-    const key = ["reviews", sourceKey, this.#viewerKey(context.token), query.revieweeId, query.revieweeType ?? "", query.reservationId ?? "", query.page ?? 1, query.pageSize ?? ""].join("\u0000");
+    const key = [
+      "reviews",
+      sourceKey,
+      this.#viewerKey(context.token),
+      query.revieweeId,
+      query.revieweeType ?? "",
+      query.reservationId ?? "",
+      query.page ?? 1,
+      query.pageSize ?? "",
+    ].join("\u0000");
     return this.shared(key, (signal) => source.listReviews(query, { token: context.token, signal }), context.signal);
   }
 
@@ -222,11 +232,13 @@ export class ReviewStore extends EventTarget {
     };
     for (const lookup of queue) lookup.signal.addEventListener("abort", abandon, { once: true });
     try {
-      const aggregates = await source.listAggregates(queue.map((lookup) => lookup.key), { signal: controller.signal });
+      const aggregates = await source.listAggregates(
+        queue.map((lookup) => lookup.key),
+        { signal: controller.signal },
+      );
       for (const { key, resolve } of queue) {
         resolve(
-          aggregates.find((a) => a.revieweeId === key.revieweeId && (!key.revieweeType || !a.revieweeType || a.revieweeType === key.revieweeType)) ??
-            null,
+          aggregates.find((a) => a.revieweeId === key.revieweeId && (!key.revieweeType || !a.revieweeType || a.revieweeType === key.revieweeType)) ?? null,
         );
       }
     } catch (error) {

@@ -21,12 +21,7 @@ export function qualifies(source: SourceKind, revieweeType: RevieweeType | undef
   return source === "partnerpage" || revieweeType === undefined || revieweeType === "listing";
 }
 
-export function structuredData(
-  source: SourceKind,
-  item: ReviewedItem,
-  aggregate: Aggregate | null,
-  reviews: readonly Review[] = [],
-): JsonLd | null {
+export function structuredData(source: SourceKind, item: ReviewedItem, aggregate: Aggregate | null, reviews: readonly Review[] = []): JsonLd | null {
   const publicReviews = reviews.filter((review) => review.visibility === "public");
   const rating = aggregate?.visible && aggregate.count > 0 ? aggregate : null;
   if (!item.name || (!rating && publicReviews.length === 0)) return null;

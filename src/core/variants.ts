@@ -10,4 +10,3 @@ declare const __RW_DIRECTORY__: boolean | undefined;
 export const MARKETPLACE: boolean = typeof __RW_MARKETPLACE__ === "undefined" || __RW_MARKETPLACE__;
 /** The same for the directory backend's parts (the form's fields about who writes). */
 export const DIRECTORY: boolean = typeof __RW_DIRECTORY__ === "undefined" || __RW_DIRECTORY__;
-

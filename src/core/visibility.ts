@@ -7,10 +7,7 @@ import type { PendingReason } from "./model.js";
  * typed `unknown` on purpose: anything missing, unknown or malformed is hidden.
  */
 
-export type Visibility =
-  | { kind: "public" }
-  | { kind: "own-pending"; reason: PendingReason }
-  | { kind: "hidden" };
+export type Visibility = { kind: "public" } | { kind: "own-pending"; reason: PendingReason } | { kind: "hidden" };
 
 const PUBLIC: Visibility = { kind: "public" };
 const HIDDEN: Visibility = { kind: "hidden" };

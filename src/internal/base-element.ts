@@ -13,7 +13,11 @@ export abstract class BaseElement extends LitElement {
   /** Elements this one renders, registered with it in the same registry (the form's stars). */
   static uses: readonly { readonly tag: string; define(tag?: string, registry?: CustomElementRegistry): void }[] = [];
 
-  static define<T extends CustomElementConstructor>(this: T & { readonly tag: string; readonly uses: typeof BaseElement.uses }, tag = this.tag, registry = customElements): void {
+  static define<T extends CustomElementConstructor>(
+    this: T & { readonly tag: string; readonly uses: typeof BaseElement.uses },
+    tag = this.tag,
+    registry = customElements,
+  ): void {
     for (const used of this.uses) used.define(used.tag, registry);
     // Two embeds on one page, or the IIFE next to the ESM build: the first definition wins, quietly.
     // A class may be registered once per registry: another name (a renamed tag) gets a subclass.

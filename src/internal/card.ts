@@ -87,11 +87,13 @@ export function cardBody(i18n: Translator, id: string, text: string, expanded: b
   const short = excerpt(text);
   const bodyId = `body-${id}`;
   return html`<p part="review-body" id=${bodyId} dir="auto">${short !== null && !expanded ? short : text}</p>
-    ${short === null
-      ? nothing
-      : html`<button class="read-more" type="button" aria-expanded=${expanded ? "true" : "false"} aria-controls=${bodyId} @click=${toggle}>
+    ${
+      short === null
+        ? nothing
+        : html`<button class="read-more" type="button" aria-expanded=${expanded ? "true" : "false"} aria-controls=${bodyId} @click=${toggle}>
           ${i18n.t(expanded ? "readLess" : "readMore")}
-        </button>`}`;
+        </button>`
+    }`;
 }
 
 /**
@@ -99,7 +101,15 @@ export function cardBody(i18n: Translator, id: string, text: string, expanded: b
  * and the date — relative ("3 weeks ago") or, with `absolute`, the month ("October 2026") — and
  * the exact date for everyone, on hover and to screen readers.
  */
-export function cardHeader(i18n: Translator, rating: number, author: string, date: Date, extra: unknown = nothing, meta: unknown = nothing, absolute = false): TemplateResult {
+export function cardHeader(
+  i18n: Translator,
+  rating: number,
+  author: string,
+  date: Date,
+  extra: unknown = nothing,
+  meta: unknown = nothing,
+  absolute = false,
+): TemplateResult {
   return html`<header>
       <span class="avatar" aria-hidden="true">${[...author][0]?.toLocaleUpperCase(i18n.lang)}</span>
       <div><bdi part="review-author" dir="auto">${author}</bdi> ${extra}${meta}</div>

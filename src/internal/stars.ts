@@ -3,7 +3,11 @@ import { css, html, svg, type TemplateResult } from "lit";
 /** Star pitch in viewBox units: a 24-unit star and a 2-unit gap. */
 const STEP = 26;
 
-const row = (count: number) => Array.from({ length: count }, (_, i) => svg`<path transform="translate(${i * STEP})" d="M12 2.6l2.9 6 6.6.8-4.8 4.6 1.2 6.5L12 17.3l-5.9 3.2 1.2-6.5-4.8-4.6 6.6-.8z"/>`);
+const row = (count: number) =>
+  Array.from(
+    { length: count },
+    (_, i) => svg`<path transform="translate(${i * STEP})" d="M12 2.6l2.9 6 6.6.8-4.8 4.6 1.2 6.5L12 17.3l-5.9 3.2 1.2-6.5-4.8-4.6 6.6-.8z"/>`,
+  );
 
 /**
  * A read-only row of stars as ONE svg: outlines, and the same stars clipped
@@ -23,8 +27,7 @@ export function starRow(value: number, max: number, label: string): TemplateResu
 }
 
 /** One star for the input: filled or not. */
-export const oneStar = (on: boolean) =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true"><g class=${on ? "on" : "off"}>${row(1)}</g></svg>`;
+export const oneStar = (on: boolean) => html`<svg viewBox="0 0 24 24" aria-hidden="true"><g class=${on ? "on" : "off"}>${row(1)}</g></svg>`;
 
 export const starStyles = css`
   :host {

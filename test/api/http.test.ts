@@ -45,13 +45,22 @@ describe("HttpClient against a misbehaving server", () => {
     const server = await faultScript({ status: 500 });
     const draws = [0, 0.999, 0.5];
     const sleeps: number[] = [];
-    const client = new HttpClient({ baseDelayMs: 1000, maxDelayMs: 1500, maxRetries: 3, random: () => draws.shift() ?? 1, sleep: async (ms) => void sleeps.push(ms) });
+    const client = new HttpClient({
+      baseDelayMs: 1000,
+      maxDelayMs: 1500,
+      maxRetries: 3,
+      random: () => draws.shift() ?? 1,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     await failure(client.request({ url: `${server.base}/x` }));
     expect(sleeps).to.deep.equal([0, 1498, 750]);
   });
 
   it("gives up after the bounded number of retries with a typed 500 error", async () => {
-    const server = await faultScript({ status: 500, json: { result: "ERR", status: 500, message: "errMsg_internal", errCode: 500, date: "2026-11-25T00:00:00Z", detail: "stack…" } });
+    const server = await faultScript({
+      status: 500,
+      json: { result: "ERR", status: 500, message: "errMsg_internal", errCode: 500, date: "2026-11-25T00:00:00Z", detail: "stack…" },
+    });
     const { client } = recordingClient({ maxRetries: 2 });
     const error = await failure(client.request({ url: `${server.base}/x` }));
     expect(error.kind).to.equal("http");

@@ -147,7 +147,10 @@ describe("MindbricksSource on recorded wire data", () => {
     const created = wireReview({ reviewerId: "me", isPublished: false, moderationStatus: "pending" });
     const server = await faultScript({ status: 201, json: envelope("review", created, { userId: "me", statusCode: 201 }) });
     const source = new MindbricksSource(server.base, new HttpClient());
-    const review = await source.createReview({ rating: 4, text: "Good", revieweeId: "listing-1", revieweeType: "listing", reservationId: "res-1" }, { token: "t" });
+    const review = await source.createReview(
+      { rating: 4, text: "Good", revieweeId: "listing-1", revieweeType: "listing", reservationId: "res-1" },
+      { token: "t" },
+    );
     expect(review.visibility).to.equal("pending");
     const [entry] = await server.log();
     expect(entry!.method).to.equal("POST");

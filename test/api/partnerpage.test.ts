@@ -167,7 +167,12 @@ describe("PartnerpageSource, admin mode with the directory API key", () => {
     const { box, adminSource, requests } = await world();
     const everything = await adminView(box);
     const pending = await adminSource.listForModeration({ status: "pending", pageSize: 50 }, { token: ADMIN_KEY });
-    expect(pending.items.map((i) => i.id).sort()).to.deep.equal(everything.filter((r) => r.status === "P").map((r) => r.id).sort());
+    expect(pending.items.map((i) => i.id).sort()).to.deep.equal(
+      everything
+        .filter((r) => r.status === "P")
+        .map((r) => r.id)
+        .sort(),
+    );
     expect(pending.total).to.equal(11);
     for (const item of pending.items) {
       const full = everything.find((r) => r.id === item.id)!;
@@ -175,7 +180,12 @@ describe("PartnerpageSource, admin mode with the directory API key", () => {
       expect(item.revieweeLabel).to.be.a("string").and.not.equal("");
     }
     const declined = await adminSource.listForModeration({ status: "rejected", pageSize: 50 }, { token: ADMIN_KEY });
-    expect(declined.items.map((i) => i.id).sort()).to.deep.equal(everything.filter((r) => r.status === "D").map((r) => r.id).sort());
+    expect(declined.items.map((i) => i.id).sort()).to.deep.equal(
+      everything
+        .filter((r) => r.status === "D")
+        .map((r) => r.id)
+        .sort(),
+    );
     expect(declined.items.every((i) => i.status === "rejected")).to.equal(true);
     // The key goes in the header as-is, never in a URL.
     expect(requests.every((r) => r.authorization === ADMIN_KEY && !r.url.includes(ADMIN_KEY))).to.equal(true);
@@ -194,7 +204,26 @@ describe("PartnerpageSource, admin mode with the directory API key", () => {
   });
 
   it("counts only the open tab against a server that sends bare arrays", async () => {
-    const bare = [{ id: "r1", entry: { id: "e1", title: "Acme" }, entryType: "partner", title: "", company: "", summary: "Fine", shortSummary: "Fine", firstName: "A", lastName: "B", email: "a@b.example", rating: 4, created: "2026-04-21T10:15:30Z", status: "P", statusDisplay: "pending", approvedBy: null, declinedBy: null }];
+    const bare = [
+      {
+        id: "r1",
+        entry: { id: "e1", title: "Acme" },
+        entryType: "partner",
+        title: "",
+        company: "",
+        summary: "Fine",
+        shortSummary: "Fine",
+        firstName: "A",
+        lastName: "B",
+        email: "a@b.example",
+        rating: 4,
+        created: "2026-04-21T10:15:30Z",
+        status: "P",
+        statusDisplay: "pending",
+        approvedBy: null,
+        declinedBy: null,
+      },
+    ];
     const server = await faultScript({ json: bare });
     const source = new PartnerpageModeration(server.base, "demo-directory", new HttpClient({ maxRetries: 0 }));
     const page = await source.listForModeration({ status: "pending" }, { token: ADMIN_KEY });
@@ -265,7 +294,9 @@ describe("PartnerpageSource keeps the key for the owner's operations", () => {
     const withKey = { token: "page-wide-admin-key" };
     await source.listReviews({ revieweeId: "entry-1" }, withKey);
     await source.listAggregates([{ revieweeId: "entry-1" }], withKey);
-    await source.createReview({ rating: 5, text: "x", revieweeId: "entry-1", firstName: "A", lastName: "B", email: "a@b.example" }, withKey).catch(() => undefined);
+    await source
+      .createReview({ rating: 5, text: "x", revieweeId: "entry-1", firstName: "A", lastName: "B", email: "a@b.example" }, withKey)
+      .catch(() => undefined);
     await moderation.listForModeration({ status: "pending" }, withKey);
     const log = await server.log();
     expect(log.map((entry) => [entry.method, new URL(entry.url, location.origin).pathname.replace(server.base, ""), entry.authorization])).to.deep.equal([
@@ -277,6 +308,11 @@ describe("PartnerpageSource keeps the key for the owner's operations", () => {
       ["GET", "/reviews/directory/demo-directory/", "page-wide-admin-key"],
       ["GET", "/reviews/directory/demo-directory/", "page-wide-admin-key"],
     ]);
-    expect(log.slice(3).map((entry) => new URL(entry.url, location.origin).searchParams.get("status")).sort()).to.deep.equal(["A", "D", "P"]);
+    expect(
+      log
+        .slice(3)
+        .map((entry) => new URL(entry.url, location.origin).searchParams.get("status"))
+        .sort(),
+    ).to.deep.equal(["A", "D", "P"]);
   });
 });

@@ -31,7 +31,9 @@ type Wire = Record<string, unknown>;
 
 /** Tags our templates use; anything else in a shadow tree came from data. */
 const ALLOWED_TAGS = new Set(
-  "div span p ul li article header time bdi button select option label fieldset legend input textarea form dl dt dd strong svg g path rect star-rating".split(" "),
+  "div span p ul li article header time bdi button select option label fieldset legend input textarea form dl dt dd strong svg g path rect star-rating".split(
+    " ",
+  ),
 );
 const URL_ATTRIBUTES = new Set(["href", "src", "srcdoc", "xlink:href"]);
 /** What leaked hidden items carry; it must never be rendered. */
@@ -47,7 +49,9 @@ const isLong = (text: string) => codePoints(text) > 480 || (text.match(/\n/g)?.l
 const readable = (date: string) => !Number.isNaN(Date.parse(date));
 /** `{"__proto__": …, "constructor": …, "prototype": …}` as own keys, the way JSON.parse makes them. */
 const pollutingKeys = (): Wire =>
-  JSON.parse('{"__proto__": {"polluted": "yes", "fullname": "PROTO"}, "constructor": {"prototype": {"polluted": "yes"}}, "prototype": {"polluted": "yes"}}') as Wire;
+  JSON.parse(
+    '{"__proto__": {"polluted": "yes", "fullname": "PROTO"}, "constructor": {"prototype": {"polluted": "yes"}}, "prototype": {"polluted": "yes"}}',
+  ) as Wire;
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 function prototypesClean(): void {
@@ -242,7 +246,10 @@ function directoryList(): { body: Wire; expected: Map<string, Expected> } {
   add("dup", "DUPLICATE first", "Dup");
   results.push(directoryReview({ id: "dup", summary: `DUPLICATE second ${LEAK}`, created: at() }));
   for (const id of ["__proto__", "constructor", `"><img src=x onerror="__pwned()">`]) add(id, `hostile id ${id}`, "Ida");
-  results.push({ ...directoryReview({ id: "polluting", summary: "polluting keys", entry: { ...pollutingKeys(), id: ENTRY, title: "N" } }), ...pollutingKeys() });
+  results.push({
+    ...directoryReview({ id: "polluting", summary: "polluting keys", entry: { ...pollutingKeys(), id: ENTRY, title: "N" } }),
+    ...pollutingKeys(),
+  });
   expected.set("polluting", { text: "polluting keys", author: "Jane D." });
   for (const status of ["P", "D", "a", "constructor", "__proto__", "toString", ""]) {
     results.push(directoryReview({ id: `hidden-${status}`, status, summary: `${LEAK} status ${status}` }));
@@ -306,8 +313,13 @@ describe("attacks: the hostile corpus through every element", () => {
     it("marketplace: renders every hostile text, name and date as text, drops unreadable dates, duplicates and hidden items", async function () {
       this.timeout(30_000);
       const { items, expected } = marketplaceList();
-      const server = await faultScript({ json: envelope("reviews", items, { ...pollutingKeys(), paging: { pageNumber: 1, pageRowCount: 100, totalRowCount: items.length, pageCount: 1 } }) });
-      const { el, box } = await mount<ReviewList>(html`<review-list api-base=${server.base} reviewee-id="listing-1" page-size="1000"></review-list>`, "review-list");
+      const server = await faultScript({
+        json: envelope("reviews", items, { ...pollutingKeys(), paging: { pageNumber: 1, pageRowCount: 100, totalRowCount: items.length, pageCount: 1 } }),
+      });
+      const { el, box } = await mount<ReviewList>(
+        html`<review-list api-base=${server.base} reviewee-id="listing-1" page-size="1000"></review-list>`,
+        "review-list",
+      );
       await checkList(el, box, expected);
     });
 
@@ -330,9 +342,16 @@ describe("attacks: the hostile corpus through every element", () => {
         `line\u2028separator\u2029and & ampersand > more`,
       ];
       const items = breakouts.map((text, i) =>
-        wireReview({ id: `ld-${i}`, reviewText: text, submittedAt: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), reviewer: { id: `u${i}`, fullname: `${text} Name` } }),
+        wireReview({
+          id: `ld-${i}`,
+          reviewText: text,
+          submittedAt: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(),
+          reviewer: { id: `u${i}`, fullname: `${text} Name` },
+        }),
       );
-      const server = await faultScript({ json: envelope("reviews", items, { paging: { pageNumber: 1, pageRowCount: 100, totalRowCount: items.length, pageCount: 1 } }) });
+      const server = await faultScript({
+        json: envelope("reviews", items, { paging: { pageNumber: 1, pageRowCount: 100, totalRowCount: items.length, pageCount: 1 } }),
+      });
       const name = `Loft </script><img src=x onerror="__pwned()">`;
       const { el } = await mount<ReviewList>(
         html`<review-list api-base=${server.base} reviewee-id="listing-1" structured-data item-name=${name}></review-list>`,
@@ -369,14 +388,22 @@ describe("attacks: the hostile corpus through every element", () => {
         { json: envelope("reviewAggregates", [...junk, wireAggregate({ averageRating: 4.5, reviewCount: expected.size })], pollutingKeys()) },
         { json: envelope("reviews", items, { paging: { pageNumber: 1, pageRowCount: 100, totalRowCount: items.length, pageCount: 1 } }) },
       );
-      const { el, box } = await mount<RatingSummary>(html`<rating-summary api-base=${server.base} reviewee-id="listing-1" show-distribution></rating-summary>`, "rating-summary");
+      const { el, box } = await mount<RatingSummary>(
+        html`<rating-summary api-base=${server.base} reviewee-id="listing-1" show-distribution></rating-summary>`,
+        "rating-summary",
+      );
       await settledWith(el, "the summary");
       await waitUntil(() => part(el, "distribution"), "no distribution");
       await audit(el, box);
       expect(part(el, "average")!.textContent!.trim()).to.equal("4.5");
       // "5 stars: 12 reviews"
-      const counts = [...part(el, "distribution")!.querySelectorAll("li")].map((li) => Number(/: ([\d,]+) review/.exec(li.getAttribute("aria-label") ?? "")?.[1]?.replace(/,/g, "")));
-      expect(counts.reduce((a, b) => a + b, 0), "bars count the valid public reviews, once each").to.equal(expected.size);
+      const counts = [...part(el, "distribution")!.querySelectorAll("li")].map((li) =>
+        Number(/: ([\d,]+) review/.exec(li.getAttribute("aria-label") ?? "")?.[1]?.replace(/,/g, "")),
+      );
+      expect(
+        counts.reduce((a, b) => a + b, 0),
+        "bars count the valid public reviews, once each",
+      ).to.equal(expected.size);
       const text = deepText(el) + deepLabels(el).join("\n");
       for (const needle of ["pwned", "<", LEAK, "PROTO", "999"]) expect(text, needle).not.to.contain(needle);
     });
@@ -386,7 +413,10 @@ describe("attacks: the hostile corpus through every element", () => {
         { json: envelope("reviewAggregates", [wireAggregate({ averageRating: 4.999999, reviewCount: 1e300 })]) },
         { json: envelope("reviews", [wireReview({ rating: 5 })]) },
       );
-      const { el, box } = await mount<RatingSummary>(html`<rating-summary api-base=${server.base} reviewee-id="listing-1" show-distribution></rating-summary>`, "rating-summary");
+      const { el, box } = await mount<RatingSummary>(
+        html`<rating-summary api-base=${server.base} reviewee-id="listing-1" show-distribution></rating-summary>`,
+        "rating-summary",
+      );
       await settledWith(el, "the summary");
       await audit(el, box);
     });
@@ -416,10 +446,15 @@ describe("attacks: the hostile corpus through every element", () => {
       HOSTILE_TEXTS.filter((text) => text.length < MEGABYTE).forEach((text, i) => {
         const name = HOSTILE_NAMES[i % HOSTILE_NAMES.length]!;
         const email = HOSTILE_NAMES[(i + 3) % HOSTILE_NAMES.length]!;
-        results.push({ ...directoryReview({ id: `p-${i}`, status: "P", summary: text, firstName: name, lastName: name, email, company: name }), ...pollutingKeys() });
+        results.push({
+          ...directoryReview({ id: `p-${i}`, status: "P", summary: text, firstName: name, lastName: name, email, company: name }),
+          ...pollutingKeys(),
+        });
         expected.push({ text, author: [name, name].filter(Boolean).join(" ") || "Anonymous", email, company: name });
       });
-      HOSTILE_DATES.filter((date) => !readable(date)).forEach((created, i) => results.push(directoryReview({ id: `bad-date-${i}`, status: "P", created, summary: LEAK })));
+      HOSTILE_DATES.filter((date) => !readable(date)).forEach((created, i) =>
+        results.push(directoryReview({ id: `bad-date-${i}`, status: "P", created, summary: LEAK })),
+      );
       for (const status of ["A", "D", "constructor", "__proto__"]) results.push(directoryReview({ id: `s-${status}`, status, summary: `${LEAK} ${status}` }));
       const server = await faultScript({ json: { count: expected.length, next: null, previous: null, results } });
       const { el, box } = await mount<ReviewModeration>(
@@ -463,7 +498,18 @@ describe("attacks: the hostile corpus through every element", () => {
     it("isolates every text a writer chose: name, title, company, email and body", async () => {
       const rlo = "\u202Eevil\u202D";
       const server = await faultScript({
-        json: [directoryReview({ id: "iso", status: "P", summary: `body ${rlo}`, firstName: rlo, lastName: rlo, title: rlo, company: rlo, email: `${rlo}@example.test` })],
+        json: [
+          directoryReview({
+            id: "iso",
+            status: "P",
+            summary: `body ${rlo}`,
+            firstName: rlo,
+            lastName: rlo,
+            title: rlo,
+            company: rlo,
+            email: `${rlo}@example.test`,
+          }),
+        ],
       });
       const { el, box } = await mount<ReviewModeration>(
         html`<review-moderation source="partnerpage" api-base=${server.base} directory-id=${DIRECTORY} .token=${"admin-key"}></review-moderation>`,
@@ -472,7 +518,9 @@ describe("attacks: the hostile corpus through every element", () => {
       await settledWith(el, "moderation");
       await audit(el, box);
       const article = articles(el)[0]!;
-      const holders = [...article.querySelectorAll("*")].filter((node) => [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.includes("evil")));
+      const holders = [...article.querySelectorAll("*")].filter((node) =>
+        [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.includes("evil")),
+      );
       expect(holders.length, "author, title, body, email, company").to.equal(5);
       for (const node of holders) {
         const isolated = node.closest('bdi, [dir="auto"]');
@@ -494,7 +542,10 @@ describe("attacks: the hostile corpus through every element", () => {
       await settledWith(el, "moderation");
       const bodies = articles(el).map((article) => article.querySelector('[part~="review-body"]')!.textContent ?? "");
       const lengths = bodies.map((body) => body.length);
-      expect(lengths.every((n) => n <= 2 * 481), `bodies of ${lengths.join(", ")} characters are not collapsed`).to.equal(true);
+      expect(
+        lengths.every((n) => n <= 2 * 481),
+        `bodies of ${lengths.join(", ")} characters are not collapsed`,
+      ).to.equal(true);
       el.style.display = "";
       await audit(el, box);
       for (const [i, article] of articles(el).entries()) await expectBody(el, article, huge[i]!, `big ${i}`);
@@ -506,13 +557,24 @@ describe("attacks: the hostile corpus through every element", () => {
       const texts = HOSTILE_TEXTS.filter((text) => text.length < 300).slice(0, 12);
       [...HOSTILE_NAMES, ...texts].forEach((name, i) => {
         const text = texts[i % texts.length]!;
-        items.push({ ...wireReview({ id: `m-${i}`, moderationStatus: "pending", isPublished: false, reviewText: text, reviewer: { id: `u${i}`, fullname: name } }), ...pollutingKeys() });
+        items.push({
+          ...wireReview({ id: `m-${i}`, moderationStatus: "pending", isPublished: false, reviewText: text, reviewer: { id: `u${i}`, fullname: name } }),
+          ...pollutingKeys(),
+        });
         // No name: the writer's side (a listing review is a guest's), never an id.
         expected.push({ text, author: name || "Guest" });
       });
-      items.push(wireReview({ moderationStatus: "approved", reviewText: `${LEAK} approved` }), wireReview({ moderationStatus: "pending", isActive: false, reviewText: `${LEAK} deleted` }));
-      const server = await faultScript({ json: envelope("reviews", items, { paging: { pageNumber: 1, pageRowCount: 100, totalRowCount: items.length, pageCount: 1 } }) });
-      const { el, box } = await mount<ReviewModeration>(html`<review-moderation api-base=${server.base} .token=${"admin-token"}></review-moderation>`, "review-moderation");
+      items.push(
+        wireReview({ moderationStatus: "approved", reviewText: `${LEAK} approved` }),
+        wireReview({ moderationStatus: "pending", isActive: false, reviewText: `${LEAK} deleted` }),
+      );
+      const server = await faultScript({
+        json: envelope("reviews", items, { paging: { pageNumber: 1, pageRowCount: 100, totalRowCount: items.length, pageCount: 1 } }),
+      });
+      const { el, box } = await mount<ReviewModeration>(
+        html`<review-moderation api-base=${server.base} .token=${"admin-token"}></review-moderation>`,
+        "review-moderation",
+      );
       await settledWith(el, "moderation");
       await audit(el, box);
       const shown = articles(el);
@@ -542,8 +604,16 @@ describe("attacks: the hostile corpus through every element", () => {
         const name = HOSTILE_NAMES[i % HOSTILE_NAMES.length]!;
         localStorage.setItem(
           key,
-          // biome-ignore lint/correctness/noPrecisionLoss: 1e309 is Infinity on purpose, a rating no number can hold.
-          JSON.stringify({ ...pollutingKeys(), rating: ["<img src=x onerror=__pwned()>", 1e309, -3, 2.5, 4][i % 5], text, title: name, firstName: name, lastName: name, email: name, company: name }),
+          JSON.stringify({
+            ...pollutingKeys(),
+            rating: ["<img src=x onerror=__pwned()>", Number.POSITIVE_INFINITY, -3, 2.5, 4][i % 5],
+            text,
+            title: name,
+            firstName: name,
+            lastName: name,
+            email: name,
+            company: name,
+          }),
         );
         const { el, box } = await directoryForm("/__fault/run/none");
         await waitUntil(() => part(el, "form"), "the form did not appear");
@@ -560,7 +630,15 @@ describe("attacks: the hostile corpus through every element", () => {
     });
 
     it("survives drafts that are not drafts", async () => {
-      for (const raw of ['<img src=x onerror="__pwned()">', "null", "[]", "1e309", '"text"', '{"text": {"toString": 1}, "rating": "5"}', '{"__proto__": {"polluted": 1}, "text": ["a"]}']) {
+      for (const raw of [
+        '<img src=x onerror="__pwned()">',
+        "null",
+        "[]",
+        "1e309",
+        '"text"',
+        '{"text": {"toString": 1}, "rating": "5"}',
+        '{"__proto__": {"polluted": 1}, "text": ["a"]}',
+      ]) {
         localStorage.setItem(key, raw);
         const { el, box } = await directoryForm("/__fault/run/none");
         await waitUntil(() => part(el, "form"), "the form did not appear");
@@ -572,14 +650,25 @@ describe("attacks: the hostile corpus through every element", () => {
 
     it("shows a DRF 400's hostile field messages from the directory proxy as text, on the right fields", async function () {
       this.timeout(30_000);
-      const fields = { summary: "#text-error", first_name: "#firstName-error", last_name: "#lastName-error", email: "#email-error", title: "#title-error", company: "#company-error", rating: "fieldset .field-error" };
+      const fields = {
+        summary: "#text-error",
+        first_name: "#firstName-error",
+        last_name: "#lastName-error",
+        email: "#email-error",
+        title: "#title-error",
+        company: "#company-error",
+        rating: "fieldset .field-error",
+      };
       const names = Object.keys(fields) as (keyof typeof fields)[];
       for (let start = 0; start < HOSTILE_TEXTS.length; start += names.length) {
         const message = (i: number) => HOSTILE_TEXTS[(start + i) % HOSTILE_TEXTS.length]!;
         const body: Wire = { detail: `<script>__pwned()</script>`, non_field_errors: [message(3)], ...pollutingKeys() };
         names.forEach((name, i) => (body[name] = [message(i), "second message"]));
         const server = await faultScript({ status: 400, json: body });
-        localStorage.setItem(key, JSON.stringify({ rating: 5, text: "A careful, honest review of this partner.", firstName: "Jane", lastName: "Doe", email: "jane@example.test" }));
+        localStorage.setItem(
+          key,
+          JSON.stringify({ rating: 5, text: "A careful, honest review of this partner.", firstName: "Jane", lastName: "Doe", email: "jane@example.test" }),
+        );
         const { el, box } = await directoryForm(server.base);
         await waitUntil(() => part(el, "form"), "the form did not appear");
         (part(el, "form") as HTMLFormElement).requestSubmit();
@@ -595,7 +684,13 @@ describe("attacks: the hostile corpus through every element", () => {
     it("refuses text and names made only of invisible characters, NUL or lone surrogates, and posts nothing", async function () {
       this.timeout(20_000);
       const server = await faultScript({ status: 500, json: { detail: "nothing may be posted" } });
-      for (const blank of ["\u200B".repeat(30), "\u0000".repeat(25), "\uD800".repeat(25), "\uDFFF\u202E\u2066\u2069\uFEFF".repeat(10), "\u3164\u2800\u0301".repeat(10)]) {
+      for (const blank of [
+        "\u200B".repeat(30),
+        "\u0000".repeat(25),
+        "\uD800".repeat(25),
+        "\uDFFF\u202E\u2066\u2069\uFEFF".repeat(10),
+        "\u3164\u2800\u0301".repeat(10),
+      ]) {
         localStorage.setItem(key, JSON.stringify({ rating: 4, text: blank, firstName: blank, lastName: "Doe", email: "jane@example.test" }));
         const { el, box } = await directoryForm(server.base);
         await waitUntil(() => part(el, "form"), "the form did not appear");
@@ -615,7 +710,10 @@ describe("attacks: the hostile corpus through every element", () => {
         { json: envelope("reviews", [], { userId: "me" }) },
         { status: 400, json: { result: "ERR", status: 400, message: hostile, errCode: 400, detail: hostile, ...pollutingKeys() } },
       );
-      localStorage.setItem(draftKey(["mindbricks", null, "res-1", "listing", "listing-1"]), JSON.stringify({ rating: 4, text: "A bright loft with a wonderful terrace; stairs." }));
+      localStorage.setItem(
+        draftKey(["mindbricks", null, "res-1", "listing", "listing-1"]),
+        JSON.stringify({ rating: 4, text: "A bright loft with a wonderful terrace; stairs." }),
+      );
       const { el, box } = await mount<ReviewForm>(
         html`<review-form api-base=${server.base} reviewee-id="listing-1" reservation-id="res-1" .token=${"token-me"}></review-form>`,
         "review-form",

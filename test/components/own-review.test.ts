@@ -29,7 +29,15 @@ async function ownReview(box: Sandbox, ids: MarketplaceIds, token: string): Prom
   const response = await fetch(`${box.marketplace}/v1/reviews`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ moderationStatus: "pending", isPublished: false, reviewText: TEXT, rating: 4, revieweeId: ids.listings.main, reservationId: ids.reservations.story, revieweeType: "listing" }),
+    body: JSON.stringify({
+      moderationStatus: "pending",
+      isPublished: false,
+      reviewText: TEXT,
+      rating: 4,
+      revieweeId: ids.listings.main,
+      reservationId: ids.reservations.story,
+      revieweeType: "listing",
+    }),
   });
   expect(response.status).to.equal(201);
   return ((await response.json()) as { review: { id: string } }).review;
@@ -37,8 +45,12 @@ async function ownReview(box: Sandbox, ids: MarketplaceIds, token: string): Prom
 
 /** The guest's own reviews of the story stay, as the server has them now. */
 async function serverOwn(box: Sandbox, ids: MarketplaceIds, token: string): Promise<{ id: string; reviewText: string; rating: number }[]> {
-  const response = await fetch(`${box.marketplace}/v1/reviews?revieweeId=${ids.listings.main}&reservationId=${ids.reservations.story}`, { headers: { Authorization: `Bearer ${token}` } });
-  return ((await response.json()) as { reviews: { id: string; reviewText: string; rating: number; reviewerId: string }[] }).reviews.filter((r) => r.reviewerId === ids.users.guest);
+  const response = await fetch(`${box.marketplace}/v1/reviews?revieweeId=${ids.listings.main}&reservationId=${ids.reservations.story}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return ((await response.json()) as { reviews: { id: string; reviewText: string; rating: number; reviewerId: string }[] }).reviews.filter(
+    (r) => r.reviewerId === ids.users.guest,
+  );
 }
 
 async function world() {
@@ -49,7 +61,9 @@ async function world() {
 }
 
 const storyForm = (box: Sandbox, ids: MarketplaceIds, token: string) =>
-  fixture<ReviewForm>(html`<review-form api-base=${box.marketplace} reviewee-id=${ids.listings.main} reservation-id=${ids.reservations.story} .token=${token}></review-form>`);
+  fixture<ReviewForm>(
+    html`<review-form api-base=${box.marketplace} reviewee-id=${ids.listings.main} reservation-id=${ids.reservations.story} .token=${token}></review-form>`,
+  );
 
 async function rate(el: ReviewForm, stars: number): Promise<void> {
   const input = el.shadowRoot!.querySelector<StarRating>("star-rating")!;
@@ -99,7 +113,10 @@ describe("the author's own pending review", () => {
 
       await type(el, EDITED);
       await rate(el, 2);
-      expect(Object.keys(localStorage).some((key) => key.startsWith("review-widgets:draft:")), "the edit is kept as a draft").to.equal(true);
+      expect(
+        Object.keys(localStorage).some((key) => key.startsWith("review-widgets:draft:")),
+        "the edit is kept as a draft",
+      ).to.equal(true);
       const updated = new Promise<Review>((resolve) => el.addEventListener("review-updated", (e) => resolve(e.detail.review), { once: true }));
       part(el, "submit")!.click();
       // Optimistic: the edit closes at once.
@@ -159,13 +176,23 @@ describe("the author's own pending review", () => {
     });
 
     it("rolls an edit back with the typed text when the review was published meanwhile, and says so", async () => {
-      const mine = wireReview({ id: "own-1", reviewerId: "me", revieweeId: "listing-1", reservationId: "res-1", isPublished: false, moderationStatus: "pending", reviewText: TEXT });
+      const mine = wireReview({
+        id: "own-1",
+        reviewerId: "me",
+        revieweeId: "listing-1",
+        reservationId: "res-1",
+        isPublished: false,
+        moderationStatus: "pending",
+        reviewText: TEXT,
+      });
       const server = await faultScript(
         { json: envelope("reviews", [mine], { userId: "me" }) },
         { status: 403, json: errorBody(403, "errMsg_reviewIsPublished") },
         { json: envelope("reviews", [{ ...mine, isPublished: true, moderationStatus: "approved" }], { userId: "me" }) },
       );
-      const el = await fixture<ReviewForm>(html`<review-form api-base=${server.base} reviewee-id="listing-1" reservation-id="res-1" .token=${"token-me"}></review-form>`);
+      const el = await fixture<ReviewForm>(
+        html`<review-form api-base=${server.base} reviewee-id="listing-1" reservation-id="res-1" .token=${"token-me"}></review-form>`,
+      );
       await waitUntil(() => part(el, "edit"), "no Edit", WAIT);
       part(el, "edit")!.click();
       await el.updateComplete;
@@ -184,11 +211,29 @@ describe("the author's own pending review", () => {
 
     it("keeps the typed text as a new review when the review is gone meanwhile", async () => {
       const server = await faultScript(
-        { json: envelope("reviews", [wireReview({ id: "own-1", reviewerId: "me", revieweeId: "listing-1", reservationId: "res-1", isPublished: false, moderationStatus: "pending", reviewText: TEXT })], { userId: "me" }) },
+        {
+          json: envelope(
+            "reviews",
+            [
+              wireReview({
+                id: "own-1",
+                reviewerId: "me",
+                revieweeId: "listing-1",
+                reservationId: "res-1",
+                isPublished: false,
+                moderationStatus: "pending",
+                reviewText: TEXT,
+              }),
+            ],
+            { userId: "me" },
+          ),
+        },
         { status: 404, json: errorBody(404, "errMsg_reviewNotFound") },
         { json: envelope("reviews", [], { userId: "me" }) },
       );
-      const el = await fixture<ReviewForm>(html`<review-form api-base=${server.base} reviewee-id="listing-1" reservation-id="res-1" .token=${"token-me"}></review-form>`);
+      const el = await fixture<ReviewForm>(
+        html`<review-form api-base=${server.base} reviewee-id="listing-1" reservation-id="res-1" .token=${"token-me"}></review-form>`,
+      );
       await waitUntil(() => part(el, "edit"), "no Edit", WAIT);
       part(el, "edit")!.click();
       await el.updateComplete;
@@ -206,10 +251,28 @@ describe("the author's own pending review", () => {
 
     it("brings the review back when withdrawing fails", async () => {
       const server = await faultScript(
-        { json: envelope("reviews", [wireReview({ id: "own-1", reviewerId: "me", revieweeId: "listing-1", reservationId: "res-1", isPublished: false, moderationStatus: "pending", reviewText: TEXT })], { userId: "me" }) },
+        {
+          json: envelope(
+            "reviews",
+            [
+              wireReview({
+                id: "own-1",
+                reviewerId: "me",
+                revieweeId: "listing-1",
+                reservationId: "res-1",
+                isPublished: false,
+                moderationStatus: "pending",
+                reviewText: TEXT,
+              }),
+            ],
+            { userId: "me" },
+          ),
+        },
         { status: 500, json: errorBody(500, "errMsg_internalServerError") },
       );
-      const el = await fixture<ReviewForm>(html`<review-form api-base=${server.base} reviewee-id="listing-1" reservation-id="res-1" .token=${"token-me"}></review-form>`);
+      const el = await fixture<ReviewForm>(
+        html`<review-form api-base=${server.base} reviewee-id="listing-1" reservation-id="res-1" .token=${"token-me"}></review-form>`,
+      );
       await waitUntil(() => part(el, "withdraw"), "no Withdraw", WAIT);
       part(el, "withdraw")!.click();
       await el.updateComplete;
@@ -252,7 +315,15 @@ describe("the author's own pending review", () => {
     });
 
     it("puts the card back and says why when the review was published meanwhile", async () => {
-      const mine = wireReview({ id: "own-1", reviewerId: "me", revieweeId: "listing-1", reservationId: "res-1", isPublished: false, moderationStatus: "pending", reviewText: TEXT });
+      const mine = wireReview({
+        id: "own-1",
+        reviewerId: "me",
+        revieweeId: "listing-1",
+        reservationId: "res-1",
+        isPublished: false,
+        moderationStatus: "pending",
+        reviewText: TEXT,
+      });
       const server = await faultScript(
         { json: envelope("reviews", [mine], { userId: "me" }) },
         { status: 403, json: errorBody(403, "errMsg_reviewIsPublished") },

@@ -115,7 +115,9 @@ describe("<rating-summary>", () => {
 
   it("hides the numbers below min-count", async () => {
     const { box, ids } = await world();
-    const el = await fixture<RatingSummary>(html`<rating-summary api-base=${box.marketplace} reviewee-id=${ids.listings.main} min-count="25"></rating-summary>`);
+    const el = await fixture<RatingSummary>(
+      html`<rating-summary api-base=${box.marketplace} reviewee-id=${ids.listings.main} min-count="25"></rating-summary>`,
+    );
     await settled(el);
     expect(part(el, "empty")!.textContent).to.equal("Not enough reviews yet to show a rating.");
     expect(deepText(el)).to.not.match(/\d/);
@@ -136,7 +138,10 @@ describe("<rating-summary>", () => {
   it("batches 30 summaries on a page into one aggregate request", async () => {
     const ids = Array.from({ length: 30 }, (_, i) => `listing-${i + 1}`);
     const server = await faultScript({
-      json: envelope("reviewAggregates", ids.map((revieweeId, i) => wireAggregate({ revieweeId, averageRating: 3 + (i % 20) / 10, reviewCount: 10 + i }))),
+      json: envelope(
+        "reviewAggregates",
+        ids.map((revieweeId, i) => wireAggregate({ revieweeId, averageRating: 3 + (i % 20) / 10, reviewCount: 10 + i })),
+      ),
     });
     const wrapper = await fixture<HTMLElement>(
       html`<div>${ids.map((id) => html`<rating-summary api-base=${server.base} reviewee-id=${id}></rating-summary>`)}</div>`,

@@ -75,7 +75,10 @@ describe("configure() changes only what a change affects", () => {
     await reloaded;
     const after = sent.slice(before);
     expect(after.length).to.be.greaterThan(0);
-    expect(after.every((request) => request.signedIn && request.url.includes("/v1/reviews?")), JSON.stringify(after)).to.equal(true);
+    expect(
+      after.every((request) => request.signedIn && request.url.includes("/v1/reviews?")),
+      JSON.stringify(after),
+    ).to.equal(true);
     expect(skeleton(summary)).to.equal(null);
   });
 
@@ -115,7 +118,13 @@ describe("configure() changes only what a change affects", () => {
     expect(shown(list)).to.equal(3);
     await reloaded;
     const urls = sent.slice(before).map((request) => request.url);
-    expect(urls.some((url) => url.includes("/v1/reviews?")), "the list asked again").to.equal(true);
-    expect(urls.some((url) => url.includes("/v1/reviewaggregates?")), "the summary asked again").to.equal(true);
+    expect(
+      urls.some((url) => url.includes("/v1/reviews?")),
+      "the list asked again",
+    ).to.equal(true);
+    expect(
+      urls.some((url) => url.includes("/v1/reviewaggregates?")),
+      "the summary asked again",
+    ).to.equal(true);
   });
 });

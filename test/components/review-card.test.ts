@@ -42,8 +42,16 @@ describe("the review card", () => {
     const future = new Date(Date.now() + 20 * 864e5).toISOString();
     const server = await faultScript({
       json: envelope("reviews", [
-        wireReview({ id: "past", reviewer: { fullname: "élodie Martin" }, reservation: { id: "r1", checkIn: "2026-10-03T15:00:00.000Z", checkOut: "2026-10-08T10:00:00.000Z" } }),
-        wireReview({ id: "upcoming", submittedAt: "2026-09-01T10:00:00.000Z", reservation: { id: "r2", checkIn: "2026-09-01T15:00:00.000Z", checkOut: future } }),
+        wireReview({
+          id: "past",
+          reviewer: { fullname: "élodie Martin" },
+          reservation: { id: "r1", checkIn: "2026-10-03T15:00:00.000Z", checkOut: "2026-10-08T10:00:00.000Z" },
+        }),
+        wireReview({
+          id: "upcoming",
+          submittedAt: "2026-09-01T10:00:00.000Z",
+          reservation: { id: "r2", checkIn: "2026-09-01T15:00:00.000Z", checkOut: future },
+        }),
         wireReview({ id: "no-stay", submittedAt: "2026-08-01T10:00:00.000Z", reservation: { id: "r3", checkIn: "not a date", checkOut: "2026-08-02" } }),
       ]),
     });
@@ -61,7 +69,20 @@ describe("the review card", () => {
 
   it("shows the directory reviewer's company under the name", async () => {
     const server = await faultScript({
-      json: [{ id: "d1", entry: { id: "e1", title: "Acme" }, title: "Great partner", company: "Acme Inc.", summary: "Fine", firstName: "Jane", lastName: "Doe", rating: 5, created: "2026-10-01T10:00:00Z", status: "A" }],
+      json: [
+        {
+          id: "d1",
+          entry: { id: "e1", title: "Acme" },
+          title: "Great partner",
+          company: "Acme Inc.",
+          summary: "Fine",
+          firstName: "Jane",
+          lastName: "Doe",
+          rating: 5,
+          created: "2026-10-01T10:00:00Z",
+          status: "A",
+        },
+      ],
     });
     const el = await fixture<ReviewList>(html`<review-list source="partnerpage" api-base=${server.base} directory-id="d" entry-id="e1"></review-list>`);
     await settled(el);
@@ -198,7 +219,9 @@ describe("quiet failures", () => {
 
     const retried = await warningsDuring(async () => {
       part(first!, "retry")!.click();
-      await waitUntil(() => [first, second, aside].every((el) => cards(el!).length > 0) && part(summary!, "average"), "one retry did not reload the others", { timeout: 8000 });
+      await waitUntil(() => [first, second, aside].every((el) => cards(el!).length > 0) && part(summary!, "average"), "one retry did not reload the others", {
+        timeout: 8000,
+      });
     });
     expect(retried).to.deep.equal([]);
     expect(text(part(summary!, "average"))).to.equal("4.0");
@@ -207,10 +230,7 @@ describe("quiet failures", () => {
   it("loads again by itself when the tab becomes visible again", async function () {
     this.timeout(20_000);
     const failure = { status: 500, json: errorBody(500, "errMsg_internalServerError") };
-    const server = await faultScript(
-      failure,
-      { json: envelope("reviews", [wireReview({ reviewText: "Visible again" })]) },
-    );
+    const server = await faultScript(failure, { json: envelope("reviews", [wireReview({ reviewText: "Visible again" })]) });
     let el!: ReviewList;
     await warningsDuring(async () => {
       el = await fixture<ReviewList>(html`<review-list api-base=${server.base} reviewee-id="listing-1"></review-list>`);

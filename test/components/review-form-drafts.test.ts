@@ -86,7 +86,18 @@ describe("<review-form> drafts and who they belong to", () => {
   it("forgets the writer's name and email, also in other drafts, once a directory review was sent", async () => {
     const server = await faultScript({
       status: 201,
-      json: { id: "new-1", entry: { id: "entry-1", title: "Northwind" }, title: "", company: "", summary: TEXT, firstName: "Jane", lastName: "D", rating: 5, created: "2026-11-25T10:00:00Z", status: "P" },
+      json: {
+        id: "new-1",
+        entry: { id: "entry-1", title: "Northwind" },
+        title: "",
+        company: "",
+        summary: TEXT,
+        firstName: "Jane",
+        lastName: "D",
+        rating: 5,
+        created: "2026-11-25T10:00:00Z",
+        status: "P",
+      },
     });
     const form = (entry: string) =>
       fixture<ReviewForm>(html`<review-form source="partnerpage" api-base=${server.base} directory-id="demo-directory" entry-id=${entry}></review-form>`);

@@ -215,7 +215,7 @@ describe("<review-form>", () => {
     expect(part(el, "notice")!.textContent).to.contain("hidden until the other side reviews, or until");
   });
 
-  it("says \"You can't review this stay.\" on 403", async () => {
+  it('says "You can\'t review this stay." on 403', async () => {
     const { box, ids } = await world();
     const admin = (await box.login("admin@demo.test")).accessToken;
     const el = await storyForm(box, ids, admin);
@@ -236,7 +236,15 @@ describe("<review-form>", () => {
     const other = await fetch(`${box.marketplace}/v1/reviews`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${guest}` },
-      body: JSON.stringify({ moderationStatus: "pending", isPublished: false, reviewText: "From another tab", rating: 2, revieweeId: ids.listings.main, reservationId: ids.reservations.story, revieweeType: "listing" }),
+      body: JSON.stringify({
+        moderationStatus: "pending",
+        isPublished: false,
+        reviewText: "From another tab",
+        rating: 2,
+        revieweeId: ids.listings.main,
+        reservationId: ids.reservations.story,
+        revieweeType: "listing",
+      }),
     });
     expect(other.status).to.equal(201);
     await rate(el, 4);
@@ -254,7 +262,15 @@ describe("<review-form>", () => {
     const posted = await fetch(`${box.marketplace}/v1/reviews`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${guest}` },
-      body: JSON.stringify({ moderationStatus: "pending", isPublished: false, reviewText: TEXT, rating: 2, revieweeId: ids.listings.main, reservationId: ids.reservations.story, revieweeType: "listing" }),
+      body: JSON.stringify({
+        moderationStatus: "pending",
+        isPublished: false,
+        reviewText: TEXT,
+        rating: 2,
+        revieweeId: ids.listings.main,
+        reservationId: ids.reservations.story,
+        revieweeType: "listing",
+      }),
     });
     const submittedAt = Date.parse(((await posted.json()) as { review: { submittedAt: string } }).review.submittedAt);
     await box.advanceDays(14.01);
@@ -297,7 +313,15 @@ describe("<review-form>", () => {
     await fetch(`${box.marketplace}/v1/reviews`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${guest}` },
-      body: JSON.stringify({ moderationStatus: "pending", isPublished: false, reviewText: TEXT, rating: 5, revieweeId: ids.listings.main, reservationId: ids.reservations.story, revieweeType: "listing" }),
+      body: JSON.stringify({
+        moderationStatus: "pending",
+        isPublished: false,
+        reviewText: TEXT,
+        rating: 5,
+        revieweeId: ids.listings.main,
+        reservationId: ids.reservations.story,
+        revieweeType: "listing",
+      }),
     });
     const el = await storyForm(box, ids, guest);
     await waitUntil(() => part(el, "notice")?.getAttribute("role") === "status", "no notice");
@@ -537,9 +561,14 @@ describe("<review-form>", () => {
       await waitUntil(() => part(el, "notice")?.getAttribute("role") === "status", "not sent", { timeout: 4000 });
       const log = await server.log();
       expect(log.map((entry) => entry.method)).to.deep.equal(["POST", "POST", "POST", "POST"]);
-      expect(log[3]!.idempotencyKey).to.match(/^[0-9a-f]{32}$/).and.not.equal(first);
+      expect(log[3]!.idempotencyKey)
+        .to.match(/^[0-9a-f]{32}$/)
+        .and.not.equal(first);
       expect(log.every((entry) => entry.authorization === null)).to.equal(true);
-      expect(Object.keys(localStorage).filter((key) => key.startsWith("review-widgets:draft:")), "nothing kept once sent").to.deep.equal([]);
+      expect(
+        Object.keys(localStorage).filter((key) => key.startsWith("review-widgets:draft:")),
+        "nothing kept once sent",
+      ).to.deep.equal([]);
     });
 
     it("sends no Idempotency-Key to the marketplace, which refuses duplicates itself", async () => {

@@ -129,7 +129,9 @@ describe("<review-list>", () => {
     const expected = await serverReviews(box, ids.listings.main);
     const fiveStars = expected.filter((r) => r.rating === 5);
     expect(fiveStars.length).to.be.greaterThan(5);
-    const el = await fixture<ReviewList>(html`<review-list api-base=${box.marketplace} reviewee-id=${ids.listings.main} page-size="5" sort="highest"></review-list>`);
+    const el = await fixture<ReviewList>(
+      html`<review-list api-base=${box.marketplace} reviewee-id=${ids.listings.main} page-size="5" sort="highest"></review-list>`,
+    );
     await loaded(el);
     expect(ratings(el)).to.deep.equal([5, 5, 5, 5, 5]);
     expect(part(el, "sort")).to.have.property("value", "highest");
@@ -148,11 +150,21 @@ describe("<review-list>", () => {
     expect(select.value).to.equal("newest");
     await choose(select, "lowest", el);
     expect(el.getAttribute("sort")).to.equal("lowest");
-    expect(ratings(el)).to.deep.equal(expected.map((r) => r.rating).sort((a, b) => a - b).slice(0, 5));
+    expect(ratings(el)).to.deep.equal(
+      expected
+        .map((r) => r.rating)
+        .sort((a, b) => a - b)
+        .slice(0, 5),
+    );
     expect(status(el)).to.equal("Showing 5 of 24 reviews");
 
     await choose(select, "oldest", el);
-    expect(dates(el)).to.deep.equal(expected.map((r) => r.submittedAt).reverse().slice(0, 5));
+    expect(dates(el)).to.deep.equal(
+      expected
+        .map((r) => r.submittedAt)
+        .reverse()
+        .slice(0, 5),
+    );
 
     el.setAttribute("sort", "highest");
     await el.updateComplete;
@@ -302,15 +314,40 @@ describe("<review-list>", () => {
 
   it("never renders a hidden review a misbehaving server sends: not its text, label or count", async () => {
     const publicOnes = Array.from({ length: 12 }, (_, i) =>
-      wireReview({ revieweeId: "listing-1", rating: 3 + (i % 3), reviewText: `Public review ${i + 1}`, submittedAt: new Date(Date.UTC(2026, 9, 1 + i)).toISOString() }),
+      wireReview({
+        revieweeId: "listing-1",
+        rating: 3 + (i % 3),
+        reviewText: `Public review ${i + 1}`,
+        submittedAt: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(),
+      }),
     );
     const leaks = [
-      wireReview({ revieweeId: "listing-1", rating: 1, isPublished: false, reviewText: "LEAK unpublished", reviewer: { id: "x", fullname: "Leaky Unpublished" } }),
-      wireReview({ revieweeId: "listing-1", rating: 1, moderationStatus: "pending", reviewText: "LEAK pending", reviewer: { id: "x", fullname: "Leaky Pending" } }),
-      wireReview({ revieweeId: "listing-1", rating: 1, moderationStatus: "rejected", reviewText: "LEAK rejected", reviewer: { id: "x", fullname: "Leaky Rejected" } }),
+      wireReview({
+        revieweeId: "listing-1",
+        rating: 1,
+        isPublished: false,
+        reviewText: "LEAK unpublished",
+        reviewer: { id: "x", fullname: "Leaky Unpublished" },
+      }),
+      wireReview({
+        revieweeId: "listing-1",
+        rating: 1,
+        moderationStatus: "pending",
+        reviewText: "LEAK pending",
+        reviewer: { id: "x", fullname: "Leaky Pending" },
+      }),
+      wireReview({
+        revieweeId: "listing-1",
+        rating: 1,
+        moderationStatus: "rejected",
+        reviewText: "LEAK rejected",
+        reviewer: { id: "x", fullname: "Leaky Rejected" },
+      }),
       wireReview({ revieweeId: "listing-1", rating: 1, isActive: false, reviewText: "LEAK deleted", reviewer: { id: "x", fullname: "Leaky Deleted" } }),
     ];
-    const server = await faultScript({ json: envelope("reviews", [leaks[0], ...publicOnes.slice(0, 6), leaks[1], leaks[2], ...publicOnes.slice(6), leaks[3]]) });
+    const server = await faultScript({
+      json: envelope("reviews", [leaks[0], ...publicOnes.slice(0, 6), leaks[1], leaks[2], ...publicOnes.slice(6), leaks[3]]),
+    });
     const loads: number[] = [];
     const el = await fixture<ReviewList>(html`<review-list
       api-base=${server.base}

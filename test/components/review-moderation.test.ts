@@ -34,8 +34,7 @@ const tab = (el: Element, name: "pending" | "approved" | "rejected") => el.shado
 const tabNames = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.replace(/\s+/g, " ").trim());
 const actions = (el: Element) => el.shadowRoot!.querySelectorAll('[part~="approve"], [part~="decline"], [part~="delete"]');
 const status = (el: Element) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
-const settled = (el: Element) =>
-  waitUntil(() => items(el).length > 0 || part(el, "empty") || part(el, "error"), "moderation did not load", { timeout: 4000 });
+const settled = (el: Element) => waitUntil(() => items(el).length > 0 || part(el, "empty") || part(el, "error"), "moderation did not load", { timeout: 4000 });
 const focused = (el: Element) => el.shadowRoot!.activeElement;
 
 /** Everything in the directory as its owner sees it (straight from the API). */
@@ -65,7 +64,9 @@ const directoryWire = (id: string, summary: string, status = "P") => ({
 });
 
 const directoryModeration = (box: Sandbox, key: string | null) =>
-  fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${box.directoryApi} directory-id="demo-directory" .token=${key}></review-moderation>`);
+  fixture<ReviewModeration>(
+    html`<review-moderation source="partnerpage" api-base=${box.directoryApi} directory-id="demo-directory" .token=${key}></review-moderation>`,
+  );
 
 describe("<review-moderation>", () => {
   beforeEach(() => freshServices());
@@ -95,7 +96,9 @@ describe("<review-moderation>", () => {
       @review-load=${(e: CustomEvent<{ count: number }>) => loads.push(e.detail.count)}
     ></review-moderation>`);
     await settled(el);
-    const pendingPublished = (await (await fetch(`${box.marketplace}/v1/reviews/${ids.hiddenReviews.pendingPublished[0]}`, { headers: { Authorization: `Bearer ${admin}` } })).json()) as {
+    const pendingPublished = (await (
+      await fetch(`${box.marketplace}/v1/reviews/${ids.hiddenReviews.pendingPublished[0]}`, { headers: { Authorization: `Bearer ${admin}` } })
+    ).json()) as {
       review: { reviewText: string; reviewer: { fullname: string } };
     };
     const index = bodies(el).indexOf(pendingPublished.review.reviewText);
@@ -123,7 +126,14 @@ describe("<review-moderation>", () => {
     fixtureCleanup();
     freshServices();
     const bare = [
-      wireReview({ moderationStatus: "pending", reviewText: "About a guest", revieweeType: "guest", revieweeId: "u-1", reviewer: null, reviewerId: "host-uuid" }),
+      wireReview({
+        moderationStatus: "pending",
+        reviewText: "About a guest",
+        revieweeType: "guest",
+        revieweeId: "u-1",
+        reviewer: null,
+        reviewerId: "host-uuid",
+      }),
       wireReview({ moderationStatus: "pending", reviewText: "About a listing", reviewer: null, reviewerId: "guest-uuid" }),
     ];
     const server = await faultScript({ json: envelope("reviews", bare, { userId: "admin" }) });
@@ -274,7 +284,9 @@ describe("<review-moderation>", () => {
 
     tab(el, "rejected").click();
     await waitUntil(() => bodies(el).includes(target.summary), "the declined review is not on the Declined tab");
-    const list = await fixture<ReviewList>(html`<review-list source="partnerpage" api-base=${box.proxy} directory-id="demo-directory" entry-id=${target.entry.id}></review-list>`);
+    const list = await fixture<ReviewList>(
+      html`<review-list source="partnerpage" api-base=${box.proxy} directory-id="demo-directory" entry-id=${target.entry.id}></review-list>`,
+    );
     await waitUntil(() => list.shadowRoot!.querySelector('[part~="review"], [part~="empty"]'), "the public list did not load");
     expect(deepText(list)).to.not.contain(target.summary);
   });
@@ -357,8 +369,16 @@ describe("<review-moderation>", () => {
   it("puts a review back with an alert when the server refuses the Delete", async () => {
     const list = { count: 2, next: null, previous: null, results: [directoryWire("r1", "Kept after all"), directoryWire("r2", "Second")] };
     // Three lists (one per tab's count) and the permission probe, in any order; then the DELETE.
-    const server = await faultScript({ json: list }, { json: list }, { json: list }, { json: list }, { status: 403, json: { detail: "You do not have permission to perform this action." } });
-    const el = await fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`);
+    const server = await faultScript(
+      { json: list },
+      { json: list },
+      { json: list },
+      { json: list },
+      { status: 403, json: { detail: "You do not have permission to perform this action." } },
+    );
+    const el = await fixture<ReviewModeration>(
+      html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`,
+    );
     await settled(el);
     const before = bodies(el);
     items(el)[0]!.querySelector<HTMLButtonElement>('[part~="delete"]')!.click();
@@ -396,7 +416,9 @@ describe("<review-moderation>", () => {
     const empty = { json: { count: 0, next: null, previous: null, results: [] } };
     // Three lists (one per tab's count) and the permission probe, in any order; then the export.
     const server = await faultScript(empty, empty, empty, empty, { status: 500, json: { detail: "boom" } });
-    const el = await fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`);
+    const el = await fixture<ReviewModeration>(
+      html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`,
+    );
     await settled(el);
     const errors: ApiError[] = [];
     el.addEventListener("review-error", (e) => errors.push(e.detail.error));
@@ -576,7 +598,9 @@ describe("<review-moderation>", () => {
     const refused = { status: 403, json: { detail: "You do not have permission to perform this action." } };
     // Three lists and the probe, then the three PATCHes: one of them refused.
     const server = await faultScript(list, list, list, list, ok, refused, ok, list);
-    const el = await fixture<ReviewModeration>(html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`);
+    const el = await fixture<ReviewModeration>(
+      html`<review-moderation source="partnerpage" api-base=${server.base} directory-id="demo-directory" .token=${ADMIN_KEY}></review-moderation>`,
+    );
     await settled(el);
     part(el, "select-all")!.click();
     await el.updateComplete;
@@ -600,7 +624,11 @@ describe("<review-moderation>", () => {
     const ids = (await box.ids()) as Ids & { hiddenReviews: { pendingUnpublished: string[]; approvedUnpublished: string[] } };
     const admin = (await box.login("admin@demo.test")).accessToken;
     const read = async (id: string) =>
-      ((await (await fetch(`${box.marketplace}/v1/reviews/${id}`, { headers: { Authorization: `Bearer ${admin}` } })).json()) as { review: { reviewText: string; submittedAt: string } }).review;
+      (
+        (await (await fetch(`${box.marketplace}/v1/reviews/${id}`, { headers: { Authorization: `Bearer ${admin}` } })).json()) as {
+          review: { reviewText: string; submittedAt: string };
+        }
+      ).review;
     const hidden = await read(ids.hiddenReviews.pendingUnpublished[0]!);
     const published = await read(ids.hiddenReviews.pendingPublished[0]!);
     const el = await fixture<ReviewModeration>(html`<review-moderation api-base=${box.marketplace} .token=${admin}></review-moderation>`);

@@ -29,7 +29,9 @@ describe("drafts", () => {
 
     saveDraft(key, { rating: 5, text: "All good, edited" });
     const second = submissionId(key);
-    expect(second).to.match(/^[0-9a-f]{32}$/).and.not.equal(first);
+    expect(second)
+      .to.match(/^[0-9a-f]{32}$/)
+      .and.not.equal(first);
 
     clearDraft(key);
     expect(Object.keys(localStorage)).to.deep.equal([]);

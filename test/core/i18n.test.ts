@@ -25,7 +25,14 @@ describe("languages", () => {
     expect([0, 1, 2, 5].map((n) => count("en", n))).to.deep.equal(["0 reviews", "1 review", "2 reviews", "5 reviews"]);
     expect([1, 2].map((n) => count("es", n))).to.deep.equal(["1 reseña", "2 reseñas"]);
     expect([1, 24].map((n) => count("de", n))).to.deep.equal(["1 Bewertung", "24 Bewertungen"]);
-    expect([0, 1, 2, 3, 11, 100].map((n) => count("ar", n))).to.deep.equal(["لا توجد مراجعات", "مراجعة واحدة", "مراجعتان", "3 مراجعات", "11 مراجعة", "100 مراجعة"]);
+    expect([0, 1, 2, 3, 11, 100].map((n) => count("ar", n))).to.deep.equal([
+      "لا توجد مراجعات",
+      "مراجعة واحدة",
+      "مراجعتان",
+      "3 مراجعات",
+      "11 مراجعة",
+      "100 مراجعة",
+    ]);
   });
 
   it("formats numbers and directions per locale", () => {

@@ -16,10 +16,7 @@ describe("ReviewStore", () => {
   it("shares one request between identical callers", async () => {
     const { server, source } = await reviewsServer(50);
     const store = new ReviewStore();
-    const [a, b] = await Promise.all([
-      store.reviews(source, "k", { revieweeId: "listing-1" }),
-      store.reviews(source, "k", { revieweeId: "listing-1" }),
-    ]);
+    const [a, b] = await Promise.all([store.reviews(source, "k", { revieweeId: "listing-1" }), store.reviews(source, "k", { revieweeId: "listing-1" })]);
     expect(a).to.equal(b);
     expect((await server.log()).length).to.equal(1);
   });
@@ -78,9 +75,7 @@ describe("ReviewStore", () => {
     });
     const source = new MindbricksSource(server.base, http);
     const store = new ReviewStore();
-    const [a, b, c] = await Promise.all(
-      ["a", "b", "c"].map((revieweeId) => store.aggregate(source, "k", { revieweeId, revieweeType: "listing" })),
-    );
+    const [a, b, c] = await Promise.all(["a", "b", "c"].map((revieweeId) => store.aggregate(source, "k", { revieweeId, revieweeType: "listing" })));
     const log = await server.log();
     expect(log.length).to.equal(1);
     const params = new URL(log[0]!.url, location.origin).searchParams;

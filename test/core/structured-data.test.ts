@@ -59,11 +59,15 @@ describe("structured data", () => {
 
   it("is emitted by <review-list structured-data> with public reviews only", async () => {
     const server = await faultScript({
-      json: envelope("reviews", [
-        wireReview({ revieweeId: "l1", reviewText: "Shown to everyone" }),
-        wireReview({ revieweeId: "l1", reviewText: "LEAK hidden", isPublished: false }),
-        wireReview({ revieweeId: "l1", reviewText: "LEAK own pending", isPublished: false, reviewerId: "me" }),
-      ], { userId: "me" }),
+      json: envelope(
+        "reviews",
+        [
+          wireReview({ revieweeId: "l1", reviewText: "Shown to everyone" }),
+          wireReview({ revieweeId: "l1", reviewText: "LEAK hidden", isPublished: false }),
+          wireReview({ revieweeId: "l1", reviewText: "LEAK own pending", isPublished: false, reviewerId: "me" }),
+        ],
+        { userId: "me" },
+      ),
     });
     const el = await fixture<ReviewList>(html`<review-list api-base=${server.base} reviewee-id="l1" structured-data item-name="Alfama loft"></review-list>`);
     // The JSON-LD code is fetched on first use: on a loaded machine that can take seconds.
@@ -76,9 +80,13 @@ describe("structured data", () => {
 
   it("is not emitted without a name, for a person, or when the aggregate is hidden", async () => {
     const reviews = await faultScript({ json: envelope("reviews", [wireReview({ revieweeId: "h1", revieweeType: "host" })]) });
-    const host = await fixture<ReviewList>(html`<review-list api-base=${reviews.base} reviewee-id="h1" reviewee-type="host" structured-data item-name="Kenji"></review-list>`);
+    const host = await fixture<ReviewList>(
+      html`<review-list api-base=${reviews.base} reviewee-id="h1" reviewee-type="host" structured-data item-name="Kenji"></review-list>`,
+    );
     const hidden = await faultScript({ json: envelope("reviewAggregates", [wireAggregate({ revieweeId: "l2", visibilityStatus: "hidden" })]) });
-    const summary = await fixture<RatingSummary>(html`<rating-summary api-base=${hidden.base} reviewee-id="l2" structured-data item-name="Loft"></rating-summary>`);
+    const summary = await fixture<RatingSummary>(
+      html`<rating-summary api-base=${hidden.base} reviewee-id="l2" structured-data item-name="Loft"></rating-summary>`,
+    );
     const shown = await faultScript({ json: envelope("reviewAggregates", [wireAggregate({ revieweeId: "l3" })]) });
     const unnamed = await fixture<RatingSummary>(html`<rating-summary api-base=${shown.base} reviewee-id="l3" structured-data></rating-summary>`);
     await waitUntil(() => [host, summary, unnamed].every((el) => el.shadowRoot!.querySelector('[part~="skeleton"]') === null));

@@ -44,7 +44,11 @@ describe("credentials", () => {
     await page.getByRole("radio", { name: "Lena · guest" }).check({ force: true });
     await settled(page);
     const token = await page.evaluate(async () => {
-      const response = await fetch("/auth-api/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "guest@demo.test", password: "demo" }) });
+      const response = await fetch("/auth-api/login", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ username: "guest@demo.test", password: "demo" }),
+      });
       return ((await response.json()) as { accessToken: string }).accessToken;
     });
     // Drive a submit, and a refused request with a token the server rejects.
@@ -53,7 +57,10 @@ describe("credentials", () => {
     await form.locator("textarea").fill("A calm, bright loft; we would come back in a heartbeat.");
     await form.locator('[part~="submit"]').click();
     await form.locator('[part~="notice"][role="status"]').waitFor();
-    await page.evaluate((bad) => (window as unknown as { ReviewWidgets: { configure(s: object): void } }).ReviewWidgets.configure({ token: bad }), `${token}-revoked`);
+    await page.evaluate(
+      (bad) => (window as unknown as { ReviewWidgets: { configure(s: object): void } }).ReviewWidgets.configure({ token: bad }),
+      `${token}-revoked`,
+    );
     await settled(page);
     await assertNowhere(page, traced, token);
     await assertNowhere(page, traced, `${token}-revoked`);
@@ -76,7 +83,10 @@ describe("credentials", () => {
     await visitor.getByRole("link", { name: "Northwind Cloud Consulting" }).click();
     await visitor.locator("#detail-view review-list").waitFor();
     await settled(visitor);
-    const bodies = await visitor.evaluate(async () => (await (await fetch(`${location.origin}/directory-proxy/directories/demo-directory/reviews?entry_id=688509ac-f67f-4dd2-9232-97951263b765`)).text()));
+    const bodies = await visitor.evaluate(
+      async () =>
+        await (await fetch(`${location.origin}/directory-proxy/directories/demo-directory/reviews?entry_id=688509ac-f67f-4dd2-9232-97951263b765`)).text(),
+    );
     for (const key of ["demo-proxy-key", "demo-admin-key"]) {
       await assertNowhere(visitor, visited, key);
       assert.ok(!bodies.includes(key));

@@ -23,7 +23,10 @@ async function openPartner(path: string): Promise<Page & { problems: string[] }>
 
 async function submit(page: Page, fields: { first: string; last: string; email: string; company: string; stars: number; text: string }): Promise<string> {
   const form = page.locator("#detail-view review-form");
-  await form.locator('[role="radio"]').nth(fields.stars - 1).click();
+  await form
+    .locator('[role="radio"]')
+    .nth(fields.stars - 1)
+    .click();
   await form.getByLabel("First name").fill(fields.first);
   await form.getByLabel("Last name").fill(fields.last);
   await form.getByLabel("Email (not published)").fill(fields.email);
@@ -49,7 +52,8 @@ describe("partner directory: submit, moderate, publish", () => {
     await submit(visitor, { first: "Bob", last: "Mallory", email: "bob@example.test", company: "Spite Inc", stars: 1, text: declinedText });
     await visitor.reload();
     await settled(visitor);
-    for (const marker of ["MARKER-APPROVE", "MARKER-DECLINE"]) assert.ok(!(await everything(visitor)).includes(marker), `${marker} is public before moderation`);
+    for (const marker of ["MARKER-APPROVE", "MARKER-DECLINE"])
+      assert.ok(!(await everything(visitor)).includes(marker), `${marker} is public before moderation`);
 
     const admin = await open("/directory-admin.html");
     await admin.getByRole("button", { name: "Sign in as Dana (owner)" }).click();

@@ -48,7 +48,10 @@ const IMPORT_MAP = JSON.stringify({
   imports: {
     ...Object.fromEntries(
       ["lit", "lit-html", "lit-element", "@lit/reactive-element"].flatMap((name) => [
-        [name, `/node_modules/${name}/${name === "lit-element" ? "index.js" : name.startsWith("@lit") ? "reactive-element.js" : name === "lit-html" ? "lit-html.js" : "index.js"}`],
+        [
+          name,
+          `/node_modules/${name}/${name === "lit-element" ? "index.js" : name.startsWith("@lit") ? "reactive-element.js" : name === "lit-html" ? "lit-html.js" : "index.js"}`,
+        ],
         [`${name}/`, `/node_modules/${name}/`],
       ]),
     ),
@@ -56,13 +59,21 @@ const IMPORT_MAP = JSON.stringify({
   },
 });
 
-const doc = (head: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed test</title>${head}</head><body>${body}</body></html>`;
+const doc = (head: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed test</title>${head}</head><body>${body}</body></html>`;
 
 describe("the script-tag build", () => {
   it("registers every tag, reads its data-* settings and exposes configure", async () => {
-    const p = await page(doc(`<script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" data-locale="de" defer></script>`, `<rating-summary reviewee-id="${LISTING}"></rating-summary>`));
+    const p = await page(
+      doc(
+        `<script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" data-locale="de" defer></script>`,
+        `<rating-summary reviewee-id="${LISTING}"></rating-summary>`,
+      ),
+    );
     await settled(p);
-    const tags = await p.evaluate(() => ["star-rating", "rating-summary", "review-list", "review-form", "review-moderation"].map((tag) => Boolean(customElements.get(tag))));
+    const tags = await p.evaluate(() =>
+      ["star-rating", "rating-summary", "review-list", "review-form", "review-moderation"].map((tag) => Boolean(customElements.get(tag))),
+    );
     assert.deepEqual(tags, [true, true, true, true, true]);
     assert.equal(await p.evaluate(() => typeof (window as unknown as { ReviewWidgets?: Api }).ReviewWidgets?.configure), "function");
     // data-locale="de" applies where no closer lang says otherwise (<html lang="en"> is weaker than the embed's setting).
@@ -73,7 +84,12 @@ describe("the script-tag build", () => {
   });
 
   it("upgrades elements placed before an async script", async () => {
-    const p = await page(doc("", `<rating-summary reviewee-id="${LISTING}"></rating-summary><script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" async></script>`));
+    const p = await page(
+      doc(
+        "",
+        `<rating-summary reviewee-id="${LISTING}"></rating-summary><script src="/dist/review-widgets.js" data-api-base="/reviewsystem-api" async></script>`,
+      ),
+    );
     await p.waitForFunction(() => customElements.get("rating-summary") !== undefined);
     await settled(p);
     assert.equal(await partText(p, "rating-summary", "count"), "24 reviews");
@@ -104,7 +120,10 @@ describe("the script-tag build", () => {
         "ready star-rating,rating-summary,review-list,review-form,review-moderation function",
       ]);
       // The page's own reference is the API now, and a command pushed later runs at once.
-      assert.equal(await p.evaluate(() => (window as unknown as { kept: unknown }).kept === (window as unknown as { ReviewWidgets: unknown }).ReviewWidgets), true);
+      assert.equal(
+        await p.evaluate(() => (window as unknown as { kept: unknown }).kept === (window as unknown as { ReviewWidgets: unknown }).ReviewWidgets),
+        true,
+      );
       await p.evaluate(() => ((window as unknown as { ReviewWidgets: Api }).ReviewWidgets.q as unknown[]).push(["configure", { locale: "de" }]));
       await p.waitForFunction(() => document.querySelector("rating-summary")?.shadowRoot?.textContent?.includes("Bewertungen"));
       assert.deepEqual(p.problems, []);
@@ -124,17 +143,24 @@ describe("the script-tag build", () => {
       ),
     );
     await p.waitForFunction(() => "esm" in window && customElements.get("review-moderation") !== undefined && customElements.get("review-list") !== undefined);
-    const tags = await p.evaluate(() => ["star-rating", "rating-summary", "review-list", "review-form", "review-moderation"].map((tag) => Boolean(customElements.get(tag))));
+    const tags = await p.evaluate(() =>
+      ["star-rating", "rating-summary", "review-list", "review-form", "review-moderation"].map((tag) => Boolean(customElements.get(tag))),
+    );
     assert.deepEqual(tags, [true, true, true, true, true]);
     // The script file's class won (first definition); the ESM class still defines a tag of its own name.
     assert.equal(await p.evaluate(() => customElements.get("review-list") === (window as unknown as { esm: { ReviewList: unknown } }).esm.ReviewList), false);
-    assert.equal(await p.evaluate(() => customElements.get("esm-review-list") === (window as unknown as { esm: { ReviewList: unknown } }).esm.ReviewList), true);
+    assert.equal(
+      await p.evaluate(() => customElements.get("esm-review-list") === (window as unknown as { esm: { ReviewList: unknown } }).esm.ReviewList),
+      true,
+    );
     // Configured through the script files' global: the ESM build's element follows too.
     await p.evaluate(() => (window as unknown as { ReviewWidgets: Api }).ReviewWidgets.configure({ apiBase: "/reviewsystem-api" }));
     await settled(p);
     assert.equal(await partText(p, "rating-summary", "count"), "24 reviews");
     await p.waitForFunction(() => document.querySelector("esm-review-list")?.shadowRoot?.querySelector('[part~="review"]'));
-    const reviews = await p.evaluate(() => ["review-list", "esm-review-list"].map((tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('[part~="review"]').length));
+    const reviews = await p.evaluate(() =>
+      ["review-list", "esm-review-list"].map((tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('[part~="review"]').length),
+    );
     assert.deepEqual(reviews, [3, 2]);
     // And the other way round: configured through the ESM build, the script files' elements follow.
     await p.evaluate(() => (window as unknown as { esm: { configure(s: object): void } }).esm.configure({ locale: "de" }));
@@ -172,7 +198,10 @@ describe("the script-tag build", () => {
     // The eager summary in view has loaded: had the lazy ones asked too, they would have by now (same batch, same task).
     await p.locator("#near").locator('[part~="count"], [part~="empty"]').first().waitFor();
     assert.ok(p.apiCalls.length >= 1);
-    assert.deepEqual(p.apiCalls.filter((url) => url.includes(LISTING)), []);
+    assert.deepEqual(
+      p.apiCalls.filter((url) => url.includes(LISTING)),
+      [],
+    );
     await p.locator("#far").scrollIntoViewIfNeeded();
     await settled(p);
     assert.ok(p.apiCalls.length >= 1, "scrolling near made the request");
@@ -180,7 +209,10 @@ describe("the script-tag build", () => {
 
   it("renders under a strict CSP with Trusted Types and reports no violation, in every language", async () => {
     const sections = ["en", "es", "de", "ar"]
-      .map((lang) => `<section lang="${lang}"><rating-summary reviewee-id="${LISTING}" show-distribution></rating-summary><review-list reviewee-id="${LISTING}" page-size="2"></review-list></section>`)
+      .map(
+        (lang) =>
+          `<section lang="${lang}"><rating-summary reviewee-id="${LISTING}" show-distribution></rating-summary><review-list reviewee-id="${LISTING}" page-size="2"></review-list></section>`,
+      )
       .join("");
     const p = await page(
       doc(
@@ -193,7 +225,11 @@ describe("the script-tag build", () => {
     // Interact too: the form's sign-in and validation and the list's controls render new templates.
     await p.locator("review-form").locator('[part~="sign-in"]').click();
     await p.evaluate(async () => {
-      const response = await fetch("/auth-api/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "guest@demo.test", password: "demo" }) });
+      const response = await fetch("/auth-api/login", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ username: "guest@demo.test", password: "demo" }),
+      });
       const { accessToken } = (await response.json()) as { accessToken: string };
       (window as unknown as { ReviewWidgets: { configure(settings: object): void } }).ReviewWidgets.configure({ token: accessToken });
     });
@@ -224,7 +260,9 @@ describe("the script-tag build", () => {
     );
     await settled(p);
     await p.waitForFunction(() => document.querySelectorAll('script[type="application/ld+json"]').length === 2);
-    const data = await p.evaluate(() => [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!) as Record<string, unknown>));
+    const data = await p.evaluate(() =>
+      [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!) as Record<string, unknown>),
+    );
     assert.equal((data[0]!["aggregateRating"] as { reviewCount: number }).reviewCount, 24);
     assert.equal((data[1]!["review"] as unknown[]).length, 3);
     assert.deepEqual(p.violations, []);
@@ -286,7 +324,10 @@ describe("the script-tag build", () => {
     await p.evaluate(() => (window as unknown as { ReviewWidgets: Api }).ReviewWidgets.configure({ apiBase: "/reviewsystem-api/elsewhere" }));
     await p.locator("#configured").locator('[part~="error"]').waitFor();
     assert.equal(await partText(p, "#attribute", "count"), "24 reviews");
-    assert.ok(p.apiCalls.some((url) => url.includes("/elsewhere/v1/")), "the configured element asked the new base");
+    assert.ok(
+      p.apiCalls.some((url) => url.includes("/elsewhere/v1/")),
+      "the configured element asked the new base",
+    );
     // The attributed element's source did not change: it asks nothing (its answer is still in the page's store).
     assert.ok(!p.apiCalls.some((url) => new URL(url).pathname === "/reviewsystem-api/v1/reviewaggregates"), "the attributed element kept its own");
   });

@@ -213,8 +213,13 @@ const hiddenReviews = () => [
 ];
 
 const listHealthy = () => paged([publicReview("PUBLIC-1"), publicReview("PUBLIC-2"), publicReview("PUBLIC-3"), ...hiddenReviews()]);
-const aggregatesHealthy = () => envelope("reviewAggregates", [wireAggregate({ averageRating: 4.33, reviewCount: 12 }), wireAggregate({ revieweeId: OTHER, averageRating: 1.11, reviewCount: 777 })]);
-const pendingReview = (marker: string, overrides: Wire = {}) => wireReview({ reviewText: marker, moderationStatus: "pending", isPublished: false, ...overrides });
+const aggregatesHealthy = () =>
+  envelope("reviewAggregates", [
+    wireAggregate({ averageRating: 4.33, reviewCount: 12 }),
+    wireAggregate({ revieweeId: OTHER, averageRating: 1.11, reviewCount: 777 }),
+  ]);
+const pendingReview = (marker: string, overrides: Wire = {}) =>
+  wireReview({ reviewText: marker, moderationStatus: "pending", isPublished: false, ...overrides });
 /** What does not belong on the moderator's "pending" tab: decided or deleted reviews. */
 const notPendingReviews = () => [
   wireReview({ reviewText: `${LEAK}APPROVED`, moderationStatus: "approved" }),
@@ -225,8 +230,18 @@ const moderationHealthy = () => paged([pendingReview("PENDING-1"), pendingReview
 
 /** The viewer's own review of the stay, as the marketplace returns it. */
 const ownReview = (overrides: Wire = {}) =>
-  wireReview({ reviewerId: "me", revieweeId: "listing-1", reservationId: "res-1", isPublished: false, moderationStatus: "pending", reviewText: TEXT, ...overrides });
-const noOwnReview = () => ({ json: paged([publicReview(`${LEAK}SOMEONE-ELSES-REVIEW`, { moderationStatus: "pending", isPublished: false })], { userId: "me" }) });
+  wireReview({
+    reviewerId: "me",
+    revieweeId: "listing-1",
+    reservationId: "res-1",
+    isPublished: false,
+    moderationStatus: "pending",
+    reviewText: TEXT,
+    ...overrides,
+  });
+const noOwnReview = () => ({
+  json: paged([publicReview(`${LEAK}SOMEONE-ELSES-REVIEW`, { moderationStatus: "pending", isPublished: false })], { userId: "me" }),
+});
 const ownReviewFound = () => ({ json: paged([ownReview()], { userId: "me" }) });
 const created = (delayMs = 0): FaultStep => ({ delayMs, status: 201, json: envelope("review", ownReview(), { userId: "me", statusCode: 201 }) });
 
@@ -240,9 +255,13 @@ const rightAnswer = (tag: Tag): FaultStep => (tag === "review-form" ? created() 
 
 // ---------------------------------------------------------------- what a user sees
 
-const count = (page: Page, tag: Tag, selector: string) => page.evaluate(([t, s]) => document.querySelector(t!)!.shadowRoot!.querySelectorAll(s!).length, [tag, selector]);
+const count = (page: Page, tag: Tag, selector: string) =>
+  page.evaluate(([t, s]) => document.querySelector(t!)!.shadowRoot!.querySelectorAll(s!).length, [tag, selector]);
 const partText = (page: Page, tag: Tag, part: string) =>
-  page.evaluate(([t, p]) => document.querySelector(t!)!.shadowRoot!.querySelector(`[part~="${p}"]`)?.textContent?.replace(/\s+/g, " ").trim() ?? null, [tag, part]);
+  page.evaluate(
+    ([t, p]) => document.querySelector(t!)!.shadowRoot!.querySelector(`[part~="${p}"]`)?.textContent?.replace(/\s+/g, " ").trim() ?? null,
+    [tag, part],
+  );
 const bodies = (page: Page, tag: Tag) =>
   page.evaluate((t) => [...document.querySelector(t)!.shadowRoot!.querySelectorAll('[part~="review-body"]')].map((b) => b.textContent ?? ""), tag);
 
@@ -268,21 +287,24 @@ async function expectContainedError(page: Page, tag: Tag): Promise<void> {
   const quiet = tag === "rating-summary";
   const selector = quiet ? '[part~="error"]:not([role])' : '[part~="error"][role="alert"]';
   await page.locator(`${tag} ${selector}`).waitFor();
-  const state = await page.evaluate(([t, s]) => {
-    const host = document.querySelector(t!)!;
-    const alert = host.shadowRoot!.querySelector(s!);
-    const box = host.getBoundingClientRect();
-    return {
-      retry: alert?.querySelectorAll('[part~="retry"]').length ?? 0,
-      lightAlerts: document.querySelectorAll('[role="alert"]').length,
-      before: document.getElementById("before")?.textContent,
-      after: document.getElementById("after")?.textContent,
-      afterVisible: (document.getElementById("after")?.getBoundingClientRect().height ?? 0) > 0,
-      inside: box.width > 0 && box.right <= innerWidth,
-      overflow: document.documentElement.scrollWidth > innerWidth,
-      bodyChildren: [...document.body.children].map((child) => child.localName).join(","),
-    };
-  }, [tag, selector]);
+  const state = await page.evaluate(
+    ([t, s]) => {
+      const host = document.querySelector(t!)!;
+      const alert = host.shadowRoot!.querySelector(s!);
+      const box = host.getBoundingClientRect();
+      return {
+        retry: alert?.querySelectorAll('[part~="retry"]').length ?? 0,
+        lightAlerts: document.querySelectorAll('[role="alert"]').length,
+        before: document.getElementById("before")?.textContent,
+        after: document.getElementById("after")?.textContent,
+        afterVisible: (document.getElementById("after")?.getBoundingClientRect().height ?? 0) > 0,
+        inside: box.width > 0 && box.right <= innerWidth,
+        overflow: document.documentElement.scrollWidth > innerWidth,
+        bodyChildren: [...document.body.children].map((child) => child.localName).join(","),
+      };
+    },
+    [tag, selector],
+  );
   assert.equal(state.retry, quiet ? 0 : 1, "a retry button inside the alert");
   assert.equal(state.lightAlerts, 0, "no alert outside the element");
   assert.equal(state.before, "Host content before the widget.");
@@ -319,10 +341,18 @@ const methods = (log: LogEntry[]) => log.map((entry) => entry.method);
 function assertRequests(log: LogEntry[], expected: string[], message: string): void {
   const actual = methods(log);
   assert.deepEqual(actual.slice(0, expected.length), expected, `${message} (all requests: ${actual.join(", ")})`);
-  assert.deepEqual(actual.slice(expected.length).filter((method) => method !== "GET"), [], `only reads after success (all requests: ${actual.join(", ")})`);
+  assert.deepEqual(
+    actual.slice(expected.length).filter((method) => method !== "GET"),
+    [],
+    `only reads after success (all requests: ${actual.join(", ")})`,
+  );
 }
 const drafts = (page: Page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("review-widgets:draft:")).map((key) => localStorage.getItem(key) ?? ""));
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith("review-widgets:draft:"))
+      .map((key) => localStorage.getItem(key) ?? ""),
+  );
 
 const partTextForm = (page: Page) => page.evaluate(() => document.querySelector("review-form")!.shadowRoot!.textContent ?? "");
 
@@ -343,7 +373,8 @@ async function expectDraftKept(page: Page): Promise<void> {
     const root = document.querySelector("review-form")!.shadowRoot!;
     return {
       text: root.querySelector("textarea")?.value,
-      checked: [...root.querySelector("star-rating")!.shadowRoot!.querySelectorAll('[role="radio"]')].findIndex((r) => r.getAttribute("aria-checked") === "true") + 1,
+      checked:
+        [...root.querySelector("star-rating")!.shadowRoot!.querySelectorAll('[role="radio"]')].findIndex((r) => r.getAttribute("aria-checked") === "true") + 1,
     };
   });
   assert.equal(state.text, TEXT, "the text is kept");
@@ -450,7 +481,13 @@ describe("faults: a failing read shows a contained error, and retry recovers", (
           } finally {
             if (revived) await close(revived);
           }
-          const expected = fault.down ? ["GET", "POST"] : ambiguous ? (landedAnyway ? ["GET", "POST", "GET"] : ["GET", "POST", "GET", "POST"]) : ["GET", "POST", "POST"];
+          const expected = fault.down
+            ? ["GET", "POST"]
+            : ambiguous
+              ? landedAnyway
+                ? ["GET", "POST", "GET"]
+                : ["GET", "POST", "GET", "POST"]
+              : ["GET", "POST", "POST"];
           assertRequests(await server.log(), expected, "after an ambiguous failure, a GET checks whether the review landed before any second POST");
           assert.deepEqual(await drafts(page), [], "the draft is cleared once the review is in");
           await expectClean(page, "review-form");
@@ -567,8 +604,23 @@ const DATA_FAULTS: DataFault[] = [
       "rating-summary": {
         attrs: summaryWithBars,
         steps: () => [
-          { json: envelope("reviewAggregates", [wireAggregate({ averageRating: "4.3" }), wireAggregate({ reviewCount: -1 }), wireAggregate({ id: undefined }), wireAggregate({ averageRating: 4.33, reviewCount: 3 })]) },
-          { json: paged([publicReview("A", { rating: 5 }), publicReview("B", { rating: 5 }), publicReview("C", { rating: 3 }), ...invalidReviews(publicReview), ...hiddenReviews()]) },
+          {
+            json: envelope("reviewAggregates", [
+              wireAggregate({ averageRating: "4.3" }),
+              wireAggregate({ reviewCount: -1 }),
+              wireAggregate({ id: undefined }),
+              wireAggregate({ averageRating: 4.33, reviewCount: 3 }),
+            ]),
+          },
+          {
+            json: paged([
+              publicReview("A", { rating: 5 }),
+              publicReview("B", { rating: 5 }),
+              publicReview("C", { rating: 3 }),
+              ...invalidReviews(publicReview),
+              ...hiddenReviews(),
+            ]),
+          },
         ],
         check: async (page) => {
           await page.locator('rating-summary [part~="distribution"]').waitFor();
@@ -589,7 +641,11 @@ const DATA_FAULTS: DataFault[] = [
       },
       "review-form": {
         // The POST's answer is malformed: the state of the review is unknown, so retry looks first.
-        steps: () => [noOwnReview(), { status: 201, json: envelope("review", { ...ownReview(), rating: "4", submittedAt: 42 }, { userId: "me" }) }, ownReviewFound()],
+        steps: () => [
+          noOwnReview(),
+          { status: 201, json: envelope("review", { ...ownReview(), rating: "4", submittedAt: 42 }, { userId: "me" }) },
+          ownReviewFound(),
+        ],
         check: async (page) => {
           await writeReview(page);
           await submit(page);
@@ -640,7 +696,15 @@ const DATA_FAULTS: DataFault[] = [
       },
       "review-form": {
         // The "did I already review?" check gets everyone's reviews: the form still works.
-        steps: () => [{ json: paged(hugeReviews((i) => slimReview(i)), { userId: "me" }) }, created()],
+        steps: () => [
+          {
+            json: paged(
+              hugeReviews((i) => slimReview(i)),
+              { userId: "me" },
+            ),
+          },
+          created(),
+        ],
         check: formShown,
       },
     },
@@ -651,8 +715,19 @@ const DATA_FAULTS: DataFault[] = [
       "rating-summary": {
         attrs: summaryWithBars,
         steps: () => [
-          { json: envelope("reviewAggregates", [wireAggregate({ id: "agg", averageRating: 4.5, reviewCount: 2 }), wireAggregate({ id: "agg", averageRating: 1, reviewCount: 99 })]) },
-          { json: paged([publicReview("A", { id: "a", rating: 5 }), publicReview("A again", { id: "a", rating: 1 }), publicReview("B", { id: "b", rating: 4 })]) },
+          {
+            json: envelope("reviewAggregates", [
+              wireAggregate({ id: "agg", averageRating: 4.5, reviewCount: 2 }),
+              wireAggregate({ id: "agg", averageRating: 1, reviewCount: 99 }),
+            ]),
+          },
+          {
+            json: paged([
+              publicReview("A", { id: "a", rating: 5 }),
+              publicReview("A again", { id: "a", rating: 1 }),
+              publicReview("B", { id: "b", rating: 4 }),
+            ]),
+          },
         ],
         check: async (page) => {
           await page.locator('rating-summary [part~="distribution"]').waitFor();
@@ -661,11 +736,23 @@ const DATA_FAULTS: DataFault[] = [
         },
       },
       "review-list": {
-        steps: () => [{ json: paged([publicReview("FIRST-A", { id: "a" }), publicReview("FIRST-B", { id: "b" }), publicReview(`${LEAK}DUPLICATE-A`, { id: "a" }), publicReview("FIRST-C", { id: "c" }), publicReview(`${LEAK}DUPLICATE-B`, { id: "b" })]) }],
+        steps: () => [
+          {
+            json: paged([
+              publicReview("FIRST-A", { id: "a" }),
+              publicReview("FIRST-B", { id: "b" }),
+              publicReview(`${LEAK}DUPLICATE-A`, { id: "a" }),
+              publicReview("FIRST-C", { id: "c" }),
+              publicReview(`${LEAK}DUPLICATE-B`, { id: "b" }),
+            ]),
+          },
+        ],
         check: (page) => listShows(page, ["FIRST-A", "FIRST-B", "FIRST-C"]),
       },
       "review-moderation": {
-        steps: () => [{ json: paged([pendingReview("FIRST-A", { id: "a" }), pendingReview("FIRST-B", { id: "b" }), pendingReview(`${LEAK}DUPLICATE-A`, { id: "a" })]) }],
+        steps: () => [
+          { json: paged([pendingReview("FIRST-A", { id: "a" }), pendingReview("FIRST-B", { id: "b" }), pendingReview(`${LEAK}DUPLICATE-A`, { id: "a" })]) },
+        ],
         check: async (page) => {
           await page.locator('review-moderation [part~="review"]').first().waitFor();
           assert.deepEqual(await bodies(page, "review-moderation"), ["FIRST-A", "FIRST-B"], "each review once");

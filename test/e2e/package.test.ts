@@ -63,7 +63,13 @@ function check(command: string, args: string[]): void {
   }
 }
 
-const TYPES: Record<string, string> = { ".js": "text/javascript", ".html": "text/html", ".json": "application/json", ".map": "application/json", ".css": "text/css" };
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript",
+  ".html": "text/html",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".css": "text/css",
+};
 /** A static origin: files under `root` (or the registered pages); `cors` adds Access-Control-Allow-Origin: *. */
 async function origin(root: string | null, cors: boolean): Promise<string> {
   const http = createServer((request, response) => {
@@ -76,7 +82,10 @@ async function origin(root: string | null, cors: boolean): Promise<string> {
       response.writeHead(404).end("not found");
       return;
     }
-    response.writeHead(200, { "Content-Type": page ? "text/html" : (TYPES[extname(path)] ?? "application/octet-stream"), ...(cors ? { "Access-Control-Allow-Origin": "*" } : {}) });
+    response.writeHead(200, {
+      "Content-Type": page ? "text/html" : (TYPES[extname(path)] ?? "application/octet-stream"),
+      ...(cors ? { "Access-Control-Allow-Origin": "*" } : {}),
+    });
     response.end(body);
   });
   servers.push(http);
@@ -105,7 +114,8 @@ async function open(): Promise<Opened> {
   return opened;
 }
 
-const countText = (page: Page) => page.evaluate(() => document.querySelector("rating-summary")?.shadowRoot?.querySelector('[part~="count"]')?.textContent?.trim() ?? "");
+const countText = (page: Page) =>
+  page.evaluate(() => document.querySelector("rating-summary")?.shadowRoot?.querySelector('[part~="count"]')?.textContent?.trim() ?? "");
 const reviewCount = (page: Page) => page.evaluate(() => document.querySelector("review-list")?.shadowRoot?.querySelectorAll('[part~="review"]').length ?? 0);
 const shown = (page: Page) =>
   page.waitForFunction(() => {
@@ -156,11 +166,20 @@ describe("the npm package", () => {
     ]) {
       assert.ok(listing.includes(file), `${file} is in the package`);
     }
-    assert.deepEqual(listing.filter((file) => /\.test\.|\/test\/|^package\/src\//.test(file)), [], "no tests and no sources");
-    const manifest = JSON.parse(run("tar", ["-xzOf", join(work, tarball), "package/custom-elements.json"], work)) as { modules: { path: string; exports: { kind: string }[] }[] };
+    assert.deepEqual(
+      listing.filter((file) => /\.test\.|\/test\/|^package\/src\//.test(file)),
+      [],
+      "no tests and no sources",
+    );
+    const manifest = JSON.parse(run("tar", ["-xzOf", join(work, tarball), "package/custom-elements.json"], work)) as {
+      modules: { path: string; exports: { kind: string }[] }[];
+    };
     for (const module of manifest.modules) {
       assert.ok(listing.includes(`package/${module.path}`), `the manifest's ${module.path} ships`);
-      assert.ok(module.exports.some((e) => e.kind === "custom-element-definition"), `${module.path} has a custom-element-definition`);
+      assert.ok(
+        module.exports.some((e) => e.kind === "custom-element-definition"),
+        `${module.path} has a custom-element-definition`,
+      );
     }
   });
 
@@ -227,9 +246,15 @@ describe("the npm package", () => {
     await page.waitForFunction(() => document.querySelector("rating-summary")?.shadowRoot?.querySelector(".root")?.getAttribute("lang") === "en");
     assert.equal(await countText(page), "24 reviews");
     // Numbers in English too: "4.3", not "4,3".
-    assert.match(await page.evaluate(() => document.querySelector("rating-summary")!.shadowRoot!.querySelector('[part~="average"]')!.textContent!), /^\s*\d\.\d\s*$/);
+    assert.match(
+      await page.evaluate(() => document.querySelector("rating-summary")!.shadowRoot!.querySelector('[part~="average"]')!.textContent!),
+      /^\s*\d\.\d\s*$/,
+    );
     assert.equal(warnings.filter((text) => text.includes("strings not loaded")).length, 1);
-    assert.deepEqual(problems.filter((text) => !text.includes("CORS policy")), []);
+    assert.deepEqual(
+      problems.filter((text) => !text.includes("CORS policy")),
+      [],
+    );
     await page.context().close();
   });
 

@@ -113,9 +113,7 @@ describe("proxy at scale: two processes, one Redis", { skip: redisSkip() }, () =
   it("allows exactly 5 of 10 simultaneous submissions from one address spread over both proxies", async () => {
     const marker = `SCALE-LIMIT-${Date.now()}`;
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        call(proxies[i % 2]!.reviewsUrl, jsonInit("POST", submission(marker, i), { "X-Forwarded-For": "203.0.113.10" })),
-      ),
+      Array.from({ length: 10 }, (_, i) => call(proxies[i % 2]!.reviewsUrl, jsonInit("POST", submission(marker, i), { "X-Forwarded-For": "203.0.113.10" }))),
     );
     assert.deepEqual(answers.map((a) => a.status).sort(), [...Array(5).fill(201), ...Array(5).fill(429)]);
     assert.equal((await upstreamWith(marker)).length, 5);
@@ -127,7 +125,10 @@ describe("proxy at scale: two processes, one Redis", { skip: redisSkip() }, () =
     const key = `scale-key-${Date.now()}`;
     const send = (i: number) => call(proxies[i % 2]!.reviewsUrl, jsonInit("POST", body, { "Idempotency-Key": key, "X-Forwarded-For": `203.0.113.${20 + i}` }));
     const answers = await Promise.all([0, 1, 2, 3].map(send));
-    assert.deepEqual(answers.map((a) => a.status), [201, 201, 201, 201]);
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [201, 201, 201, 201],
+    );
     for (const answer of answers) assert.deepEqual(answer.body, answers[0]?.body);
     assert.equal(answers.filter((a) => a.headers.get("idempotent-replayed") === null).length, 1, "one created, three replayed");
     assert.equal((await upstreamWith(marker)).length, 1);

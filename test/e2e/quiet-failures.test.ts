@@ -59,9 +59,13 @@ async function downThenBack(path: string, api: string, expectedFailed: number, b
   await page.unroute(api);
   if (button) await page.locator('[part~="retry"]').first().click();
   else await page.evaluate(() => dispatchEvent(new Event("online")));
-  await page.waitForFunction(() => ![...document.querySelectorAll("rating-summary, review-list")].some((host) => host.shadowRoot?.querySelector('[part~="error"], [aria-busy="true"]')), undefined, {
-    timeout: 20_000,
-  });
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll("rating-summary, review-list")].some((host) => host.shadowRoot?.querySelector('[part~="error"], [aria-busy="true"]')),
+    undefined,
+    {
+      timeout: 20_000,
+    },
+  );
   assert.equal((await failures(page)).failed, 0, "one retry brought every widget back");
   assert.deepEqual(page.problems, []);
 }

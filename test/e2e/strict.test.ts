@@ -34,8 +34,8 @@ describe("against a strict server", () => {
     const page = await world.open("/");
     await settled(page);
     await page.waitForFunction(() => document.querySelector("review-list")?.shadowRoot?.querySelector('[part~="review"]'));
-    const errors = await page.evaluate(() =>
-      [...document.querySelectorAll("rating-summary, review-list, review-form")].filter((el) => el.shadowRoot?.querySelector('[part~="error"]')).length,
+    const errors = await page.evaluate(
+      () => [...document.querySelectorAll("rating-summary, review-list, review-form")].filter((el) => el.shadowRoot?.querySelector('[part~="error"]')).length,
     );
     assert.equal(errors, 0);
     const text = await everything(page);

@@ -18,7 +18,10 @@ export class MindbricksModeration extends MindbricksSource implements Moderation
     const firsts = new Map<string, number>();
     const counts = { pending: 0, approved: 0, rejected: 0 };
     for (let pageNumber = 1; pageNumber <= MAX_MODERATION_PAGES; pageNumber++) {
-      const params: Params = [["pageNumber", String(pageNumber)], ["pageRowCount", String(MAX_PAGE_ROWS)]];
+      const params: Params = [
+        ["pageNumber", String(pageNumber)],
+        ["pageRowCount", String(MAX_PAGE_ROWS)],
+      ];
       const { envelope, data } = await this.call("GET", "/v1/reviews", params, context, "reviews");
       for (const wire of parseItems(WireReview, data, "GET /v1/reviews (moderation)").items) {
         // The review window runs from the stay's first review (adapter.ts), whatever became of it.
@@ -55,7 +58,6 @@ export class MindbricksModeration extends MindbricksSource implements Moderation
     if (!item) throw new ApiError("invalid-response");
     return item;
   }
-
 }
 
 export const createModeration: ModerationModule["createModeration"] = ({ apiBase }, http) => new MindbricksModeration(apiBase, http);

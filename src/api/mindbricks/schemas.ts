@@ -59,4 +59,3 @@ export const WireEnvelope = lazy(() =>
 );
 export type WireEnvelope = Parsed<typeof WireEnvelope>;
 export type WirePaging = NonNullable<WireEnvelope["paging"]>;
-

@@ -2,14 +2,7 @@ import type { Aggregate, Page, Review, ReviewDraft } from "../../core/model.js";
 import { ApiError } from "../errors.js";
 import type { HttpClient, HttpMethod } from "../http.js";
 import { parseItems, parseWhole } from "../parse.js";
-import type {
-  OwnReview,
-  RequestContext,
-  ReviewPage,
-  ReviewQuery,
-  ReviewSource,
-  RevieweeKey,
-} from "../source.js";
+import type { OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../source.js";
 import { toAggregate, toReview } from "./adapter.js";
 import { WireAggregate, WireEnvelope, WireReview, type WirePaging } from "./schemas.js";
 
@@ -122,9 +115,7 @@ export class MindbricksSource implements ReviewSource {
     params.push(["pageNumber", "1"], ["pageRowCount", String(MAX_PAGE_ROWS)]);
     const { data } = await this.call("GET", "/v1/reviewaggregates", params, context, "reviewAggregates");
     const parsed = parseItems(WireAggregate, data, "GET /v1/reviewaggregates");
-    return parsed.items
-      .map(toAggregate)
-      .filter((aggregate) => keys.some((key) => matches(aggregate, key)));
+    return parsed.items.map(toAggregate).filter((aggregate) => keys.some((key) => matches(aggregate, key)));
   }
 
   async getAggregate(id: string, context: RequestContext = {}): Promise<Aggregate | null> {

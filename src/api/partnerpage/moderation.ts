@@ -69,7 +69,15 @@ export class PartnerpageModeration extends PartnerpageApi implements ModerationS
     await Promise.all(
       Object.entries(STATUS).map(async ([code, status]) => {
         const mine = status === query.status;
-        const list = await this.list(path, [["status", code], ["page", String(mine ? page : 1)], ["page_size", String(mine ? pageSize : 1)]], context);
+        const list = await this.list(
+          path,
+          [
+            ["status", code],
+            ["page", String(mine ? page : 1)],
+            ["page_size", String(mine ? pageSize : 1)],
+          ],
+          context,
+        );
         if (mine) items = list.items.flatMap((wire) => toModerationItem(wire) ?? []).filter((item) => item.status === status);
         counts[status] = list.total ?? (mine ? items.length : undefined);
       }),
@@ -98,7 +106,8 @@ export class PartnerpageModeration extends PartnerpageApi implements ModerationS
   }
 }
 
-export const createModeration: ModerationModule["createModeration"] = ({ apiBase, directoryId }, http) => new PartnerpageModeration(apiBase, directoryId ?? "", http);
+export const createModeration: ModerationModule["createModeration"] = ({ apiBase, directoryId }, http) =>
+  new PartnerpageModeration(apiBase, directoryId ?? "", http);
 
 function toModerationItem(wire: WireDirectoryReview): ModerationItem | null {
   const status = STATUS[wire.status];

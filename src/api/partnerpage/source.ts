@@ -78,11 +78,22 @@ export class PartnerpageSource extends PartnerpageApi implements ReviewSource {
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += MAX_ENTRIES) chunks.push(ids.slice(i, i + MAX_ENTRIES));
     const lists = await Promise.all(
-      chunks.map((chunk) => this.list(this.publicPath, chunk.map((id): [string, string] => ["entry_id", id]), { signal: context.signal })),
+      chunks.map((chunk) =>
+        this.list(
+          this.publicPath,
+          chunk.map((id): [string, string] => ["entry_id", id]),
+          { signal: context.signal },
+        ),
+      ),
     );
     // A review the server sends twice counts once.
     const reviews = uniqueById(lists.flatMap((list) => list.items).flatMap((wire) => toPublicReview(wire) ?? []));
-    return ids.map((id) => aggregateOf(id, reviews.filter((review) => review.revieweeId === id)));
+    return ids.map((id) =>
+      aggregateOf(
+        id,
+        reviews.filter((review) => review.revieweeId === id),
+      ),
+    );
   }
 
   async getAggregate(id: string, context: RequestContext = {}): Promise<Aggregate | null> {

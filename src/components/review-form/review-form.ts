@@ -339,7 +339,7 @@ export class ReviewForm extends ReviewElement {
     this.#inFlight = true;
     this.busy = true;
     // The retry goes with its error: focus follows to the button that now shows the progress.
-    if (this.failure?.retry) this.#focusAfterRender = '[part~=submit]';
+    if (this.failure?.retry) this.#focusAfterRender = "[part~=submit]";
     this.failure = null;
     try {
       const token = await this.currentToken();
@@ -471,19 +471,25 @@ export class ReviewForm extends ReviewElement {
     // submitter is anonymous, so a 401 or 403 from the proxy is a plain failure to them.
     const reviewer = MARKETPLACE && !this.#partnerpage;
     const key: MessageKey =
-      reviewer && status === 401 ? "signInToReview"
-      : status === 429 ? "tooManyRequests"
-      : reviewer && serverCode === "errMsg_reviewAlreadyExists" ? "alreadyReviewed"
-      : reviewer && serverCode === "errMsg_stayNotCompleted" ? "stayNotCompleted"
-      : reviewer && status === 403 ? "notAllowed"
-      : status === 400 ? "fixErrors"
-      : "submitFailed";
+      reviewer && status === 401
+        ? "signInToReview"
+        : status === 429
+          ? "tooManyRequests"
+          : reviewer && serverCode === "errMsg_reviewAlreadyExists"
+            ? "alreadyReviewed"
+            : reviewer && serverCode === "errMsg_stayNotCompleted"
+              ? "stayNotCompleted"
+              : reviewer && status === 403
+                ? "notAllowed"
+                : status === 400
+                  ? "fixErrors"
+                  : "submitFailed";
     // A 429 that says how long to wait: the retry stays disabled until then, counting down.
     const wait = status === 429 ? (error.retryAfterMs ?? 0) : 0;
     this.#until = wait && Date.now() + wait;
     this.failure = { message: this.i18n.t(key), retry: ambiguous || status === 429 };
     // The retry is then the one way to send again (the submit button leaves): focus goes to it.
-    if (this.failure.retry) this.#focusAfterRender = '[part~=retry]';
+    if (this.failure.retry) this.#focusAfterRender = "[part~=retry]";
     this.#tick();
   }
 
@@ -522,20 +528,26 @@ export class ReviewForm extends ReviewElement {
     const source = this.reviewSource;
     return html`<p part="notice" role="status" tabindex="-1">${MARKETPLACE && !this.sent ? `${i18n.t(this.note || "alreadyReviewed")} ` : ""}${this.sent || pending ? this.#sentText(own) : ""}</p>
       ${MARKETPLACE ? this.#renderFailure() : nothing}
-      ${pending && !this.#partnerpage && source && !this.busy
-        ? this.confirming
-          ? withdrawConfirm(i18n, () => void this.#withdraw(source, own), () => {
-              this.confirming = false;
-              focusAfterRender(this, '[part~="withdraw"]');
-            })
-          : html`<div class="actions">
+      ${
+        pending && !this.#partnerpage && source && !this.busy
+          ? this.confirming
+            ? withdrawConfirm(
+                i18n,
+                () => void this.#withdraw(source, own),
+                () => {
+                  this.confirming = false;
+                  focusAfterRender(this, '[part~="withdraw"]');
+                },
+              )
+            : html`<div class="actions">
               <button class="button" part="edit" type="button" @click=${() => this.#edit(own)}>${i18n.t("edit")}</button>
               <button class="button" part="withdraw" type="button" @click=${() => {
                 this.confirming = true;
                 focusAfterRender(this, ".keep");
               }}>${i18n.t("withdraw")}</button>
             </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   /** The last failure, with the one way to retry (after a 429, disabled and counting down until `Retry-After`). */
@@ -546,9 +558,9 @@ export class ReviewForm extends ReviewElement {
           <p aria-live=${this.waiting ? "off" : "polite"}>
             ${this.waiting ? i18n.t("tooManyWait", { seconds: i18n.integer(this.waiting) }) : this.#until ? i18n.t("retryNow") : this.failure.message}
           </p>
-          ${this.failure.retry
-            ? html`<button class="button" part="retry" type="submit" aria-disabled=${this.waiting > 0}>${i18n.t("retry")}</button>`
-            : nothing}
+          ${
+            this.failure.retry ? html`<button class="button" part="retry" type="submit" aria-disabled=${this.waiting > 0}>${i18n.t("retry")}</button>` : nothing
+          }
         </div>`
       : nothing;
   }
@@ -592,7 +604,18 @@ export class ReviewForm extends ReviewElement {
         ></star-rating>
         ${ratingError ? html`<p class="field-error">${ratingError}</p>` : nothing}
       </fieldset>
-      ${DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? writerFields(i18n, this.fields, this.busy, (name) => this.#shownError(name, errors), (name, value) => this.#update(name, value), (name) => this.#touch(name)) : nothing}
+      ${
+        DIRECTORY && (!MARKETPLACE || this.#partnerpage)
+          ? writerFields(
+              i18n,
+              this.fields,
+              this.busy,
+              (name) => this.#shownError(name, errors),
+              (name, value) => this.#update(name, value),
+              (name) => this.#touch(name),
+            )
+          : nothing
+      }
       <div>
         <label for="text">${i18n.t("yourText")}</label>
         <textarea
@@ -613,14 +636,16 @@ export class ReviewForm extends ReviewElement {
         ${textError ? html`<p class="field-error" id="text-error">${textError}</p>` : nothing}
       </div>
       ${this.#renderFailure()}
-      ${this.failure?.retry
-        ? nothing
-        : html`<div class="actions">
+      ${
+        this.failure?.retry
+          ? nothing
+          : html`<div class="actions">
             <button class="button primary" part="submit" type="submit" aria-disabled=${this.busy ? "true" : "false"}>
               ${i18n.t(editing ? "saveChanges" : this.busy ? "submitting" : "submit")}
             </button>
             ${editing ? html`<button class="button" part="cancel" type="button" @click=${this.#cancelEdit}>${i18n.t("cancelEdit")}</button>` : nothing}
-          </div>`}
+          </div>`
+      }
     </form>`;
   }
 }

@@ -213,21 +213,25 @@ export class ReviewList extends ReviewElement {
       ${publicReviews.length > 1 ? this.#renderControls(publicReviews) : nothing}
       ${live}
       ${MARKETPLACE && this.failure ? html`<p part="error" role="alert">${this.failure}</p>` : nothing}
-      ${stars === null
-        ? nothing
-        : html`<p class="filtered">
+      ${
+        stars === null
+          ? nothing
+          : html`<p class="filtered">
             ${total === 0 ? i18n.t("noReviewsWithStars") : i18n.t("starFilter", { stars: i18n.integer(stars), total: i18n.integer(total) })}
             <button class="button" part="clear-filter" type="button" @click=${this.#clearFilter}>${i18n.t("clearFilter")}</button>
-          </p>`}
+          </p>`
+      }
       <ul class="cards">
         ${visible.map((review) => html`<li>${this.#renderReview(review)}</li>`)}
       </ul>
-      ${total > limit
-        ? html`<div class="footer">
+      ${
+        total > limit
+          ? html`<div class="footer">
             <span class="muted">${i18n.t("showing", { shown: i18n.integer(limit), total: i18n.integer(total) })}</span>
             <button class="button" part="show-more" type="button" @click=${() => this.#showMore(own + limit, total)}>${i18n.t("showMore")}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -247,7 +251,8 @@ export class ReviewList extends ReviewElement {
         <select part="filter" @change=${(e: Event) => this.#changeView({ stars: Number((e.target as HTMLSelectElement).value) || null })}>
           <option value="" ?selected=${this.#stars === null}>${i18n.t("allRatings")}</option>
           ${[5, 4, 3, 2, 1].map(
-            (stars) => html`<option value=${stars} ?selected=${this.#stars === stars}>${i18n.t("stars", { count: stars })} (${i18n.integer(counts[stars - 1] ?? 0)})</option>`,
+            (stars) =>
+              html`<option value=${stars} ?selected=${this.#stars === stars}>${i18n.t("stars", { count: stars })} (${i18n.integer(counts[stars - 1] ?? 0)})</option>`,
           )}
         </select></label
       >
@@ -270,22 +275,26 @@ export class ReviewList extends ReviewElement {
         pending ? html`<span class="badge">${i18n.t(review.pendingReason === "rejected" ? "notApproved" : "pending")}</span>` : nothing,
         stay
           ? html`<div class="meta muted">
-              ${i18n.t("stayed", { date: i18n.month(stay.checkIn) })} · ${i18n.t("nights", { count: stay.nights })}${stay.verified
-                ? html` · <span class="verified"><span aria-hidden="true">✓</span> ${i18n.t("verifiedStay")}</span>`
-                : nothing}
+              ${i18n.t("stayed", { date: i18n.month(stay.checkIn) })} · ${i18n.t("nights", { count: stay.nights })}${
+                stay.verified ? html` · <span class="verified"><span aria-hidden="true">✓</span> ${i18n.t("verifiedStay")}</span>` : nothing
+              }
             </div>`
           : DIRECTORY && review.authorCompany
             ? html`<bdi class="meta muted" dir="auto">${review.authorCompany}</bdi>`
             : nothing,
         this.dateFormat === "absolute",
       )}
-      ${pending
-        ? html`<p part="pending-notice">${review.pendingReason === "rejected"
-            ? i18n.t("pendingRejected")
-            : review.pendingReason === "moderation" || !review.pendingUntil
-              ? i18n.t("pendingModeration")
-              : i18n.t("pendingDoubleBlind", { date: i18n.date(review.pendingUntil) })}</p>`
-        : nothing}
+      ${
+        pending
+          ? html`<p part="pending-notice">${
+              review.pendingReason === "rejected"
+                ? i18n.t("pendingRejected")
+                : review.pendingReason === "moderation" || !review.pendingUntil
+                  ? i18n.t("pendingModeration")
+                  : i18n.t("pendingDoubleBlind", { date: i18n.date(review.pendingUntil) })
+            }</p>`
+          : nothing
+      }
       ${review.title ? html`<p class="title" dir="auto"><strong>${review.title}</strong></p>` : nothing}
       ${cardBody(i18n, review.id, review.text, this.expanded.has(review.id), () => (this.expanded = toggled(this.expanded, review.id)))}
       ${pending ? this.#renderOwnActions(review) : nothing}
@@ -305,10 +314,14 @@ export class ReviewList extends ReviewElement {
         return html`<review-form edit .apiBase=${this.apiBase} .token=${this.token} reviewee-id=${review.revieweeId} reviewee-type=${this.resolvedRevieweeType} reservation-id=${review.reservationId ?? ""} @review-updated=${close} @review-withdrawn=${close}></review-form>`;
       }
       if (this.confirming === review.id) {
-        return withdrawConfirm(i18n, () => void this.#withdraw(review), () => {
-          this.confirming = null;
-          focusAfterRender(this, '[part~="withdraw"]');
-        });
+        return withdrawConfirm(
+          i18n,
+          () => void this.#withdraw(review),
+          () => {
+            this.confirming = null;
+            focusAfterRender(this, '[part~="withdraw"]');
+          },
+        );
       }
       return html`<div class="actions">
         ${customElements.get("review-form") ? html`<button class="button" part="edit" type="button" @click=${() => (this.editing = review.id)}>${i18n.t("edit")}</button>` : nothing}

@@ -192,9 +192,11 @@ export class ReviewModeration extends ReviewElement {
       <div class="sr-only" role="status">${this.announcement}</div>
       ${this.failure ? html`<div part="error" role="alert"><p>${this.failure}</p></div>` : nothing}
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>
-      ${directory && this.#loader.value
-        ? html`<div class="actions"><button class="button" part="export" type="button" @click=${this.#export}>${i18n.t("exportReviews")}</button></div>`
-        : nothing}`;
+      ${
+        directory && this.#loader.value
+          ? html`<div class="actions"><button class="button" part="export" type="button" @click=${this.#export}>${i18n.t("exportReviews")}</button></div>`
+          : nothing
+      }`;
   }
 
   #renderPanel() {
@@ -213,18 +215,21 @@ export class ReviewModeration extends ReviewElement {
     if (this.items.length === 0) return html`<p part="empty">${i18n.t(this.tab === "pending" ? "nothingToModerate" : "nothingRejected")}</p>`;
     const query = this.query.toLocaleLowerCase();
     const shown = this.items.filter(
-      (item) => (!this.filter || item.revieweeId === this.filter) && `${item.title ?? ""} ${item.text} ${this.#author(item)}`.toLocaleLowerCase().includes(query),
+      (item) =>
+        (!this.filter || item.revieweeId === this.filter) && `${item.title ?? ""} ${item.text} ${this.#author(item)}`.toLocaleLowerCase().includes(query),
     );
     return html`${this.#tools(shown)}
       ${!shown.length ? html`<p part="empty">${i18n.t("nothingRejected")}</p>` : nothing}
       <ul class="cards">
         ${shown.map((item) => html`<li>${this.#renderItem(item)}</li>`)}
       </ul>
-      ${this.total > this.items.length
-        ? html`<div class="actions">
+      ${
+        this.total > this.items.length
+          ? html`<div class="actions">
             <button class="button" part="show-more" type="button" @click=${() => this.pages++}>${i18n.t("showMore")}</button>
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #renderItem(item: ModerationItem) {
@@ -242,31 +247,37 @@ export class ReviewModeration extends ReviewElement {
         <dd dir="auto">${reviewee}</dd>
       </dl>
       ${MARKETPLACE && item.hiddenUntil ? html`<p part="blind">${i18n.t("hiddenUntil", { date: i18n.date(item.hiddenUntil) })}</p>` : nothing}
-      ${this.readOnly
-        ? nothing
-        : this.#confirming === item.id
-        ? html`<div class="actions" role="group" aria-labelledby="confirm" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && this.#cancelDelete(item)}>
+      ${
+        this.readOnly
+          ? nothing
+          : this.#confirming === item.id
+            ? html`<div class="actions" role="group" aria-labelledby="confirm" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && this.#cancelDelete(item)}>
             <p id="confirm">${i18n.t("confirmDelete")}</p>
             <button class="button decline" part="confirm-delete" type="button" @click=${() => this.#delete(item)}>${i18n.t("delete")}</button>
             <button class="button" part="cancel" type="button" @click=${() => this.#cancelDelete(item)}>${i18n.t("cancel")}</button>
           </div>`
-        : html`<div class="actions">
+            : html`<div class="actions">
         <input type="checkbox" part="select" aria-label=${i18n.t("reviewBy", { author })} .checked=${this.selected.has(item.id)} @change=${() => (this.selected = toggled(this.selected, item.id))} />
         ${this.#choices((decision) => this.#decide(item, decision))}
         <button class="button" part="delete" type="button" @click=${() => this.#askDelete(item)}>${i18n.t("delete")}</button>
-      </div>`}
+      </div>`
+      }
     </article>`;
   }
 
   /** Approve and decline as this tab offers them: each reverses the other tab's decision. */
   #choices(decide: (decision: ModerationDecision) => unknown) {
     const i18n = this.i18n;
-    return html`${this.tab === "approved"
-      ? nothing
-      : html`<button class="button primary" part="approve" type="button" @click=${() => decide("approve")}>${i18n.t("approve")}</button>`}
-    ${this.tab === "rejected"
-      ? nothing
-      : html`<button class="button decline" part="decline" type="button" @click=${() => decide("reject")}>${i18n.t(!MARKETPLACE || this.resolvedSource === "partnerpage" ? "decline" : "reject")}</button>`}`;
+    return html`${
+      this.tab === "approved"
+        ? nothing
+        : html`<button class="button primary" part="approve" type="button" @click=${() => decide("approve")}>${i18n.t("approve")}</button>`
+    }
+    ${
+      this.tab === "rejected"
+        ? nothing
+        : html`<button class="button decline" part="decline" type="button" @click=${() => decide("reject")}>${i18n.t(!MARKETPLACE || this.resolvedSource === "partnerpage" ? "decline" : "reject")}</button>`
+    }`;
   }
 
   /** Search (text, title, author), the reviewee filter, and the ticked reviews' one decision with its one confirmation. */
@@ -291,9 +302,10 @@ export class ReviewModeration extends ReviewElement {
             )}
           </select></label
         >
-        ${this.readOnly
-          ? nothing
-          : html`<label
+        ${
+          this.readOnly
+            ? nothing
+            : html`<label
               ><input
                 type="checkbox"
                 part="select-all"
@@ -302,19 +314,24 @@ export class ReviewModeration extends ReviewElement {
                 @change=${() => (this.selected = new Set(all ? [] : shown.map((item) => item.id)))}
               />
               ${i18n.t("selectAll")}</label
-            >`}
+            >`
+        }
       </div>
-      ${chosen.length && !this.readOnly
-        ? html`<div class="actions tools" role="group" aria-labelledby="bulk" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && ask("")}>
+      ${
+        chosen.length && !this.readOnly
+          ? html`<div class="actions tools" role="group" aria-labelledby="bulk" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && ask("")}>
             <p id="bulk">${i18n.t(this.bulk ? "confirmBulk" : "selectedCount", { count: chosen.length })}</p>
-            ${this.bulk
-              ? html`<button class="button primary" part="confirm-bulk" type="button" @click=${() => this.#decideAll(chosen)}>
+            ${
+              this.bulk
+                ? html`<button class="button primary" part="confirm-bulk" type="button" @click=${() => this.#decideAll(chosen)}>
                     ${i18n.t(this.bulk === "approve" ? "approve" : !MARKETPLACE || this.resolvedSource === "partnerpage" ? "decline" : "reject")}
                   </button>
                   <button class="button" part="cancel" type="button" @click=${() => ask("")}>${i18n.t("cancel")}</button>`
-              : this.#choices(ask)}
+                : this.#choices(ask)
+            }
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   /** The confirmed bulk decision, one request per review; those the server refuses come back and stay ticked. */

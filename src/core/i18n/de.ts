@@ -35,8 +35,7 @@ export default {
   reviewBy: "Bewertung von {author}",
   yourReview: "Deine Bewertung",
   pending: "Ausstehend",
-  pendingDoubleBlind:
-    "Nur du siehst diese Bewertung. Sie wird veröffentlicht, sobald die andere Seite bewertet hat, spätestens am {date}.",
+  pendingDoubleBlind: "Nur du siehst diese Bewertung. Sie wird veröffentlicht, sobald die andere Seite bewertet hat, spätestens am {date}.",
   pendingModeration: "Nur du siehst diese Bewertung. Sie wird veröffentlicht, sobald sie die Moderation passiert hat.",
   pendingRejected: "Nur du siehst diese Bewertung. Sie wurde nicht zur Veröffentlichung freigegeben.",
   notApproved: "Nicht freigegeben",

@@ -79,7 +79,18 @@ export const enOwnReview = {
   reviewGone: "Your review is no longer there.",
 };
 
-export type Catalog = typeof en & typeof enMarketplace & typeof enList & typeof enListMarketplace & typeof enStars & typeof enOwnReview & typeof enForm & typeof enFormMarketplace & typeof enFormDirectory & typeof enModeration & typeof enModerationMarketplace & typeof enModerationOwner;
+export type Catalog = typeof en &
+  typeof enMarketplace &
+  typeof enList &
+  typeof enListMarketplace &
+  typeof enStars &
+  typeof enOwnReview &
+  typeof enForm &
+  typeof enFormMarketplace &
+  typeof enFormDirectory &
+  typeof enModeration &
+  typeof enModerationMarketplace &
+  typeof enModerationOwner;
 export type MessageKey = keyof Catalog;
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 /** A translation: the same keys, each a string or plural forms. */

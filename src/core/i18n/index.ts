@@ -126,12 +126,17 @@ export class Translator {
     const abs = -seconds;
     if (abs < 60) return this.t("justNow");
     const [amount, unit]: [number, Intl.RelativeTimeFormatUnit] =
-      abs < 3600 ? [seconds / 60, "minute"]
-      : abs < 86_400 ? [seconds / 3600, "hour"]
-      : abs < 7 * 86_400 ? [seconds / 86_400, "day"]
-      : abs < 30 * 86_400 ? [seconds / (7 * 86_400), "week"]
-      : abs < 365 * 86_400 ? [seconds / (30 * 86_400), "month"]
-      : [seconds / (365 * 86_400), "year"];
+      abs < 3600
+        ? [seconds / 60, "minute"]
+        : abs < 86_400
+          ? [seconds / 3600, "hour"]
+          : abs < 7 * 86_400
+            ? [seconds / 86_400, "day"]
+            : abs < 30 * 86_400
+              ? [seconds / (7 * 86_400), "week"]
+              : abs < 365 * 86_400
+                ? [seconds / (30 * 86_400), "month"]
+                : [seconds / (365 * 86_400), "year"];
     return (this.#relative ??= new Intl.RelativeTimeFormat(this.lang, { numeric: "auto" })).format(Math.round(amount), unit);
   }
 

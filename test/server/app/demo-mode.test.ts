@@ -93,7 +93,14 @@ describe("demo controls are an explicit demo mode", () => {
     const directoryReview = await demo.send(
       "POST",
       DEMO_DIRECTORY_LIST,
-      { entry_id: "688509ac-f67f-4dd2-9232-97951263b765", summary: "Great partner to work with.", first_name: "A", last_name: "B", email: "a@b.test", rating: 5 },
+      {
+        entry_id: "688509ac-f67f-4dd2-9232-97951263b765",
+        summary: "Great partner to work with.",
+        first_name: "A",
+        last_name: "B",
+        email: "a@b.test",
+        rating: 5,
+      },
       { Authorization: ADMIN_KEY },
     );
     assert.equal(directoryReview.status, 201);

@@ -46,7 +46,11 @@ export async function start(options: { demo?: boolean; limits?: ConnectionLimits
 }
 
 /** A GET with headers fetch refuses to set (Host). */
-export function rawGet(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+export function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, path, method: "GET", headers }, (res) => {
       let body = "";

@@ -79,7 +79,10 @@ describe("slow and vanishing clients", () => {
   });
 
   it("closes a connection whose body never finishes", async () => {
-    const socket = await openSocket(server.port, `POST ${AUTH}/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"user`);
+    const socket = await openSocket(
+      server.port,
+      `POST ${AUTH}/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"user`,
+    );
     await closedBy(socket, 3000);
   });
 
@@ -91,18 +94,27 @@ describe("slow and vanishing clients", () => {
     // Room again once the server has seen them close (asked until it answers; a busy machine may take a moment).
     let status = 0;
     for (const deadline = Date.now() + 5000; status !== 200 && Date.now() < deadline; ) {
-      status = await server.fetch(`${MARKETPLACE}/v1/reviews`).then((response) => response.status, () => 0);
+      status = await server.fetch(`${MARKETPLACE}/v1/reviews`).then(
+        (response) => response.status,
+        () => 0,
+      );
     }
     assert.equal(status, 200, "room again once they close");
   });
 
   it("logs an aborted upload as one line, without a stack trace", async () => {
-    const lines = await captureLogs(async () => {
-      const socket = await openSocket(server.port, `POST ${AUTH}/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":`);
-      // Let the server start reading the body (it has the headers), then hang up mid-upload.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      socket.destroy();
-    }, (logged) => logged.length > 0);
+    const lines = await captureLogs(
+      async () => {
+        const socket = await openSocket(
+          server.port,
+          `POST ${AUTH}/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":`,
+        );
+        // Let the server start reading the body (it has the headers), then hang up mid-upload.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        socket.destroy();
+      },
+      (logged) => logged.length > 0,
+    );
     assert.equal(lines.length, 1, lines.join("\n"));
     assert.match(lines[0] ?? "", /POST \/auth-api\/login: the client closed the connection/);
     assert.ok(!/\n\s+at /.test(lines[0] ?? ""), "no stack trace");

@@ -61,7 +61,10 @@ describe("rules that were loose", () => {
 
     const listed = await server.fetch(`${MARKETPLACE}/v1/reviews?pageRowCount=100`);
     const seeded = ((await listed.json()) as { reviews: { id: string }[] }).reviews.map((r) => r.id);
-    assert.ok(seeded.every((id) => !/^40000000-0000-4000-8000-/.test(id)), "seeded ids do not count up");
+    assert.ok(
+      seeded.every((id) => !/^40000000-0000-4000-8000-/.test(id)),
+      "seeded ids do not count up",
+    );
     const created = await marketplaceCreate("A calm loft with a lovely terrace.");
     assert.equal(created.status, 201);
     const id = ((await created.json()) as { review: { id: string } }).review.id;
@@ -74,13 +77,19 @@ describe("rules that were loose", () => {
     const ids = ((await listed.json()) as { reviewAggregates: { id: string }[] }).reviewAggregates.map((a) => a.id);
     assert.ok(ids.length > 5);
     for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    assert.ok(ids.every((id) => !/^50000000-0000-4000-8000-/.test(id)), "aggregate ids do not count up");
+    assert.ok(
+      ids.every((id) => !/^50000000-0000-4000-8000-/.test(id)),
+      "aggregate ids do not count up",
+    );
   });
 
   it("refuses text made only of invisible characters, or holding NUL or lone surrogates (both APIs)", async () => {
     assert.equal(await messageOf(await marketplaceCreate("\u200b\u200d\u2060 \ufeff")), "errMsg_reviewTextIsRequired");
     assert.equal(await messageOf(await marketplaceCreate("Nice\u0000 place")), "errMsg_reviewTextHasInvalidCharacters");
-    const surrogate = await marketplaceCreate("", '{"moderationStatus":"pending","isPublished":false,"reviewText":"Nice \\ud800 place","rating":4,"revieweeId":"x","reservationId":"y","revieweeType":"listing"}');
+    const surrogate = await marketplaceCreate(
+      "",
+      '{"moderationStatus":"pending","isPublished":false,"reviewText":"Nice \\ud800 place","rating":4,"revieweeId":"x","reservationId":"y","revieweeType":"listing"}',
+    );
     assert.equal(await messageOf(surrogate), "errMsg_reviewTextHasInvalidCharacters");
 
     const invisible = await server.send("POST", DEMO_DIRECTORY_LIST, review({ summary: "\u200b\u200c\u00ad" }), { Authorization: "demo-admin-key" });
@@ -103,7 +112,11 @@ describe("rules that were loose", () => {
     });
     assert.equal(response.status, 415);
     assert.equal(await messageOf(response), "errMsg_unsupportedMediaType");
-    const login = await server.fetch("/auth-api/login", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "username=a&password=b" });
+    const login = await server.fetch("/auth-api/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "username=a&password=b",
+    });
     assert.equal(login.status, 415);
   });
 });

@@ -39,7 +39,15 @@ describe("text length counts characters as people see them", () => {
     server.send(
       "POST",
       `${MARKETPLACE}/v1/reviews`,
-      { moderationStatus: "pending", isPublished: false, reviewText, rating: 4, revieweeId: DEMO.listings.main, reservationId: DEMO.reservations.story, revieweeType: "listing" },
+      {
+        moderationStatus: "pending",
+        isPublished: false,
+        reviewText,
+        rating: 4,
+        revieweeId: DEMO.listings.main,
+        reservationId: DEMO.reservations.story,
+        revieweeType: "listing",
+      },
       { Authorization: `Bearer ${guest}` },
     );
   const viaProxy = (overrides: Record<string, unknown>) =>

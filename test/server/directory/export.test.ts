@@ -36,8 +36,8 @@ describe("directory API: the owner's export", () => {
     server = await startDirectory(new Clock());
     const created = await server.api("POST", `/reviews/directory/${DIR}/`, ADMIN, {
       entry_id: DIRECTORY_DEMO.emptyEntryId,
-      title: "=HYPERLINK(\"http://evil.test\",\"click\")",
-      company: "+Acme, \"Inc\"",
+      title: '=HYPERLINK("http://evil.test","click")',
+      company: '+Acme, "Inc"',
       summary: "@SUM(A1)\nsecond line",
       first_name: "-Eve",
       last_name: "Tab",
@@ -74,11 +74,11 @@ describe("directory API: the owner's export", () => {
     const answer = await server.api("GET", EXPORT, ADMIN);
     const [header = [], ...data] = parseCsv(answer.text);
     const row = data.find((r) => r[header.indexOf("email")] === "eve@example.test") ?? [];
-    assert.equal(row[header.indexOf("title")], "'=HYPERLINK(\"http://evil.test\",\"click\")");
-    assert.equal(row[header.indexOf("company")], "'+Acme, \"Inc\"");
+    assert.equal(row[header.indexOf("title")], '\'=HYPERLINK("http://evil.test","click")');
+    assert.equal(row[header.indexOf("company")], '\'+Acme, "Inc"');
     assert.equal(row[header.indexOf("summary")], "'@SUM(A1)\nsecond line");
     assert.equal(row[header.indexOf("first_name")], "'-Eve");
-    assert.deepEqual(["\tx", "\rx", "plain", "a,b"].map(csvCell), ["\"'\tx\"", "\"'\rx\"", "plain", "\"a,b\""]);
+    assert.deepEqual(["\tx", "\rx", "plain", "a,b"].map(csvCell), ['"\'\tx"', '"\'\rx"', "plain", '"a,b"']);
   });
 
   it("?format=json: the API's review objects, every status", async () => {
@@ -86,7 +86,10 @@ describe("directory API: the owner's export", () => {
     assert.equal(answer.status, 200);
     assert.match(answer.headers.get("content-disposition") ?? "", /\.json"$/);
     const reviews = answer.body as WireReview[];
-    assert.deepEqual(reviews.map((r) => r.id), all.results.map((r) => r.id));
+    assert.deepEqual(
+      reviews.map((r) => r.id),
+      all.results.map((r) => r.id),
+    );
     assertStatus(await server.api("GET", `${EXPORT}?format=xlsx`, READONLY), 400);
   });
 

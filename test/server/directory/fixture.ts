@@ -66,6 +66,20 @@ export interface WirePage {
 
 /** The exact key order of the seed's response example. */
 export const SEED_REVIEW_KEYS = [
-  "id", "entry", "entryType", "title", "company", "summary", "shortSummary", "firstName", "lastName",
-  "email", "rating", "created", "status", "statusDisplay", "approvedBy", "declinedBy",
+  "id",
+  "entry",
+  "entryType",
+  "title",
+  "company",
+  "summary",
+  "shortSummary",
+  "firstName",
+  "lastName",
+  "email",
+  "rating",
+  "created",
+  "status",
+  "statusDisplay",
+  "approvedBy",
+  "declinedBy",
 ];

@@ -66,7 +66,10 @@ describe("directory API: list", () => {
 
   it("lists newest first", () => {
     const times = all.results.map((r) => Date.parse(r.created));
-    assert.deepEqual(times, [...times].sort((a, b) => b - a));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
   });
 
   it("seeds 12 entries, every status, two entries without approved reviews and one without any", () => {
@@ -76,7 +79,10 @@ describe("directory API: list", () => {
     const reviewed = new Set(all.results.map((r) => r.entry.id));
     const approved = new Set(all.results.filter((r) => r.status === "A").map((r) => r.entry.id));
     const withoutApproved = DIRECTORY_DEMO.entries.filter((e) => reviewed.has(e.id) && !approved.has(e.id));
-    assert.deepEqual(withoutApproved.map((e) => e.id), [...DIRECTORY_DEMO.unapprovedEntryIds]);
+    assert.deepEqual(
+      withoutApproved.map((e) => e.id),
+      [...DIRECTORY_DEMO.unapprovedEntryIds],
+    );
     assert.equal(withoutApproved.length, 2);
     const empty = DIRECTORY_DEMO.entries.filter((e) => !reviewed.has(e.id)).map((e) => e.id);
     assert.deepEqual(empty, [DIRECTORY_DEMO.emptyEntryId]);
@@ -97,7 +103,10 @@ describe("directory API: list", () => {
     const second = await server.api("GET", `${LIST}?page_size=10&page=2`, ADMIN);
     assert.equal(second.status, 200);
     const page2 = second.body as WirePage;
-    assert.deepEqual(page2.results.map((r) => r.id), all.results.slice(10, 20).map((r) => r.id));
+    assert.deepEqual(
+      page2.results.map((r) => r.id),
+      all.results.slice(10, 20).map((r) => r.id),
+    );
     assert.equal(page2.previous, `${API_PREFIX}${LIST}?page_size=10`);
     assert.equal(page2.next, `${API_PREFIX}${LIST}?page_size=10&page=3`);
 
@@ -109,7 +118,10 @@ describe("directory API: list", () => {
       seen.push(...page.results.map((r) => r.id));
       url = page.next === null ? null : new URL(page.next, server.origin).href;
     }
-    assert.deepEqual(seen, all.results.map((r) => r.id));
+    assert.deepEqual(
+      seen,
+      all.results.map((r) => r.id),
+    );
   });
 
   it("defaults to 50 per page and caps page_size at 200", async () => {
@@ -137,7 +149,10 @@ describe("directory API: list", () => {
 
     const both = (await server.api("GET", `${LIST}?entry_id=${a.id}&entry_id=${b.id}&page_size=200`, ADMIN)).body as WirePage;
     const expected = all.results.filter((r) => r.entry.id === a.id || r.entry.id === b.id).map((r) => r.id);
-    assert.deepEqual(both.results.map((r) => r.id), expected);
+    assert.deepEqual(
+      both.results.map((r) => r.id),
+      expected,
+    );
     assert.ok(both.results.some((r) => r.entry.id === b.id));
 
     const none = (await server.api("GET", `${LIST}?entry_id=${DIRECTORY_DEMO.emptyEntryId}`, ADMIN)).body as WirePage;
@@ -188,7 +203,10 @@ describe("directory API: determinism", () => {
       assert.equal(a.text, b.text);
       const page = a.body as WirePage;
       assert.ok(page.results.every((r) => Date.parse(r.created) < fixed));
-      assert.ok(page.results.some((r) => Date.parse(r.created) > fixed - 30 * 86_400_000), "some recent reviews");
+      assert.ok(
+        page.results.some((r) => Date.parse(r.created) > fixed - 30 * 86_400_000),
+        "some recent reviews",
+      );
 
       // Independent: deleting in one world leaves the other untouched.
       const victim = page.results[0];

@@ -144,21 +144,9 @@ describe("login", () => {
 
   test("wrong credentials are 401, a malformed login is 400", async () => {
     const world = harness.fresh();
-    assertError(
-      await world.call("POST", `${AUTH}/login`, { body: { username: "guest@demo.test", password: "nope" } }),
-      401,
-      "errMsg_invalidCredentials",
-    );
-    assertError(
-      await world.call("POST", `${AUTH}/login`, { body: { username: "nobody@demo.test", password: "demo" } }),
-      401,
-      "errMsg_invalidCredentials",
-    );
-    assertError(
-      await world.call("POST", `${AUTH}/login`, { body: { username: "guest@demo.test" } }),
-      400,
-      "errMsg_usernameAndPasswordAreRequired",
-    );
+    assertError(await world.call("POST", `${AUTH}/login`, { body: { username: "guest@demo.test", password: "nope" } }), 401, "errMsg_invalidCredentials");
+    assertError(await world.call("POST", `${AUTH}/login`, { body: { username: "nobody@demo.test", password: "demo" } }), 401, "errMsg_invalidCredentials");
+    assertError(await world.call("POST", `${AUTH}/login`, { body: { username: "guest@demo.test" } }), 400, "errMsg_usernameAndPasswordAreRequired");
     assertError(await world.call("POST", `${AUTH}/login`, { rawBody: "{not json" }), 400, "errMsg_invalidJsonBody");
     assertError(await world.call("GET", `${AUTH}/login`), 404, "errMsg_routeNotFound");
   });
@@ -238,11 +226,7 @@ describe("error bodies", () => {
     assertError(await world.listReviews("", "not-a-token-we-issued"), 401, "errMsg_invalidToken");
     assertError(await world.call("GET", `${API}/v1/reviewaggregates`, { token: "0".repeat(64) }), 401, "errMsg_invalidToken");
     for (const header of ["Token abc", "Bearer", "Bearer a b", "Basic Z3Vlc3Q6ZGVtbw=="]) {
-      assertError(
-        await world.call("GET", `${API}/v1/reviews`, { headers: { authorization: header } }),
-        401,
-        "errMsg_invalidToken",
-      );
+      assertError(await world.call("GET", `${API}/v1/reviews`, { headers: { authorization: header } }), 401, "errMsg_invalidToken");
     }
     // A bad token is 401 even on an unknown route.
     assertError(await world.call("GET", `${API}/v1/nothing`, { token: "bad" }), 401, "errMsg_invalidToken");
@@ -276,11 +260,7 @@ describe("error bodies", () => {
     const missing = "40000000-0000-4000-8000-0000ffffffff";
     assertError(await world.getReview(missing), 404, "errMsg_reviewNotFound");
     assertError(await world.call("GET", `${API}/v1/reviewaggregates/${missing}`), 404, "errMsg_reviewAggregateNotFound");
-    assertError(
-      await world.createReview(await world.login("guest"), storyListingReview({ reservationId: missing })),
-      404,
-      "errMsg_reservationNotFound",
-    );
+    assertError(await world.createReview(await world.login("guest"), storyListingReview({ reservationId: missing })), 404, "errMsg_reservationNotFound");
     assertError(await world.call("GET", `${API}/v1/nothing`), 404, "errMsg_routeNotFound");
     assertError(await world.call("PUT", `${API}/v1/reviews`), 404, "errMsg_routeNotFound");
     assertError(await world.call("GET", `${API}/v2/reviews`), 404, "errMsg_routeNotFound");

@@ -1,15 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import {
-  API,
-  DEMO,
-  assertError,
-  reviewOf,
-  startHarness,
-  storyGuestReview,
-  storyListingReview,
-  type Harness,
-} from "./helpers.ts";
+import { API, DEMO, assertError, reviewOf, startHarness, storyGuestReview, storyListingReview, type Harness } from "./helpers.ts";
 
 let harness: Harness;
 before(async () => {
@@ -107,27 +98,15 @@ describe("create review", () => {
       "errMsg_revieweeTypeNotAllowed",
     );
     assertError(await world.createReview(host, storyListingReview()), 400, "errMsg_revieweeTypeNotAllowed");
-    assertError(
-      await world.createReview(host, storyGuestReview({ revieweeType: "host", revieweeId: DEMO.users.host })),
-      400,
-      "errMsg_revieweeTypeNotAllowed",
-    );
+    assertError(await world.createReview(host, storyGuestReview({ revieweeType: "host", revieweeId: DEMO.users.host })), 400, "errMsg_revieweeTypeNotAllowed");
     // Right type, wrong id.
-    assertError(
-      await world.createReview(guest, storyListingReview({ revieweeId: DEMO.listings.grid[3] })),
-      400,
-      "errMsg_revieweeDoesNotMatchReservation",
-    );
+    assertError(await world.createReview(guest, storyListingReview({ revieweeId: DEMO.listings.grid[3] })), 400, "errMsg_revieweeDoesNotMatchReservation");
     assertError(
       await world.createReview(guest, storyListingReview({ revieweeType: "host", revieweeId: DEMO.listings.main })),
       400,
       "errMsg_revieweeDoesNotMatchReservation",
     );
-    assertError(
-      await world.createReview(host, storyGuestReview({ revieweeId: DEMO.users.otherGuests[0] })),
-      400,
-      "errMsg_revieweeDoesNotMatchReservation",
-    );
+    assertError(await world.createReview(host, storyGuestReview({ revieweeId: DEMO.users.otherGuests[0] })), 400, "errMsg_revieweeDoesNotMatchReservation");
   });
 
   test("once per reservation, reviewer and reviewee type among active reviews", async () => {

@@ -173,7 +173,12 @@ describe("who sees a hidden review", () => {
     );
     assert.deepEqual(
       states.map((r) => [r.moderationStatus, r.isPublished]),
-      [["pending", true], ["approved", false], ["rejected", true], ["pending", false]],
+      [
+        ["pending", true],
+        ["approved", false],
+        ["rejected", true],
+        ["pending", false],
+      ],
     );
   });
 

@@ -1,16 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import {
-  API,
-  DEMO,
-  assertError,
-  aggregatesOf,
-  reviewsOf,
-  startHarness,
-  type Harness,
-  type ReviewJson,
-  type World,
-} from "./helpers.ts";
+import { API, DEMO, assertError, aggregatesOf, reviewsOf, startHarness, type Harness, type ReviewJson, type World } from "./helpers.ts";
 
 let harness: Harness;
 before(async () => {
@@ -54,7 +44,10 @@ describe("paging", () => {
       assert.equal(res.body.rowCount, pageNumber === 3 ? 4 : 10);
       pages.push(reviewsOf(res));
     }
-    assert.deepEqual(pages.flat().map((r) => r.id), everything.map((r) => r.id));
+    assert.deepEqual(
+      pages.flat().map((r) => r.id),
+      everything.map((r) => r.id),
+    );
     const beyond = await world.listReviews(`?revieweeId=${MAIN}&pageRowCount=10&pageNumber=4`);
     assert.equal(beyond.status, 200);
     assert.equal(beyond.body.rowCount, 0);
@@ -80,11 +73,7 @@ describe("paging", () => {
     }
     for (const value of ["0", "101", "x", "2e1"]) {
       assertError(await world.listReviews(`?pageRowCount=${value}`), 400, "errMsg_pageRowCountisNotAValidNumber");
-      assertError(
-        await world.call("GET", `${API}/v1/reviewaggregates?pageRowCount=${value}`),
-        400,
-        "errMsg_pageRowCountisNotAValidNumber",
-      );
+      assertError(await world.call("GET", `${API}/v1/reviewaggregates?pageRowCount=${value}`), 400, "errMsg_pageRowCountisNotAValidNumber");
     }
     const max = await world.listReviews("?pageRowCount=100");
     assert.equal(max.body.rowCount, 100);
@@ -114,7 +103,10 @@ describe("review filters", () => {
     assert.ok(byReservation.some((r) => r.id === sample.id));
     assert.ok(byReservation.every((r) => r.reservationId === sample.reservationId));
     const combined = await allReviews(world, `?reservationId=${sample.reservationId}&revieweeType=listing`);
-    assert.deepEqual(combined.map((r) => r.id), [sample.id]);
+    assert.deepEqual(
+      combined.map((r) => r.id),
+      [sample.id],
+    );
   });
 
   test("enum filters are case-insensitive and may repeat", async () => {
@@ -123,8 +115,14 @@ describe("review filters", () => {
     const upper = await allReviews(world, "?revieweeType=LISTING");
     const mixed = await allReviews(world, "?revieweeType=Listing");
     assert.ok(listing.length > 0);
-    assert.deepEqual(upper.map((r) => r.id), listing.map((r) => r.id));
-    assert.deepEqual(mixed.map((r) => r.id), listing.map((r) => r.id));
+    assert.deepEqual(
+      upper.map((r) => r.id),
+      listing.map((r) => r.id),
+    );
+    assert.deepEqual(
+      mixed.map((r) => r.id),
+      listing.map((r) => r.id),
+    );
     assert.ok(listing.every((r) => r.revieweeType === "listing"));
     const hosts = await allReviews(world, "?revieweeType=host");
     const both = await allReviews(world, "?revieweeType=HOST&revieweeType=listing");
@@ -173,13 +171,21 @@ describe("review aggregates", () => {
     const world = harness.fresh();
     const first = await world.call("GET", `${API}/v1/reviewaggregates?pageRowCount=100`);
     const again = await world.call("GET", `${API}/v1/reviewaggregates?pageRowCount=100`);
-    assert.deepEqual(aggregatesOf(first).map((a) => a.id), aggregatesOf(again).map((a) => a.id));
+    assert.deepEqual(
+      aggregatesOf(first).map((a) => a.id),
+      aggregatesOf(again).map((a) => a.id),
+    );
     const total = first.body.paging?.totalRowCount ?? 0;
     assert.ok(total > 30);
 
     const wanted = DEMO.listings.grid.slice(0, 5);
     const some = await world.call("GET", `${API}/v1/reviewaggregates?${wanted.map((id) => `revieweeId=${id}`).join("&")}`);
-    assert.deepEqual(aggregatesOf(some).map((a) => a.revieweeId).sort(), [...wanted].sort());
+    assert.deepEqual(
+      aggregatesOf(some)
+        .map((a) => a.revieweeId)
+        .sort(),
+      [...wanted].sort(),
+    );
     assert.equal(some.body.rowCount, 5);
 
     const hosts = await world.call("GET", `${API}/v1/reviewaggregates?revieweeType=HOST&pageRowCount=100`);
@@ -188,7 +194,12 @@ describe("review aggregates", () => {
 
     const paged = await world.call("GET", `${API}/v1/reviewaggregates?pageRowCount=10&pageNumber=2`);
     assert.deepEqual(paged.body.paging, { pageNumber: 2, pageRowCount: 10, totalRowCount: total, pageCount: Math.ceil(total / 10) });
-    assert.deepEqual(aggregatesOf(paged).map((a) => a.id), aggregatesOf(first).slice(10, 20).map((a) => a.id));
+    assert.deepEqual(
+      aggregatesOf(paged).map((a) => a.id),
+      aggregatesOf(first)
+        .slice(10, 20)
+        .map((a) => a.id),
+    );
 
     const none = await world.call("GET", `${API}/v1/reviewaggregates?revieweeId=null`);
     assert.equal(none.body.rowCount, 0);

@@ -25,8 +25,7 @@ after(() => harness.close());
 const MAIN = DEMO.listings.main;
 const patch = (world: World, id: string, token: string | undefined, body: unknown): Promise<HttpResult> =>
   world.call("PATCH", `${API}/v1/reviews/${id}`, { token, body });
-const remove = (world: World, id: string, token: string | undefined): Promise<HttpResult> =>
-  world.call("DELETE", `${API}/v1/reviews/${id}`, { token });
+const remove = (world: World, id: string, token: string | undefined): Promise<HttpResult> => world.call("DELETE", `${API}/v1/reviews/${id}`, { token });
 
 async function publicIds(world: World, query = `?revieweeId=${MAIN}`): Promise<string[]> {
   return reviewsOf(await world.listReviews(`${query}&pageRowCount=100`)).map((r) => r.id);
@@ -251,7 +250,10 @@ describe("aggregates follow the public reviews", () => {
     const world = harness.fresh();
     const admin = await world.login("admin");
     const anonymous = aggregatesOf(await world.call("GET", `${API}/v1/reviewaggregates?revieweeType=guest&revieweeId=${DEMO.users.guest}`));
-    assert.deepEqual(anonymous.map((a) => [a.visibilityStatus, a.averageRating, a.reviewCount]), [["hidden", null, null]]);
+    assert.deepEqual(
+      anonymous.map((a) => [a.visibilityStatus, a.averageRating, a.reviewCount]),
+      [["hidden", null, null]],
+    );
     const before = await world.aggregateOf("guest", DEMO.users.guest, admin);
     assert.equal(before?.reviewCount, 2);
     assert.equal(before?.visibilityStatus, "hidden");

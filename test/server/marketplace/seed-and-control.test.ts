@@ -50,7 +50,10 @@ describe("seed", () => {
     assert.ok(reviews.length >= 20 && reviews.length <= 30, `${reviews.length}`);
     assert.deepEqual([...new Set(reviews.map((r) => r.rating))].sort(), [1, 2, 3, 4, 5]);
     assert.ok(reviews.filter((r) => r.reviewText.length > 600).length >= 2, "a few long reviews");
-    assert.ok(reviews.some((r) => r.reviewText.length < 120), "and short ones");
+    assert.ok(
+      reviews.some((r) => r.reviewText.length < 120),
+      "and short ones",
+    );
     assert.equal(new Set(reviews.map((r) => r.reviewText)).size, reviews.length);
     assert.ok(reviews.every((r) => r.reviewText.split(/[.!?]\s/).length >= 1 && r.reviewText.length > 20));
     const ages = reviews.map((r) => (world.clock.nowMs() - Date.parse(r.submittedAt)) / DAY);
@@ -104,9 +107,7 @@ describe("seed", () => {
     assert.ok(aggregates.some((a) => a.revieweeType === "guest") && aggregates.some((a) => a.revieweeType === "host"));
     const publicReviews = await everyReview(world);
     for (const aggregate of aggregates) {
-      const ratings = publicReviews
-        .filter((r) => r.revieweeId === aggregate.revieweeId && r.revieweeType === aggregate.revieweeType)
-        .map((r) => r.rating);
+      const ratings = publicReviews.filter((r) => r.revieweeId === aggregate.revieweeId && r.revieweeType === aggregate.revieweeType).map((r) => r.rating);
       assert.equal(aggregate.reviewCount, ratings.length);
       const average = ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : 0;
       assert.equal(aggregate.averageRating, average);
@@ -120,11 +121,7 @@ describe("seed", () => {
     assert.equal((await world.listReviews(`?reservationId=${DEMO.reservations.story}`, admin)).body.paging?.totalRowCount, 0);
     const guest = await world.login("guest");
     assert.equal((await world.createReview(guest, storyListingReview())).status, 201);
-    assertError(
-      await world.createReview(guest, storyListingReview({ reservationId: DEMO.reservations.upcoming })),
-      403,
-      "errMsg_stayNotCompleted",
-    );
+    assertError(await world.createReview(guest, storyListingReview({ reservationId: DEMO.reservations.upcoming })), 403, "errMsg_stayNotCompleted");
   });
 
   test("seeded users: international names, the three demo logins", () => {

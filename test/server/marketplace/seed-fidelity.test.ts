@@ -42,11 +42,7 @@ describe("the review window", () => {
     const res = await world.createReview(host, storyGuestReview());
     assertError(res, 403, "errMsg_reviewWindowClosed");
     assert.match(res.body.detail ?? "", /\d{4}-\d\d-\d\dT/, "the detail says when it closed");
-    assertError(
-      await world.createReview(guest, storyListingReview({ revieweeType: "host", revieweeId: DEMO.users.host })),
-      403,
-      "errMsg_reviewWindowClosed",
-    );
+    assertError(await world.createReview(guest, storyListingReview({ revieweeType: "host", revieweeId: DEMO.users.host })), 403, "errMsg_reviewWindowClosed");
   });
 
   test("its length is a setting (reviewWindowDays)", async () => {

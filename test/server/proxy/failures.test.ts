@@ -1,17 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { jsonInit } from "../directory/listen.ts";
-import {
-  DIR,
-  assertNoSecret,
-  call,
-  closedPort,
-  sendJson,
-  startFault,
-  startProxy,
-  type FaultServer,
-  type ProxyServer,
-} from "./fixture.ts";
+import { DIR, assertNoSecret, call, closedPort, sendJson, startFault, startProxy, type FaultServer, type ProxyServer } from "./fixture.ts";
 
 const SECRET = "s3cret-upstream-key-for-failure-tests";
 const UNAVAILABLE = { detail: "The review service is unavailable. Please try again later." };

@@ -33,7 +33,10 @@ describe("the proxy on any Fetch runtime", () => {
   it("imports nothing Node-only (its state on Redis is a module of its own)", () => {
     const packages = importsOf("server/proxy/index.ts");
     assert.ok(packages.includes("hono"), "the walk found the proxy's imports");
-    assert.deepEqual(packages.filter((name) => name.startsWith("node:") || name.startsWith("@hono/node-server") || name === "ioredis"), []);
+    assert.deepEqual(
+      packages.filter((name) => name.startsWith("node:") || name.startsWith("@hono/node-server") || name === "ioredis"),
+      [],
+    );
   });
 
   it("reads and submits through app.fetch alone, telling clients apart by the injected socket address", async () => {
@@ -57,7 +60,16 @@ describe("the proxy on any Fetch runtime", () => {
         new Request(url, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ entry_id: ENTRY.id, title: "Fine", company: "Acme", summary, first_name: "Jo", last_name: "Ng", email: "jo@example.com", rating: 4 }),
+          body: JSON.stringify({
+            entry_id: ENTRY.id,
+            title: "Fine",
+            company: "Acme",
+            summary,
+            first_name: "Jo",
+            last_name: "Ng",
+            email: "jo@example.com",
+            rating: 4,
+          }),
         }),
       );
     assert.equal((await submit("The first review from this address, long enough.")).status, 201);

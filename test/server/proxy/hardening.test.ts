@@ -36,11 +36,22 @@ function submission(extra: Record<string, unknown> = {}) {
 /** A POST whose headers go out at once and whose body follows `delayMs` later (or never, with null). */
 function trickledPost(url: string, body: string | null, delayMs: number, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", headers: { "Content-Type": "application/json", ...(body === null ? { "Content-Length": "100" } : { "Content-Length": String(Buffer.byteLength(body)) }), ...headers } }, (res) => {
-      let text = "";
-      res.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          ...(body === null ? { "Content-Length": "100" } : { "Content-Length": String(Buffer.byteLength(body)) }),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on("error", reject);
     req.flushHeaders();
     req.write("{");
@@ -81,7 +92,10 @@ describe("proxy hardening: Idempotency-Key bound to the body", () => {
     const copies = Array.from({ length: 8 }, () => trickledPost(stack.proxy.reviewsUrl(), JSON.stringify(submission({ title: marker })), 1500, headers));
     const answers = [await first, ...(await Promise.all(copies))];
     assert.equal(answers[0]?.status, 201);
-    assert.deepEqual(answers.slice(1).map((a) => a.status), Array(8).fill(422));
+    assert.deepEqual(
+      answers.slice(1).map((a) => a.status),
+      Array(8).fill(422),
+    );
     assert.equal((await upstreamWith(stack, marker)).length, 1);
   });
 
@@ -100,7 +114,9 @@ describe("proxy hardening: Idempotency-Key bound to the body", () => {
   it("counts the limit before forwarding, atomically: 12 at once from one address create exactly 5", async () => {
     const marker = `BURST-${Date.now()}`;
     const answers = await Promise.all(
-      Array.from({ length: 12 }, () => call(stack.proxy.reviewsUrl(), jsonInit("POST", submission({ company: marker }), { "X-Forwarded-For": "203.0.113.202" }))),
+      Array.from({ length: 12 }, () =>
+        call(stack.proxy.reviewsUrl(), jsonInit("POST", submission({ company: marker }), { "X-Forwarded-For": "203.0.113.202" })),
+      ),
     );
     assert.equal(answers.filter((a) => a.status === 201).length, 5);
     assert.equal(answers.filter((a) => a.status === 429).length, 7);
@@ -163,7 +179,8 @@ describe("proxy hardening: reads", () => {
     ];
     const before = upstreamGets;
     const answers = [];
-    for (const [i, query] of spellings.entries()) answers.push(await call(`${stack.proxy.reviewsUrl()}?${query}`, { headers: { "X-Forwarded-For": `192.0.2.${i}` } }));
+    for (const [i, query] of spellings.entries())
+      answers.push(await call(`${stack.proxy.reviewsUrl()}?${query}`, { headers: { "X-Forwarded-For": `192.0.2.${i}` } }));
     assert.equal(upstreamGets - before, 1);
     for (const answer of answers) {
       assert.equal(answer.status, 200);
@@ -182,7 +199,11 @@ describe("proxy hardening: reads", () => {
     });
     try {
       const before = upstreamGets;
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => call(`${fresh.proxy.reviewsUrl()}?entry_id=${ENTRY.id}`, { headers: { "X-Forwarded-For": `192.0.2.${100 + i}` } })));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          call(`${fresh.proxy.reviewsUrl()}?entry_id=${ENTRY.id}`, { headers: { "X-Forwarded-For": `192.0.2.${100 + i}` } }),
+        ),
+      );
       assert.ok(answers.every((answer) => answer.status === 200));
       assert.ok(upstreamGets - before < 20, `${upstreamGets - before} upstream fetches`);
     } finally {
@@ -214,8 +235,15 @@ describe("proxy hardening: loose rules", () => {
       assertNoSecret(answer, PROXY_KEY);
     }
     // JSON escapes do not hide it either.
-    const escaped = JSON.stringify(submission({ title: marker })).replace('"rating"', `"company":"${[...PROXY_KEY].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}","rating"`);
-    const viaEscapes = await call(stack.proxy.reviewsUrl(), { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": "192.0.2.251" }, body: escaped });
+    const escaped = JSON.stringify(submission({ title: marker })).replace(
+      '"rating"',
+      `"company":"${[...PROXY_KEY].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}","rating"`,
+    );
+    const viaEscapes = await call(stack.proxy.reviewsUrl(), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": "192.0.2.251" },
+      body: escaped,
+    });
     assert.equal(viaEscapes.status, 400);
     assert.equal((await upstreamWith(stack, marker)).length, 0);
   });
@@ -223,7 +251,12 @@ describe("proxy hardening: loose rules", () => {
   it("drops a stored review that carries the key, and serves the rest of the list", async () => {
     // Stored before this check existed (or by the owner's own tools), and approved.
     const created = await stack.directory.api("POST", `/reviews/directory/${DIR}/`, ADMIN, {
-      entry_id: ENTRY.id, summary: `Leaked ${PROXY_KEY} in a review text.`, first_name: "Old", last_name: "Leak", email: "old@example.com", rating: 3,
+      entry_id: ENTRY.id,
+      summary: `Leaked ${PROXY_KEY} in a review text.`,
+      first_name: "Old",
+      last_name: "Leak",
+      email: "old@example.com",
+      rating: 3,
     });
     assert.equal(created.status, 201);
     const id = (created.body as WireReview).id;
@@ -299,4 +332,3 @@ describe("proxy hardening: the shared state is down", () => {
     }
   });
 });
-

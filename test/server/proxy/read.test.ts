@@ -3,23 +3,22 @@ import { after, before, describe, it } from "node:test";
 import { DIRECTORY_DEMO } from "../../../server/directory/index.ts";
 import { PUBLIC_CACHE_CONTROL } from "../../../server/proxy/cache.ts";
 import type { WirePage } from "../directory/fixture.ts";
-import {
-  ALLOWED_ORIGIN,
-  DIR,
-  OTHER_ORIGIN,
-  PROXY_KEY,
-  assertNoSecret,
-  call,
-  sendJson,
-  startFault,
-  startProxy,
-  startStack,
-  type Stack,
-} from "./fixture.ts";
+import { ALLOWED_ORIGIN, DIR, OTHER_ORIGIN, PROXY_KEY, assertNoSecret, call, sendJson, startFault, startProxy, startStack, type Stack } from "./fixture.ts";
 
 const PUBLIC_KEYS = [
-  "id", "entry", "entryType", "title", "company", "summary", "shortSummary",
-  "firstName", "lastName", "rating", "created", "status", "statusDisplay",
+  "id",
+  "entry",
+  "entryType",
+  "title",
+  "company",
+  "summary",
+  "shortSummary",
+  "firstName",
+  "lastName",
+  "rating",
+  "created",
+  "status",
+  "statusDisplay",
 ];
 const ALL_ENTRY_IDS = DIRECTORY_DEMO.entries.map((e) => e.id);
 const ADMIN = DIRECTORY_DEMO.keys.admin;
@@ -48,7 +47,10 @@ describe("proxy: GET approved reviews", () => {
     assert.deepEqual(Object.keys(page), ["count", "results"]);
     const approved = adminView.results.filter((r) => r.status === "A");
     assert.equal(page.count, approved.length);
-    assert.deepEqual(page.results.map((r) => r.id), approved.map((r) => r.id));
+    assert.deepEqual(
+      page.results.map((r) => r.id),
+      approved.map((r) => r.id),
+    );
     for (const review of page.results) {
       assert.deepEqual(Object.keys(review), PUBLIC_KEYS);
       assert.deepEqual(Object.keys(review.entry), ["id", "title"]);
@@ -83,7 +85,10 @@ describe("proxy: GET approved reviews", () => {
     assert.ok(a && b);
     const page = (await call(`${stack.proxy.reviewsUrl()}?${query([a, b])}`)).body as PublicPage;
     const expected = adminView.results.filter((r) => r.status === "A" && (r.entry.id === a || r.entry.id === b));
-    assert.deepEqual(page.results.map((r) => r.id), expected.map((r) => r.id));
+    assert.deepEqual(
+      page.results.map((r) => r.id),
+      expected.map((r) => r.id),
+    );
     assert.ok(page.results.some((r) => r.entry["id"] === b));
   });
 
@@ -193,7 +198,14 @@ describe("proxy: CORS", () => {
   });
 
   it("lets same-origin and Origin-less requests through", async () => {
-    const body = JSON.stringify({ entry_id: entry, summary: "Posted from the proxy's own page.", first_name: "S", last_name: "Ame", email: "same@origin.example", rating: 4 });
+    const body = JSON.stringify({
+      entry_id: entry,
+      summary: "Posted from the proxy's own page.",
+      first_name: "S",
+      last_name: "Ame",
+      email: "same@origin.example",
+      rating: 4,
+    });
     const same = await call(stack.proxy.reviewsUrl(), { method: "POST", headers: { Origin: stack.proxy.origin, "Content-Type": "application/json" }, body });
     assert.equal(same.status, 201);
     const none = await call(stack.proxy.reviewsUrl(), { method: "POST", headers: { "Content-Type": "application/json" }, body });
@@ -255,7 +267,10 @@ describe("proxy: a misbehaving upstream list", () => {
       assert.equal(answer.status, 200);
       assertNoSecret(answer, SECRET);
       const page = answer.body as PublicPage;
-      assert.deepEqual(page.results.map((r) => r.id), ["a-1", "a-page-2"]);
+      assert.deepEqual(
+        page.results.map((r) => r.id),
+        ["a-1", "a-page-2"],
+      );
       assert.equal(page.count, 2);
       for (const r of page.results) {
         assert.deepEqual(Object.keys(r), PUBLIC_KEYS);
@@ -288,7 +303,10 @@ describe("proxy: a misbehaving upstream list", () => {
     try {
       const answer = await call(`${proxy.reviewsUrl()}?entry_id=entry-1`);
       assert.equal(answer.status, 200);
-      assert.deepEqual((answer.body as PublicPage).results.map((r) => r.id), ["a-1"]);
+      assert.deepEqual(
+        (answer.body as PublicPage).results.map((r) => r.id),
+        ["a-1"],
+      );
     } finally {
       await proxy.close();
       await fault.close();

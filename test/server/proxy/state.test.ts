@@ -13,8 +13,19 @@ import { redisSkip, startRedis, type RedisServer } from "../support/redis.ts";
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const pending = (token: string, fingerprint = "print"): PendingRecord => ({ state: "pending", fingerprint, token });
 const REVIEW: PublicReview = {
-  id: "r-1", entry: { id: "e-1", title: "Entry" }, entryType: "partner", title: "", company: "", summary: "Good work.",
-  shortSummary: "Good work.", firstName: "Ada", lastName: "L", rating: 5, created: "2026-11-29T10:00:00Z", status: "P", statusDisplay: "pending",
+  id: "r-1",
+  entry: { id: "e-1", title: "Entry" },
+  entryType: "partner",
+  title: "",
+  company: "",
+  summary: "Good work.",
+  shortSummary: "Good work.",
+  firstName: "Ada",
+  lastName: "L",
+  rating: 5,
+  created: "2026-11-29T10:00:00Z",
+  status: "P",
+  statusDisplay: "pending",
 };
 const done = (fingerprint = "print"): DoneRecord => ({ state: "done", fingerprint, review: REVIEW });
 
@@ -62,7 +73,10 @@ for (const impl of IMPLEMENTATIONS) {
       const state = await impl.make();
       const now = Date.now();
       const windows = await Promise.all(Array.from({ length: 50 }, () => state.hit("client", 60_000, now)));
-      assert.deepEqual(windows.map((w) => w.count).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 1));
+      assert.deepEqual(
+        windows.map((w) => w.count).sort((a, b) => a - b),
+        Array.from({ length: 50 }, (_, i) => i + 1),
+      );
       for (const window of windows) assert.ok(window.resetAtMs > now + 59_000 && window.resetAtMs <= now + 60_000, String(window.resetAtMs - now));
       assert.equal((await state.hit("other-client", 60_000, now)).count, 1, "clients are counted apart");
     });

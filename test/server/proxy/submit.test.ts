@@ -39,8 +39,19 @@ describe("proxy: POST submissions", () => {
     assert.equal(answer.headers.get("cache-control"), "no-store");
     const created = answer.body as Record<string, unknown> & { id: string };
     assert.deepEqual(Object.keys(created), [
-      "id", "entry", "entryType", "title", "company", "summary", "shortSummary",
-      "firstName", "lastName", "rating", "created", "status", "statusDisplay",
+      "id",
+      "entry",
+      "entryType",
+      "title",
+      "company",
+      "summary",
+      "shortSummary",
+      "firstName",
+      "lastName",
+      "rating",
+      "created",
+      "status",
+      "statusDisplay",
     ]);
     assert.equal(created["status"], "P");
     assert.equal(created["lastName"], "D");
@@ -112,9 +123,17 @@ describe("proxy: POST submissions", () => {
     assert.equal(big.status, 413);
     const justUnder = await post({ ...VALID, padding: "x".repeat(7 * 1024) });
     assert.equal(justUnder.status, 201);
-    const broken = await call(stack.proxy.reviewsUrl(), { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": "192.0.2.200" }, body: "{" });
+    const broken = await call(stack.proxy.reviewsUrl(), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": "192.0.2.200" },
+      body: "{",
+    });
     assert.equal(broken.status, 400);
-    const array = await call(stack.proxy.reviewsUrl(), { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": "192.0.2.201" }, body: "[]" });
+    const array = await call(stack.proxy.reviewsUrl(), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": "192.0.2.201" },
+      body: "[]",
+    });
     assert.equal(array.status, 400);
   });
 

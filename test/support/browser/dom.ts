@@ -33,4 +33,3 @@ export function freshServices(options: HttpClientOptions = {}): Services {
   provideServices(services);
   return services;
 }
-

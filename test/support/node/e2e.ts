@@ -74,7 +74,9 @@ export function everything(page: Page): Promise<string> {
 /** The full accessibility tree (names, descriptions, values) as assistive technology gets it. */
 export async function accessibilityText(page: Page): Promise<string> {
   const session = await page.context().newCDPSession(page);
-  const { nodes } = (await session.send("Accessibility.getFullAXTree")) as { nodes: { name?: { value?: unknown }; description?: { value?: unknown }; value?: { value?: unknown } }[] };
+  const { nodes } = (await session.send("Accessibility.getFullAXTree")) as {
+    nodes: { name?: { value?: unknown }; description?: { value?: unknown }; value?: { value?: unknown } }[];
+  };
   await session.detach();
   return nodes.map((node) => [node.name?.value, node.description?.value, node.value?.value].filter((v) => v !== undefined && v !== "").join(" ")).join("\n");
 }

@@ -56,7 +56,14 @@ export async function handleFault(req: IncomingMessage, res: ServerResponse): Pr
   }
 
   const body = await readBody(req);
-  script.log.push({ method: req.method ?? "GET", url, at: Date.now(), authorization: req.headers.authorization ?? null, idempotencyKey: (req.headers["idempotency-key"] as string | undefined) ?? null, body });
+  script.log.push({
+    method: req.method ?? "GET",
+    url,
+    at: Date.now(),
+    authorization: req.headers.authorization ?? null,
+    idempotencyKey: (req.headers["idempotency-key"] as string | undefined) ?? null,
+    body,
+  });
   const step = script.steps[Math.min(script.next, script.steps.length - 1)] ?? { status: 500 };
   script.next++;
   if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
