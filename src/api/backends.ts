@@ -1,5 +1,5 @@
 import type { HttpClient } from "./http.js";
-import type { ModerationSource, ReviewSource } from "./source.js";
+import type { ModerationSource, ReviewSource } from "../core/source.js";
 
 /** Where a backend lives: its base URL and, for the directory backend, which directory. */
 export interface BackendLocation {

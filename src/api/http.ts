@@ -1,4 +1,4 @@
-import { ApiError, parseErrorBody } from "./errors.js";
+import { ApiError, parseErrorBody } from "../core/errors.js";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 

@@ -1,6 +1,6 @@
 import type * as z from "zod/mini";
 import { reportInvalidData } from "../core/diagnostics.js";
-import { ApiError } from "./errors.js";
+import { ApiError } from "../core/errors.js";
 import type { Parser } from "./wire.js";
 
 const invalid = () => new ApiError("invalid-response");

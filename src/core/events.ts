@@ -1,4 +1,4 @@
-import type { ApiError } from "../api/errors.js";
+import type { ApiError } from "./errors.js";
 import type { ModerationStatus, Review, ReviewDraft } from "./model.js";
 
 /** Every event the elements fire: bubbling, composed, with a typed `detail` (DESIGN.md §2). */

@@ -1,4 +1,4 @@
-import type { RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../api/source.js";
+import type { RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "./source.js";
 import type { Aggregate, Review } from "./model.js";
 import { uniqueById } from "./sort.js";
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { ApiError, isAbort } from "../api/errors.js";
+import { ApiError, isAbort } from "../core/errors.js";
 import { pageConfigured } from "../core/page-ready.js";
 
 export type LoadStatus = "initial" | "pending" | "complete" | "error";

@@ -1,6 +1,6 @@
 import { html, type ReactiveElement, type TemplateResult } from "lit";
-import { ApiError } from "../api/errors.js";
-import type { RequestContext, ReviewSource } from "../api/source.js";
+import { ApiError } from "../core/errors.js";
+import type { RequestContext, ReviewSource } from "../core/source.js";
 import { enOwnReview } from "../core/i18n/en.js";
 import { addEnglish, type MessageKey, type Translator } from "../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../core/model.js";

@@ -1,11 +1,11 @@
 import { html, type PropertyDeclarations } from "lit";
-import { ApiError } from "../api/errors.js";
-import type { ReviewSource } from "../api/source.js";
+import { ApiError } from "../core/errors.js";
+import type { ReviewSource } from "../core/source.js";
 import { CONFIG_EVENT, configuredTokenFor, currentConfig, fallbackSource, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
 import { REFRESH_EVENT } from "../core/refresh.js";
 import { apiBaseFor } from "../core/servers.js";
-import { hasBackend, services } from "../core/services.js";
+import { hasBackend, services } from "./services.js";
 import type { ReviewStore } from "../core/store.js";
 import { BaseElement } from "./base-element.js";
 import { errorState } from "./states.js";

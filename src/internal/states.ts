@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from "lit";
-import type { ApiError } from "../api/errors.js";
+import type { ApiError } from "../core/errors.js";
 import type { Translator } from "../core/i18n/index.js";
 
 /** What a failed load means to the reader, in their language. */

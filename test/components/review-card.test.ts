@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
-import type { ApiError } from "../../src/api/errors.js";
+import type { ApiError } from "../../src/core/errors.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { resetConfig } from "../../src/core/config.js";

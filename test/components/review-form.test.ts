@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import type { ApiError } from "../../src/api/errors.js";
+import type { ApiError } from "../../src/core/errors.js";
 import { ReviewForm } from "../../src/components/review-form/review-form.js";
 import type { StarRating } from "../../src/components/star-rating/star-rating.js";
 import { configure, resetConfig } from "../../src/core/config.js";

@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
-import type { ApiError } from "../../src/api/errors.js";
+import type { ApiError } from "../../src/core/errors.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { configure, resetConfig } from "../../src/core/config.js";
 import { faultScript, sandbox, type MarketplaceIds, type Sandbox } from "../support/browser/backend.js";

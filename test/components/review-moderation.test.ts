@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import type { ApiError } from "../../src/api/errors.js";
+import type { ApiError } from "../../src/core/errors.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { ReviewModeration } from "../../src/components/review-moderation/review-moderation.js";
 import { configure, resetConfig } from "../../src/core/config.js";

@@ -1,8 +1,8 @@
 import type { ModerationItem, ModerationStatus } from "../../core/model.js";
 import type { ModerationModule } from "../backends.js";
-import { ApiError } from "../errors.js";
+import { ApiError } from "../../core/errors.js";
 import { parseItems, parseWhole } from "../parse.js";
-import type { ModerationDecision, ModerationPage, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
+import type { ModerationDecision, ModerationPage, ModerationQuery, ModerationSource, RequestContext } from "../../core/source.js";
 import { reviewWindowMs, toRevieweeType } from "./adapter.js";
 import { WireReview } from "./schemas.js";
 import { MAX_PAGE_ROWS, MindbricksSource, type Params } from "./source.js";

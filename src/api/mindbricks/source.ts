@@ -1,8 +1,8 @@
 import type { Aggregate, Page, Review, ReviewDraft } from "../../core/model.js";
-import { ApiError } from "../errors.js";
+import { ApiError } from "../../core/errors.js";
 import type { HttpClient, HttpMethod } from "../http.js";
 import { parseItems, parseWhole } from "../parse.js";
-import type { OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../source.js";
+import type { OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../../core/source.js";
 import { toAggregate, toReview } from "./adapter.js";
 import { WireAggregate, WireEnvelope, WireReview, type WirePaging } from "./schemas.js";
 

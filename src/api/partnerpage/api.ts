@@ -1,6 +1,6 @@
 import type { HttpClient, HttpMethod } from "../http.js";
 import { parseItems, parseWhole } from "../parse.js";
-import type { RequestContext } from "../source.js";
+import type { RequestContext } from "../../core/source.js";
 import { WireDirectoryReview, WirePaginated } from "./schemas.js";
 
 /**

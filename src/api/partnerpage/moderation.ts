@@ -1,9 +1,9 @@
 import type { ModerationItem, ModerationStatus, Review } from "../../core/model.js";
-import { ApiError } from "../errors.js";
+import { ApiError } from "../../core/errors.js";
 import type { HttpClient } from "../http.js";
 import type { ModerationModule } from "../backends.js";
 import { parseWhole } from "../parse.js";
-import type { ModerationDecision, ModerationPage, ModerationQuery, ModerationSource, RequestContext } from "../source.js";
+import type { ModerationDecision, ModerationPage, ModerationQuery, ModerationSource, RequestContext } from "../../core/source.js";
 import { WireDirectoryReview } from "./schemas.js";
 import { PartnerpageApi } from "./api.js";
 import { toPublicReview } from "./source.js";

@@ -3,10 +3,10 @@ import type { Aggregate, Review, ReviewDraft } from "../../core/model.js";
 import { publicAuthorName } from "../../core/names.js";
 import { uniqueById } from "../../core/sort.js";
 import { directoryVisibility } from "../../core/visibility.js";
-import { ApiError } from "../errors.js";
+import { ApiError } from "../../core/errors.js";
 import { parseWhole } from "../parse.js";
 import { PartnerpageApi } from "./api.js";
-import type { OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../source.js";
+import type { OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../../core/source.js";
 import { WireDirectoryReview } from "./schemas.js";
 
 const MAX_ENTRIES = 100;

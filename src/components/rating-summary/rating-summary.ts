@@ -1,8 +1,8 @@
 import { html, nothing, svg, type PropertyDeclarations } from "lit";
-import type { ApiError } from "../../api/errors.js";
+import type { ApiError } from "../../core/errors.js";
 import { distributionOf } from "../../core/aggregate.js";
 import type { Aggregate } from "../../core/model.js";
-import { services } from "../../core/services.js";
+import { services } from "../../internal/services.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import type { StructuredDataTarget } from "../../internal/structured-data.js";

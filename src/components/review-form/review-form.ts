@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
-import { ApiError } from "../../api/errors.js";
+import { ApiError } from "../../core/errors.js";
 import { reviewWindowDays } from "../../core/config.js";
 import { graphemeCount } from "../../core/graphemes.js";
 import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
 import { enForm, enFormDirectory, enFormMarketplace } from "../../core/i18n/en-form.js";
 import { addEnglish, type MessageKey, type Translator } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
-import type { ReviewSource } from "../../api/source.js";
-import { services } from "../../core/services.js";
+import type { ReviewSource } from "../../core/source.js";
+import { services } from "../../internal/services.js";
 import { firstVisible } from "../../core/visible-text.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";

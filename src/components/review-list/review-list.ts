@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
-import { ApiError } from "../../api/errors.js";
+import { ApiError } from "../../core/errors.js";
 import type { Review } from "../../core/model.js";
 import { enList, enListMarketplace } from "../../core/i18n/en.js";
 import { addEnglish } from "../../core/i18n/index.js";
-import { services } from "../../core/services.js";
+import { services } from "../../internal/services.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import type { AllReviews } from "../../core/store.js";

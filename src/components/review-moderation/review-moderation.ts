@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
-import { ApiError } from "../../api/errors.js";
-import type { ModerationDecision, ModerationPage, ModerationSource } from "../../api/source.js";
+import { ApiError } from "../../core/errors.js";
+import type { ModerationDecision, ModerationPage, ModerationSource } from "../../core/source.js";
 import { enModeration, enModerationMarketplace, enModerationOwner } from "../../core/i18n/en-moderation.js";
 import { addEnglish } from "../../core/i18n/index.js";
 import type { ModerationItem, ModerationStatus } from "../../core/model.js";
-import { hasBackend, services } from "../../core/services.js";
+import { hasBackend, services } from "../../internal/services.js";
 import { uniqueById } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";

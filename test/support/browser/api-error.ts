@@ -1,5 +1,5 @@
 import { expect } from "@open-wc/testing";
-import { ApiError } from "../../../src/api/errors.js";
+import { ApiError } from "../../../src/core/errors.js";
 
 /** The ApiError that `promise` rejects with; fails the test if it resolves or rejects with anything else. */
 export async function rejection(promise: Promise<unknown>): Promise<ApiError> {

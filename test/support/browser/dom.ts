@@ -1,6 +1,6 @@
 /** What a user can perceive of an element, for assertions that reach into nested shadow roots. */
 import { HttpClient, type HttpClientOptions } from "../../../src/api/http.js";
-import { provideServices, Services } from "../../../src/core/services.js";
+import { provideServices, Services } from "../../../src/internal/services.js";
 
 function* walk(root: Node): Generator<Node> {
   for (const node of Array.from(root.childNodes)) {

@@ -1,4 +1,4 @@
-import type { Aggregate, ModerationItem, ModerationStatus, Page, Review, ReviewDraft, RevieweeType, SourceKind } from "../core/model.js";
+import type { Aggregate, ModerationItem, ModerationStatus, Page, Review, ReviewDraft, RevieweeType, SourceKind } from "./model.js";
 
 export interface RequestContext {
   signal?: AbortSignal | undefined;

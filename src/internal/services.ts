@@ -1,10 +1,10 @@
 import { backendLoaders, moderationLoaders, type BackendLocation } from "../api/backends.js";
 import { HttpClient } from "../api/http.js";
 import { lazySource } from "../api/lazy-source.js";
-import type { ModerationSource, ReviewSource } from "../api/source.js";
-import { currentConfig } from "./config.js";
-import type { SourceKind } from "./model.js";
-import { ReviewStore } from "./store.js";
+import type { ModerationSource, ReviewSource } from "../core/source.js";
+import { currentConfig } from "../core/config.js";
+import type { SourceKind } from "../core/model.js";
+import { ReviewStore } from "../core/store.js";
 
 /**
  * What every element on a page shares: one HTTP client, one store, one source
