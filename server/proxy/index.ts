@@ -78,7 +78,12 @@ export const DEFAULT_RATE_LIMIT = { max: 5, windowMs: 10 * 60 * 1000 } as const;
 export const DEFAULT_READ_RATE_LIMIT = { max: 120, windowMs: 60 * 1000 } as const;
 export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 export const MAX_ENTRY_IDS = 100;
-export const MAX_BODY_BYTES = 8 * 1024;
+/**
+ * The largest submission body: what the API behind accepts. A summary's 2,000 characters are counted as people
+ * see them, and one of them (an emoji family, a flag) can take 25 bytes of UTF-8: a tighter cap refused honest
+ * reviews before their length was checked.
+ */
+export const MAX_BODY_BYTES = 64 * 1024;
 /** Upstream pages followed per GET (× 200 reviews). */
 const MAX_UPSTREAM_PAGES = 10;
 const UPSTREAM_PAGE_SIZE = "200";

@@ -118,11 +118,12 @@ describe("proxy: POST submissions", () => {
     }
   });
 
-  it("answers 413 for a body over 8 KB, 400 for malformed JSON", async () => {
-    const big = await post({ ...VALID, padding: "x".repeat(9 * 1024) });
+  it("answers 413 for a body over 64 KB, 400 for malformed JSON", async () => {
+    const big = await post({ ...VALID, padding: "x".repeat(65 * 1024) });
     assert.equal(big.status, 413);
-    const justUnder = await post({ ...VALID, padding: "x".repeat(7 * 1024) });
-    assert.equal(justUnder.status, 201);
+    // The longest review a person can write: 2,000 characters as people see them, each an emoji family (18 bytes).
+    const longest = await post({ ...VALID, summary: "👨‍👩‍👧".repeat(2000) });
+    assert.equal(longest.status, 201, JSON.stringify(longest.body));
     const broken = await call(stack.proxy.reviewsUrl(), {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Forwarded-For": "192.0.2.200" },
