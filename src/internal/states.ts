@@ -2,9 +2,9 @@ import { html, type TemplateResult } from "lit";
 import type { ApiError } from "../core/errors.js";
 import type { Translator } from "../core/i18n/index.js";
 
-/** What a failed load means to the reader, in their language. */
+/** What a failed load means to the reader, in their language: offline is theirs to fix, a service not answering is not. */
 export function errorText(i18n: Translator, error: ApiError | undefined): string {
-  if (error?.kind === "network") return i18n.t("offline");
+  if (error?.kind === "network") return i18n.t(navigator.onLine ? "unreachable" : "offline");
   if (error?.kind === "timeout") return i18n.t("slow");
   if (error?.status === 429 || error?.status === 503) return i18n.t("busy");
   return i18n.t("loadFailed");

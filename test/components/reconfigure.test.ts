@@ -90,7 +90,7 @@ describe("configure() changes only what a change affects", () => {
     await waitUntil(() => error(summary) && error(list), "no error state");
     expect(sent.slice(before).every((request) => request.url.startsWith("https://airbnb3-stage.mindbricks.co/reviewsystem-api/v1/"))).to.equal(true);
     expect(error(list)!.getAttribute("role")).to.equal("alert");
-    expect(error(list)!.textContent).to.contain("We couldn't reach the review service");
+    expect(error(list)!.textContent).to.contain("The review service isn't answering right now");
     await expect(list).to.be.accessible();
 
     list.setAttribute("api-base", "production");

@@ -1,10 +1,12 @@
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { configure, resetConfig } from "../../src/core/config.js";
+import { ApiError } from "../../src/core/errors.js";
 import { addMessages, translator } from "../../src/core/i18n/index.js";
 import ar from "../../src/core/i18n/ar.js";
 import de from "../../src/core/i18n/de.js";
 import es from "../../src/core/i18n/es.js";
+import { errorText } from "../../src/internal/states.js";
 import { faultScript } from "../support/browser/backend.js";
 import { freshServices } from "../support/browser/dom.js";
 import { envelope } from "../support/wire.js";
@@ -65,5 +67,20 @@ describe("languages", () => {
     expect(he.dir).to.equal("ltr");
     expect(he.decimal(4.27)).to.equal("4.3");
     expect(he.t("reviewCount", { count: 2 })).to.equal("2 reviews");
+  });
+});
+
+describe("error copy", () => {
+  const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, "onLine")!;
+  afterEach(() => Object.defineProperty(Navigator.prototype, "onLine", onLine));
+  const offline = (value: boolean) => Object.defineProperty(Navigator.prototype, "onLine", { configurable: true, get: () => !value });
+
+  it("says a network failure is the visitor's connection only when the browser is offline", () => {
+    const i18n = translator("en");
+    const failure = new ApiError("network");
+    offline(false);
+    expect(errorText(i18n, failure)).to.equal("The review service isn't answering right now. Please try again in a moment.");
+    offline(true);
+    expect(errorText(i18n, failure)).to.equal("You're offline. Reviews will load when you're back online.");
   });
 });
