@@ -4,7 +4,8 @@
  * (a canary), no markup or URL may appear, the text must read back verbatim,
  * bidi controls must stay in the review body, and the layout must hold.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, fixtureCleanup, html } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { ReviewForm } from "../../src/components/review-form/review-form.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";

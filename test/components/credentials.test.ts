@@ -5,7 +5,8 @@
  * fault server logs each request's Authorization header, and answers CORS so
  * that a leaking client would get its request through.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, fixtureCleanup, html } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { ReviewModeration } from "../../src/components/review-moderation/review-moderation.js";
 import { configure, resetConfig } from "../../src/core/config.js";

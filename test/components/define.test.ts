@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, html } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { ReviewForm } from "../../src/components/review-form/review-form.js";
 import { StarRating } from "../../src/components/star-rating/star-rating.js";

@@ -1,4 +1,5 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from "@open-wc/testing";
+import { expect, fixture, fixtureCleanup, html, oneEvent } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import { CONFIG_EVENT, configure, resetConfig } from "../../src/core/config.js";

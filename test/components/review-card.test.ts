@@ -1,4 +1,5 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, fixtureCleanup, html } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import type { ApiError } from "../../src/core/errors.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";

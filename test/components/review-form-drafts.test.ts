@@ -3,7 +3,8 @@
  * writer's name and email do not outlive a successful submit — against the
  * reference server over real HTTP.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, fixtureCleanup, html } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import { ReviewForm } from "../../src/components/review-form/review-form.js";
 import type { StarRating } from "../../src/components/star-rating/star-rating.js";
 import { resetConfig } from "../../src/core/config.js";

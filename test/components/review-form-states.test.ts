@@ -3,7 +3,8 @@
  * writing, a 429 counts down to the moment its Retry-After allows, a failed submit offers one way to
  * retry, and the character count counts what people see.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, fixtureCleanup, html } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import { sendKeys } from "@web/test-runner-commands";
 import { ReviewForm } from "../../src/components/review-form/review-form.js";
 import type { StarRating } from "../../src/components/star-rating/star-rating.js";

@@ -1,4 +1,5 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, fixtureCleanup, html } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import { sendKeys } from "@web/test-runner-commands";
 import type { ApiError } from "../../src/core/errors.js";
 import { ReviewForm } from "../../src/components/review-form/review-form.js";

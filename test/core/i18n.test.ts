@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, html } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { configure, resetConfig } from "../../src/core/config.js";
 import { ApiError } from "../../src/core/errors.js";

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from "@open-wc/testing";
+import { expect } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import { HttpClient } from "../../src/api/http.js";
 import { MindbricksSource } from "../../src/api/mindbricks/source.js";
 import { ReviewStore } from "../../src/core/store.js";

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, html } from "@open-wc/testing";
+import { waitUntil } from "../support/browser/wait.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import type { Aggregate, Review } from "../../src/core/model.js";
