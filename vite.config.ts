@@ -7,7 +7,8 @@ import { SCRIPT_FILES } from "./build/script-files.ts";
  * The Lit team's minifier for the static parts of `html`, `svg` and `css` templates (html-minifier-next and
  * lightningcss), with exact source maps; a template it cannot parse fails the build instead of shipping unminified.
  */
-const minifyTemplates = () => minifyHtmlLiterals({ include: ["src/**/*.ts"], failOnError: true });
+// keepClosingSlash: in an svg`` template `<rect/><rect/>` are siblings; without the slash the second nests inside the first and is never drawn.
+const minifyTemplates = () => minifyHtmlLiterals({ include: ["src/**/*.ts"], failOnError: true, options: { minifyOptions: { keepClosingSlash: true } } });
 
 // Two kinds of build (TOOLCHAIN.md: one config with both formats applies `external` to both):
 //  - default mode: unbundled-per-entry ES modules for bundler users, lit and zod left external;

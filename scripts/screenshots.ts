@@ -25,11 +25,22 @@ try {
     {
       name: "listing-guest-pending",
       path: "/",
+      // Lena reviews the loft: her review tops her list, marked pending, with Edit and Withdraw there and in the form.
       act: async (page) => {
+        const reloaded = page.evaluate(
+          () => new Promise((resolve) => document.querySelector("review-list")?.addEventListener("review-load", resolve, { once: true })),
+        );
         await page.getByRole("radio", { name: "Lena · guest" }).check({ force: true });
-        await page.waitForTimeout(300);
+        await reloaded;
         await settle(page);
-        await page.locator("#reviews").scrollIntoViewIfNeeded();
+        const form = page.locator("review-form");
+        await form.locator('[role="radio"]').nth(3).click();
+        await form.locator("textarea").fill("The terrace view was lovely, but the stairs were brutal for my knees. Kenji answered every message within minutes.");
+        await form.locator('[part~="submit"]').click();
+        await page.locator("review-list").locator('[part~="withdraw"]').waitFor();
+        await form.locator('[part~="withdraw"]').waitFor();
+        await settle(page);
+        await page.locator("#reviews").evaluate((reviews) => reviews.scrollIntoView());
       },
     },
     // The review card: monogram, stay, Verified stay; and the summary's bars filtering the list (issue 14).

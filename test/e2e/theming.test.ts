@@ -28,6 +28,25 @@ const cardBackground = (p: Page) =>
   p.evaluate(() => getComputedStyle(document.querySelector("review-list")!.shadowRoot!.querySelector('[part~="review"]')!).backgroundColor);
 
 describe("theming", () => {
+  it("draws the distribution bars and spaces the card's stay line in the built file (minified templates)", async () => {
+    const p = await page(
+      "",
+      `<rating-summary reviewee-id="${LISTING}" show-distribution></rating-summary><review-list reviewee-id="${LISTING}" page-size="2"></review-list>`,
+    );
+    await p.locator("rating-summary").locator('[part~="distribution"]').waitFor();
+    const stay = await p.locator("review-list").locator(".meta").first().textContent();
+    assert.match(stay?.replace(/\s+/g, " ").trim() ?? "", /^Stayed \w+ \d{4} · \d+ nights · ✓ Verified stay$/);
+    const widths = await p.evaluate(() =>
+      [...document.querySelector("rating-summary")!.shadowRoot!.querySelectorAll("svg.bar > rect:not(.track)")].map((bar) => bar.getBoundingClientRect().width),
+    );
+    assert.equal(widths.length, 5, "one bar per star");
+    assert.ok(
+      widths.some((width) => width > 0),
+      `the bars are drawn: ${widths.join(", ")}`,
+    );
+    assert.deepEqual(p.problems, []);
+  });
+
   it("follows prefers-color-scheme on a page that opts in with color-scheme, and stays light on one that does not", async () => {
     const optedIn = await page(":root { color-scheme: light dark }");
     await optedIn.emulateMedia({ colorScheme: "dark" });
