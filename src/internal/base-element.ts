@@ -24,6 +24,16 @@ export abstract class BaseElement extends LitElement {
     if (!registry.get(tag)) registry.define(tag, registry.getName?.(this) ? class extends this {} : this);
   }
 
+  /** `lang` and `dir` are the page's own attributes, not reactive properties: setting either re-renders. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, "lang", "dir"];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === "lang" || name === "dir") this.requestUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     globalThis.addEventListener(I18N_EVENT, this.#retranslate);

@@ -61,6 +61,25 @@ describe("languages", () => {
     expect(translator("fr").t("retry")).to.equal("Try again");
   });
 
+  it("follows lang and dir set on the element after it rendered", async () => {
+    freshServices();
+    addMessages("de", de);
+    addMessages("ar", ar);
+    const server = await faultScript({ json: envelope("reviewAggregates", []) });
+    const el = await fixture<RatingSummary>(html`<rating-summary api-base=${server.base} reviewee-id="none"></rating-summary>`);
+    const empty = () => el.shadowRoot!.querySelector('[part~="empty"]')?.textContent ?? "";
+    const root = () => el.shadowRoot!.querySelector<HTMLElement>(".root")!;
+    await waitUntil(() => empty() !== "", "no empty state");
+    const english = empty();
+    el.lang = "de";
+    await waitUntil(() => root().lang === "de" && empty() !== english, "lang=de was not followed");
+    expect(empty()).to.equal(de.noReviews);
+    el.setAttribute("lang", "ar");
+    await waitUntil(() => root().dir === "rtl", "lang=ar did not turn the element right to left");
+    el.dir = "ltr";
+    await waitUntil(() => root().dir === "ltr", "dir=ltr was not followed");
+  });
+
   it("shows a language with none of its strings at hand wholly in English: numbers, dates and direction too", () => {
     // Hebrew has no catalog and no overrides here: not "4,3" with English words, not right to left.
     const he = translator("he");

@@ -170,6 +170,10 @@ export function translator(lang: string): Translator {
     translatorsVersion = page.version;
   }
   let found = translators.get(lang);
-  if (!found) translators.set(lang, (found = new Translator(lang)));
+  if (!found) {
+    // Bounded: a page that sets many `lang` values (or hostile ones) does not grow it without end.
+    if (translators.size >= 16) translators.clear();
+    translators.set(lang, (found = new Translator(lang)));
+  }
   return found;
 }
