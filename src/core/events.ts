@@ -12,6 +12,8 @@ export interface ReviewEventMap {
   "review-updated": { review: Review };
   /** The author withdrew their own unpublished review. */
   "review-withdrawn": { id: string };
+  /** The author closed the editor of their own review without saving (Cancel). */
+  "review-edit-cancelled": { id: string };
   "review-auth-required": Record<string, never>;
   /** `status` "deleted" after a Delete. */
   "review-moderated": { id: string; status: ModerationStatus | "deleted" };
@@ -27,6 +29,7 @@ export const REVIEW_EVENT_NAMES = [
   "review-submitted",
   "review-updated",
   "review-withdrawn",
+  "review-edit-cancelled",
   "review-auth-required",
   "review-moderated",
 ] as const satisfies readonly ReviewEventName[];

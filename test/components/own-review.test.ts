@@ -362,5 +362,24 @@ describe("the author's own pending review", () => {
       expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal("Your changes are saved.");
       expect((await serverOwn(box, ids, token))[0]!.reviewText).to.equal(EDITED);
     });
+
+    it("closes the inline editor on Cancel: the card shows its own Edit and Withdraw once, focus back on Edit", async () => {
+      const { box, ids, token, own } = await world();
+      const el = await storyList(box, ids, token);
+      await waitUntil(() => part(el, "edit"), "no Edit", WAIT);
+      part(el, "edit")!.click();
+      await el.updateComplete;
+      const form = el.shadowRoot!.querySelector("review-form")!;
+      await waitUntil(() => part(form, "cancel"), "the inline form did not open in edit mode", WAIT);
+      let cancelled = "";
+      el.addEventListener("review-edit-cancelled", (event) => (cancelled = event.detail.id), { once: true });
+      part(form, "cancel")!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector("review-form") === null, "the inline form stayed open", WAIT);
+      expect(cancelled).to.equal(own.id);
+      expect(el.shadowRoot!.querySelectorAll('[part~="edit"]').length).to.equal(1);
+      expect(el.shadowRoot!.querySelectorAll('[part~="withdraw"]').length).to.equal(1);
+      await waitUntil(() => active(el) === part(el, "edit"), "focus did not return to Edit");
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -84,6 +84,7 @@ const HINTS = { listing: "textHint", host: "textHintHost", guest: "textHintGuest
  * @fires review-submitted - `{review}` after the server accepted it.
  * @fires review-updated - `{review}` after the author's edit was saved (a new rating may give it a new `id`).
  * @fires review-withdrawn - `{id}` after the author withdrew their review.
+ * @fires review-edit-cancelled - `{id}` when the author closed the editor of their review with Cancel.
  * @fires review-auth-required - `{}` when a signed-out visitor presses "Sign in to write a review", or the server
  *   answered 401: sign the user in and `configure({ token })`; the form then appears, with anything typed kept.
  * @fires review-error - `{error}` when sending failed (also when the stay's review window has
@@ -377,12 +378,15 @@ export class ReviewForm extends ReviewElement {
 
   #cancelEdit(): void {
     // Marketplace only: the directory's file leaves the body out.
-    if (MARKETPLACE) {
+    if (MARKETPLACE && this.editing) {
+      const { id } = this.editing;
       clearDraft(this.#draftKey);
       this.editing = this.failure = null;
       this.restored = false;
       this.fields = { ...EMPTY };
       focusAfterRender(this, '[part~="edit"]');
+      // A page (or <review-list>) that opened this editor closes it.
+      this.emit("review-edit-cancelled", { id });
     }
   }
 

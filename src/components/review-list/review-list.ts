@@ -308,11 +308,11 @@ export class ReviewList extends ReviewElement {
       const i18n = this.i18n;
       const close = (event: Event) => {
         this.editing = null;
-        this.announcement = i18n.t(event.type === "review-updated" ? "saved" : "withdrawn");
-        focusAfterRender(this, '[part~="review"]');
+        if (event.type !== "review-edit-cancelled") this.announcement = i18n.t(event.type === "review-updated" ? "saved" : "withdrawn");
+        focusAfterRender(this, event.type === "review-edit-cancelled" ? '[part~="edit"]' : '[part~="review"]');
       };
       if (this.editing === review.id) {
-        return html`<review-form edit .apiBase=${this.apiBase} .token=${this.token} reviewee-id=${review.revieweeId} reviewee-type=${this.resolvedRevieweeType} reservation-id=${review.reservationId ?? ""} @review-updated=${close} @review-withdrawn=${close}></review-form>`;
+        return html`<review-form edit .apiBase=${this.apiBase} .token=${this.token} reviewee-id=${review.revieweeId} reviewee-type=${this.resolvedRevieweeType} reservation-id=${review.reservationId ?? ""} @review-updated=${close} @review-withdrawn=${close} @review-edit-cancelled=${close}></review-form>`;
       }
       if (this.confirming === review.id) {
         return withdrawConfirm(
