@@ -8,7 +8,12 @@ function reviewEvent<K extends ReviewEventName>(name: K, detail: ReviewEventMap[
   return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
 }
 
-/** The few things every element needs: a safe `define()`, its language, typed events. */
+/**
+ * The few things every element needs: a safe `define()`, its language, typed events.
+ *
+ * @attr {string} lang - The language of the element's text (else the closest ancestor's, `configure({ locale })`, `<html lang>`); followed when it changes.
+ * @attr {"ltr" | "rtl"} dir - Text direction (else the closest ancestor's, else the language's own); followed when it changes.
+ */
 export abstract class BaseElement extends LitElement {
   /** Elements this one renders, registered with it in the same registry (the form's stars). */
   static uses: readonly { readonly tag: string; define(tag?: string, registry?: CustomElementRegistry): void }[] = [];
