@@ -35,7 +35,9 @@ try {
         await settle(page);
         const form = page.locator("review-form");
         await form.locator('[role="radio"]').nth(3).click();
-        await form.locator("textarea").fill("The terrace view was lovely, but the stairs were brutal for my knees. Kenji answered every message within minutes.");
+        await form
+          .locator("textarea")
+          .fill("The terrace view was lovely, but the stairs were brutal for my knees. Kenji answered every message within minutes.");
         await form.locator('[part~="submit"]').click();
         await page.locator("review-list").locator('[part~="withdraw"]').waitFor();
         await form.locator('[part~="withdraw"]').waitFor();
