@@ -19,14 +19,30 @@ export function onlyBackends(file: ScriptFile): Plugin {
       // On-demand code is not built in either: the file loads it from next to itself (internal/on-demand.ts).
       if (id.endsWith("/src/internal/on-demand-chunks.ts")) return "export const chunks = {};\n";
       if (!id.endsWith("/src/api/backends.ts")) return null;
-      const table = (name: string, kinds: readonly string[], module: string) =>
-        [
-          ...kinds.map((kind) => `import * as ${kind}_${module} from "./${kind}/${module}.ts";`),
-          `export const ${name} = {`,
-          ...kinds.map((kind) => `  ${kind}: () => Promise.resolve(${kind}_${module}),`),
-          "};",
-        ].join("\n");
-      return `${table("backendLoaders", publics, "index")}\n${table("moderationLoaders", moderation, "moderation")}\n`;
+      const imports: string[] = [];
+      const entries = file.backends.map((kind) => {
+        imports.push(`import { traits as ${kind}_traits } from "./${kind}/traits.ts";`);
+        const parts = [`traits: ${kind}_traits`];
+        for (const [module, field, kinds] of [
+          ["index", "load", publics],
+          ["moderation", "moderation", moderation],
+        ] as const) {
+          if (!kinds.includes(kind)) continue;
+          imports.push(`import * as ${kind}_${module} from "./${kind}/${module}.ts";`);
+          parts.push(`${field}: () => Promise.resolve(${kind}_${module})`);
+        }
+        return `  ${kind}: { ${parts.join(", ")} },`;
+      });
+      return [
+        ...imports,
+        "export const backends = {",
+        ...entries,
+        "};",
+        "export function registerBackend(kind, backend) {",
+        "  backends[kind] = backend;",
+        "}",
+        "",
+      ].join("\n");
     },
   };
 }

@@ -84,18 +84,6 @@ export function currentConfig(): Readonly<ReviewWidgetsConfig> {
   return { ...page.embed, ...page.configured };
 }
 
-/**
- * The backend an element uses when nothing names one. A script file that
- * carries only the directory backend sets it for its own elements; unlike
- * `configure()` it stays with this copy of the code, so it never changes the
- * elements of another file on the page.
- */
-export let fallbackSource: SourceKind = "mindbricks";
-
-export function setFallbackSource(kind: SourceKind): void {
-  fallbackSource = kind;
-}
-
 /** The double-blind window in days: the setting if it is a positive number, else 14. */
 export function reviewWindowDays(): number {
   const days = currentConfig().reviewWindowDays ?? 0;

@@ -4,7 +4,8 @@
  * visibility rules (src/core/visibility.ts) have decided what may be shown.
  */
 
-export type SourceKind = "mindbricks" | "partnerpage";
+/** A backend's kind, as registered in src/api/backends.ts: `mindbricks` (the marketplace) or `partnerpage` (the directory) built in. */
+export type SourceKind = string;
 export type RevieweeType = "listing" | "host" | "guest";
 
 /** Why a review the viewer wrote is not public yet. */

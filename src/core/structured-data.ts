@@ -1,4 +1,5 @@
-import type { Aggregate, Review, RevieweeType, SourceKind } from "./model.js";
+import type { BackendTraits } from "./backend.js";
+import type { Aggregate, Review, RevieweeType } from "./model.js";
 
 /**
  * schema.org JSON-LD for reviews, built from the domain model, so the elements
@@ -16,18 +17,21 @@ export interface ReviewedItem {
 
 export type JsonLd = Record<string, unknown>;
 
-/** Whether this reviewee may carry review markup at all. */
-export function qualifies(source: SourceKind, revieweeType: RevieweeType | undefined): boolean {
-  return source === "partnerpage" || revieweeType === undefined || revieweeType === "listing";
+/** What the markup needs to know of the backend (its traits, core/backend.ts). */
+export type MarkupTraits = Pick<BackendTraits, "entries" | "schemaType">;
+
+/** Whether this reviewee may carry review markup at all: a directory entry or a listing, never a person. */
+export function qualifies(traits: MarkupTraits, revieweeType: RevieweeType | undefined): boolean {
+  return traits.entries || revieweeType === undefined || revieweeType === "listing";
 }
 
-export function structuredData(source: SourceKind, item: ReviewedItem, aggregate: Aggregate | null, reviews: readonly Review[] = []): JsonLd | null {
+export function structuredData(traits: MarkupTraits, item: ReviewedItem, aggregate: Aggregate | null, reviews: readonly Review[] = []): JsonLd | null {
   const publicReviews = reviews.filter((review) => review.visibility === "public");
   const rating = aggregate?.visible && aggregate.count > 0 ? aggregate : null;
   if (!item.name || (!rating && publicReviews.length === 0)) return null;
   const data: JsonLd = {
     "@context": "https://schema.org",
-    "@type": item.type ?? (source === "partnerpage" ? "Organization" : "LodgingBusiness"),
+    "@type": item.type ?? traits.schemaType,
     name: item.name,
   };
   if (item.url && /^https?:\/\//i.test(item.url)) data["url"] = item.url;

@@ -7,8 +7,7 @@
  * `window.ReviewWidgets`. Two files on one page (or a file next to the ESM
  * build) share one configuration: see core/config.ts.
  */
-import { configure, setEmbedDefaults, setFallbackSource, type ReviewWidgetsConfig } from "../core/config.js";
-import type { SourceKind } from "../core/model.js";
+import { configure, setEmbedDefaults, type ReviewWidgetsConfig } from "../core/config.js";
 import { addMessages, setCatalogLoader } from "../core/i18n/index.js";
 import { refresh } from "../core/refresh.js";
 import { MARKETPLACE } from "../core/variants.js";
@@ -67,9 +66,8 @@ function installApi(): void {
   if (Array.isArray(queued)) queued.map(run);
 }
 
-/** `fallback`: the backend this file's elements use when nothing names one (the directory files carry only that one). */
-export function boot(elements: readonly Definable[], fallback?: SourceKind): void {
-  if (fallback) setFallbackSource(fallback);
+/** Registers `elements`; their default backend is the first this file carries (the directory files carry only theirs). */
+export function boot(elements: readonly Definable[]): void {
   const settings: ReviewWidgetsConfig = {};
   const script = document.currentScript;
   if (script instanceof HTMLScriptElement) {
@@ -82,7 +80,7 @@ export function boot(elements: readonly Definable[], fallback?: SourceKind): voi
     if (apiBase) settings.apiBase = apiBase;
     if (MARKETPLACE && reviewWindowDays) settings.reviewWindowDays = +reviewWindowDays;
     // An unknown backend is kept, so the elements name it in their configuration error rather than ignore it.
-    if (source) settings.source = source as SourceKind;
+    if (source) settings.source = source;
     if (locale) settings.locale = locale;
     if (directoryId) settings.directoryId = directoryId;
   }

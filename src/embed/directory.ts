@@ -5,4 +5,4 @@ import { ReviewList } from "../components/review-list/review-list.js";
 import { StarRating } from "../components/star-rating/star-rating.js";
 import { boot } from "./boot.js";
 
-boot([StarRating, RatingSummary, ReviewList, ReviewForm], "partnerpage");
+boot([StarRating, RatingSummary, ReviewList, ReviewForm]);

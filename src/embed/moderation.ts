@@ -2,4 +2,4 @@
 import { ReviewModeration } from "../components/review-moderation/review-moderation.js";
 import { boot } from "./boot.js";
 
-boot([ReviewModeration], "partnerpage");
+boot([ReviewModeration]);

@@ -1,16 +1,16 @@
 import { html, type PropertyDeclarations } from "lit";
 import { ApiError } from "../core/errors.js";
 import type { ReviewSource } from "../core/source.js";
-import { CONFIG_EVENT, configuredTokenFor, currentConfig, fallbackSource, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
+import { CONFIG_EVENT, configuredTokenFor, currentConfig, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
+import type { BackendTraits } from "../core/backend.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
 import { REFRESH_EVENT } from "../core/refresh.js";
 import { apiBaseFor } from "../core/servers.js";
-import { hasBackend, services } from "./services.js";
+import { backendTraits, defaultSource, hasBackend, services } from "./services.js";
 import type { ReviewStore } from "../core/store.js";
 import { BaseElement } from "./base-element.js";
 import { errorState } from "./states.js";
 
-const SOURCES: readonly string[] = ["mindbricks", "partnerpage"];
 const REVIEWEE_TYPES: readonly string[] = ["listing", "host", "guest"];
 /** A new, changed or withdrawn review, a moderation decision or refresh() anywhere on the page: the data changed, reload. */
 const DATA_EVENTS = ["review-submitted", "review-updated", "review-withdrawn", "review-moderated", REFRESH_EVENT];
@@ -50,8 +50,8 @@ export abstract class ReviewElement extends BaseElement {
 
   /** Base URL of the review API or the public directory proxy. */
   apiBase: string | null = null;
-  /** `mindbricks` (default) or `partnerpage`. */
-  source: "mindbricks" | "partnerpage" | null = null;
+  /** The backend: `mindbricks` (the marketplace; the default where a file carries it) or `partnerpage` (the directory). */
+  source: SourceKind | null = null;
   /** Marketplace: whose reviews (a listing, host or guest id). */
   revieweeId: string | null = null;
   /** `listing` (default), `host` or `guest`. */
@@ -209,13 +209,11 @@ export abstract class ReviewElement extends BaseElement {
   protected configurationProblems(): string[] {
     const problems: string[] = [];
     if (!this.resolvedApiBase) problems.push('"api-base" is missing');
-    const source = this.source ?? currentConfig().source;
-    if (source !== undefined && !SOURCES.includes(source)) problems.push(`"source" must be mindbricks or partnerpage, not "${source}"`);
-    else if (!hasBackend(this.resolvedSource)) problems.push(`no ${this.resolvedSource} backend in this script file`);
+    if (!hasBackend(this.resolvedSource)) problems.push(`"source": no "${this.resolvedSource}" backend in this script file`);
     if (this.revieweeType !== null && !REVIEWEE_TYPES.includes(this.revieweeType)) {
       problems.push(`"reviewee-type" must be listing, host or guest, not "${this.revieweeType}"`);
     }
-    if (this.resolvedSource === "partnerpage") {
+    if (this.traits?.entries) {
       if (!this.resolvedDirectoryId) problems.push('"directory-id" is missing');
       if (!this.entryId) problems.push('"entry-id" is missing');
     } else if (!this.revieweeId) {
@@ -242,8 +240,12 @@ export abstract class ReviewElement extends BaseElement {
   }
 
   protected get resolvedSource(): SourceKind {
-    const value = this.source ?? currentConfig().source;
-    return value !== undefined && SOURCES.includes(value) ? (value as SourceKind) : fallbackSource;
+    return this.source ?? currentConfig().source ?? defaultSource();
+  }
+
+  /** What this element's backend is like (core/backend.ts); undefined for a backend this file does not carry. */
+  protected get traits(): BackendTraits | undefined {
+    return backendTraits(this.resolvedSource);
   }
 
   /** The attribute's or the configured base URL, or a server preset's by name (core/servers.ts). */
@@ -256,9 +258,9 @@ export abstract class ReviewElement extends BaseElement {
     return this.revieweeType !== null && REVIEWEE_TYPES.includes(this.revieweeType) ? (this.revieweeType as RevieweeType) : "listing";
   }
 
-  /** Whose reviews: the reviewee (marketplace) or the directory entry (partnerpage). */
+  /** Whose reviews: the reviewee (marketplace) or the directory entry. */
   protected get subjectId(): string | null {
-    return (this.resolvedSource === "partnerpage" ? this.entryId : this.revieweeId) || null;
+    return (this.traits?.entries ? this.entryId : this.revieweeId) || null;
   }
 
   protected get resolvedDirectoryId(): string | null {

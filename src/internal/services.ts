@@ -1,6 +1,7 @@
-import { backendLoaders, moderationLoaders, type BackendLocation } from "../api/backends.js";
+import { backends, type BackendLocation } from "../api/backends.js";
 import { HttpClient } from "../api/http.js";
 import { lazySource } from "../api/lazy-source.js";
+import type { BackendTraits } from "../core/backend.js";
 import type { ModerationSource, ReviewSource } from "../core/source.js";
 import { currentConfig } from "../core/config.js";
 import type { SourceKind } from "../core/model.js";
@@ -28,13 +29,13 @@ export class Services {
    * include that backend.
    */
   source(kind: SourceKind, location: BackendLocation): ReviewSource | null {
-    const load = backendLoaders[kind];
+    const load = backends[kind]?.load;
     return this.#shared(this.#sources, kind, location, load && (async () => (await load()).createSource(location, this.http)));
   }
 
   /** A backend's moderation operations at a base URL, loaded on first use; null when this build does not include them. */
   moderation(kind: SourceKind, location: BackendLocation): ModerationSource | null {
-    const load = moderationLoaders[kind];
+    const load = backends[kind]?.moderation;
     return this.#shared(this.#moderation, kind, location, load && (async () => (await load()).createModeration(location, this.http)));
   }
 
@@ -56,7 +57,17 @@ export class Services {
  * script file for one kind of page carries only its own.
  */
 export function hasBackend(kind: SourceKind, part: "public" | "moderation" = "public"): boolean {
-  return kind in (part === "moderation" ? moderationLoaders : backendLoaders);
+  return Boolean(backends[kind]?.[part === "moderation" ? "moderation" : "load"]);
+}
+
+/** What a backend is like (src/core/backend.ts); undefined for one this build does not know. */
+export function backendTraits(kind: SourceKind): BackendTraits | undefined {
+  return backends[kind]?.traits;
+}
+
+/** The backend elements use when nothing names one: the first this build carries. */
+export function defaultSource(): SourceKind {
+  return Object.keys(backends)[0] ?? "";
 }
 
 let current: Services | undefined;

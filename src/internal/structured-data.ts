@@ -1,9 +1,10 @@
-import type { Aggregate, Review, RevieweeType, SourceKind } from "../core/model.js";
-import { qualifies, structuredData } from "../core/structured-data.js";
+import type { Aggregate, Review, RevieweeType } from "../core/model.js";
+import { qualifies, structuredData, type MarkupTraits } from "../core/structured-data.js";
 import { publishJsonLd } from "./json-ld.js";
 
 export interface StructuredDataTarget {
-  source: SourceKind;
+  /** What the backend is like (undefined for one this file does not carry: nothing is published). */
+  traits: MarkupTraits | undefined;
   revieweeType: RevieweeType;
   /** What is reviewed (`item-name`); nothing is published without it. */
   name: string | null;
@@ -16,7 +17,7 @@ export interface StructuredDataTarget {
  * party reviews, only with a name. Loaded on first use (on-demand.ts).
  */
 export function publishStructuredData(host: HTMLElement, target: StructuredDataTarget, aggregate: Aggregate | null, reviews: readonly Review[]): void {
-  const { source, revieweeType, name, type } = target;
-  const eligible = name && qualifies(source, revieweeType);
-  publishJsonLd(host, eligible ? structuredData(source, { name, ...(type ? { type } : {}) }, aggregate, reviews) : null);
+  const { traits, revieweeType, name, type } = target;
+  const eligible = traits && name && qualifies(traits, revieweeType);
+  publishJsonLd(host, eligible ? structuredData(traits, { name, ...(type ? { type } : {}) }, aggregate, reviews) : null);
 }

@@ -3,7 +3,7 @@ import { waitUntil } from "../support/browser/wait.js";
 import { RatingSummary } from "../../src/components/rating-summary/rating-summary.js";
 import { ReviewList } from "../../src/components/review-list/review-list.js";
 import type { Aggregate, Review } from "../../src/core/model.js";
-import { jsonLdScript, qualifies, structuredData } from "../../src/core/structured-data.js";
+import { jsonLdScript, qualifies, structuredData } from "../../src/structured-data.js";
 import { faultScript } from "../support/browser/backend.js";
 import { freshServices } from "../support/browser/dom.js";
 import { envelope, wireAggregate, wireReview } from "../support/wire.js";

@@ -32,3 +32,15 @@ test("core imports nothing above it", () => {
   const upward = edges.filter(({ from, to }) => from.startsWith("core/") && !to.startsWith("core/"));
   assert.deepEqual(upward, []);
 });
+
+test("no backend is named outside src/api/ (elements and core read its traits)", () => {
+  const named = sources("src")
+    .filter((file) => !relative("src", file).startsWith("api/"))
+    .flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line) && /["'](mindbricks|partnerpage)["']/.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+  assert.deepEqual(named, []);
+});

@@ -73,7 +73,7 @@ export class RatingSummary extends ReviewElement {
   itemType: string | null = null;
 
   get #structuredDataTarget(): StructuredDataTarget {
-    return { source: this.resolvedSource, revieweeType: this.resolvedRevieweeType, name: this.itemName, type: this.itemType };
+    return { traits: this.traits, revieweeType: this.resolvedRevieweeType, name: this.itemName, type: this.itemType };
   }
 
   readonly #loader = new Loader<Summary>(this, {

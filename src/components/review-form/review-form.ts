@@ -167,7 +167,7 @@ export class ReviewForm extends ReviewElement {
     subject: MARKETPLACE ? () => `${this.sourceKey} ${this.subjectId} ${this.reservationId} ${this.resolvedRevieweeType}` : undefined,
     task: async (signal) => {
       const token = await this.currentToken();
-      const reviewer = MARKETPLACE && this.resolvedSource === "mindbricks";
+      const reviewer = MARKETPLACE && this.traits?.anonymous === false;
       // Signed out on the marketplace: ask to sign in before anything is typed (a directory's submitters are anonymous).
       if (!reviewer || !token) return { review: null, viewer: null, signedOut: reviewer };
       const own = await this.reviewSource!.findOwnReview(this.#domainDraft(), { token, signal });
@@ -191,7 +191,7 @@ export class ReviewForm extends ReviewElement {
 
   protected override configurationProblems(): string[] {
     const problems = super.configurationProblems();
-    if (this.resolvedSource === "mindbricks" && !this.reservationId) problems.push('"reservation-id" is missing');
+    if (this.traits?.reservations && !this.reservationId) problems.push('"reservation-id" is missing');
     return problems;
   }
 
@@ -246,12 +246,12 @@ export class ReviewForm extends ReviewElement {
 
   /**
    * Whether this is a directory's form (the writer's fields, no double-blind) is read as
-   * `DIRECTORY && (!MARKETPLACE || this.#partnerpage)`: known at build time in a one-backend file (in the
+   * `DIRECTORY && (!MARKETPLACE || this.#anonymous)`: known at build time in a one-backend file (in the
    * directory's, another source is a configuration problem and nothing else renders), so the other backend's
    * parts are dropped there. The directory's are module functions: a class method would stay.
    */
-  get #partnerpage(): boolean {
-    return this.resolvedSource === "partnerpage";
+  get #anonymous(): boolean {
+    return Boolean(this.traits?.anonymous);
   }
 
   get #max(): number {
@@ -271,7 +271,7 @@ export class ReviewForm extends ReviewElement {
       revieweeType: this.resolvedRevieweeType,
     };
     if (this.reservationId) draft.reservationId = this.reservationId;
-    if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) writerDetails(draft, f);
+    if (DIRECTORY && (!MARKETPLACE || this.#anonymous)) writerDetails(draft, f);
     return draft;
   }
 
@@ -286,7 +286,7 @@ export class ReviewForm extends ReviewElement {
     if (text && !firstVisible(text)) errors.text = i18n.t("textInvisible");
     else if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
     else if (length > this.#max) errors.text = i18n.t("textTooLong", { max: i18n.integer(this.#max) });
-    if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) writerErrors(i18n, fields, errors);
+    if (DIRECTORY && (!MARKETPLACE || this.#anonymous)) writerErrors(i18n, fields, errors);
     return { ...errors, ...this.serverErrors };
   }
 
@@ -335,7 +335,7 @@ export class ReviewForm extends ReviewElement {
     if (MARKETPLACE && this.editing) return this.#save(source, this.editing, draft);
     if (!this.emit("review-submit", { draft }, true)) return;
     // Anonymous submitters cannot look up whether a POST landed: the proxy recognises a repeat by this id.
-    if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) draft.submissionId = this.#submissionId ??= submissionId(this.#draftKey);
+    if (DIRECTORY && (!MARKETPLACE || this.#anonymous)) draft.submissionId = this.#submissionId ??= submissionId(this.#draftKey);
 
     this.#inFlight = true;
     this.busy = true;
@@ -473,7 +473,7 @@ export class ReviewForm extends ReviewElement {
     }
     // The errMsg_ codes, sign-in and "not yours to review" are the marketplace's: a directory
     // submitter is anonymous, so a 401 or 403 from the proxy is a plain failure to them.
-    const reviewer = MARKETPLACE && !this.#partnerpage;
+    const reviewer = MARKETPLACE && !this.#anonymous;
     const key: MessageKey =
       reviewer && status === 401
         ? "signInToReview"
@@ -533,7 +533,7 @@ export class ReviewForm extends ReviewElement {
     return html`<p part="notice" role="status" tabindex="-1">${MARKETPLACE && !this.sent ? `${i18n.t(this.note || "alreadyReviewed")} ` : ""}${this.sent || pending ? this.#sentText(own) : ""}</p>
       ${MARKETPLACE ? this.#renderFailure() : nothing}
       ${
-        pending && !this.#partnerpage && source && !this.busy
+        pending && !this.#anonymous && source && !this.busy
           ? this.confirming
             ? withdrawConfirm(
                 i18n,
@@ -571,7 +571,7 @@ export class ReviewForm extends ReviewElement {
 
   #sentText(review: Review): string {
     const i18n = this.i18n;
-    if (DIRECTORY && (!MARKETPLACE || this.#partnerpage)) return i18n.t("submittedDirectory");
+    if (DIRECTORY && (!MARKETPLACE || this.#anonymous)) return i18n.t("submittedDirectory");
     if (review.visibility === "public") return i18n.t("submittedPublic");
     // A review a moderator rejected stays the author's own, and says so (it will not appear).
     if (review.pendingReason === "rejected") return i18n.t("pendingRejected");
@@ -589,7 +589,7 @@ export class ReviewForm extends ReviewElement {
     const note = this.restored ? "draftRestored" : MARKETPLACE && this.note;
     return html`<form part="form" novalidate aria-label=${i18n.t(editing ? "yourReview" : "writeReview")} @submit=${this.#submit}>
       ${note ? html`<p class="message" role="status" tabindex="-1">${i18n.t(note)}</p>` : nothing}
-      ${(DIRECTORY && (!MARKETPLACE || this.#partnerpage)) || editing ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
+      ${(DIRECTORY && (!MARKETPLACE || this.#anonymous)) || editing ? nothing : html`<p part="notice">${i18n.t("doubleBlindNotice", { days: reviewWindowDays() })}</p>`}
       <fieldset>
         <legend>${i18n.t("yourRating")}</legend>
         <star-rating
@@ -609,7 +609,7 @@ export class ReviewForm extends ReviewElement {
         ${ratingError ? html`<p class="field-error">${ratingError}</p>` : nothing}
       </fieldset>
       ${
-        DIRECTORY && (!MARKETPLACE || this.#partnerpage)
+        DIRECTORY && (!MARKETPLACE || this.#anonymous)
           ? writerFields(
               i18n,
               this.fields,
@@ -633,7 +633,7 @@ export class ReviewForm extends ReviewElement {
           @input=${(e: Event) => this.#update("text", (e.target as HTMLTextAreaElement).value)}
           @blur=${() => this.#touch("text")}
         ></textarea>
-        <p class="hint" id="text-hint">${i18n.t(DIRECTORY && (!MARKETPLACE || this.#partnerpage) ? "textHintDirectory" : HINTS[this.resolvedRevieweeType])}</p>
+        <p class="hint" id="text-hint">${i18n.t(DIRECTORY && (!MARKETPLACE || this.#anonymous) ? "textHintDirectory" : HINTS[this.resolvedRevieweeType])}</p>
         <p class="count ${count > this.#max ? "over" : ""}" id="text-count">
           ${i18n.t("characters", { count: i18n.integer(count), max: i18n.integer(this.#max) })}
         </p>

@@ -104,7 +104,7 @@ export class ReviewList extends ReviewElement {
   itemType: string | null = null;
 
   get #structuredDataTarget(): StructuredDataTarget {
-    return { source: this.resolvedSource, revieweeType: this.resolvedRevieweeType, name: this.itemName, type: this.itemType };
+    return { traits: this.traits, revieweeType: this.resolvedRevieweeType, name: this.itemName, type: this.itemType };
   }
 
   private shown = 0;

@@ -142,9 +142,9 @@ export class ReviewModeration extends ReviewElement {
 
   protected override configurationProblems(): string[] {
     // A moderator sees every reviewee: no reviewee-id or entry-id needed; and needs the moderation code, not the public (the owner's file has none).
-    const problems = super.configurationProblems().filter((problem) => !/^("reviewee-id"|"entry-id"|no )/.test(problem));
+    const problems = super.configurationProblems().filter((problem) => !/^"(reviewee-id|entry-id|source)"/.test(problem));
     if (problems.length === 0 && !hasBackend(this.resolvedSource, "moderation")) {
-      problems.push(`no ${this.resolvedSource} moderation in this script file`);
+      problems.push(`"source": no "${this.resolvedSource}" moderation in this script file`);
     }
     return problems;
   }
@@ -170,8 +170,7 @@ export class ReviewModeration extends ReviewElement {
     const problems = this.configurationProblems();
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
-    // Files without the marketplace know the answer at build time (src/core/variants.ts).
-    const directory = !MARKETPLACE || this.resolvedSource === "partnerpage";
+    const declines = this.#declines;
     return html`<div role="tablist" part="tabs" aria-label=${i18n.t("moderation")} @keydown=${this.#onTabKey}>
         ${TABS.map(
           (tab) => html`<button
@@ -183,7 +182,7 @@ export class ReviewModeration extends ReviewElement {
             tabindex=${this.tab === tab ? 0 : -1}
             @click=${() => this.#select(tab)}
           >
-            ${i18n.t(tab === "rejected" && directory ? "declinedTab" : `${tab}Tab`)}
+            ${i18n.t(tab === "rejected" && declines ? "declinedTab" : `${tab}Tab`)}
             ${this.#count(tab)}
           </button>`,
         )}
@@ -193,7 +192,7 @@ export class ReviewModeration extends ReviewElement {
       ${this.failure ? html`<div part="error" role="alert"><p>${this.failure}</p></div>` : nothing}
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.#renderPanel()}</div>
       ${
-        directory && this.#loader.value
+        this.traits?.exports && this.#loader.value
           ? html`<div class="actions"><button class="button" part="export" type="button" @click=${this.#export}>${i18n.t("exportReviews")}</button></div>`
           : nothing
       }`;
@@ -276,7 +275,7 @@ export class ReviewModeration extends ReviewElement {
     ${
       this.tab === "rejected"
         ? nothing
-        : html`<button class="button decline" part="decline" type="button" @click=${() => decide("reject")}>${i18n.t(!MARKETPLACE || this.resolvedSource === "partnerpage" ? "decline" : "reject")}</button>`
+        : html`<button class="button decline" part="decline" type="button" @click=${() => decide("reject")}>${i18n.t(this.#declines ? "decline" : "reject")}</button>`
     }`;
   }
 
@@ -324,7 +323,7 @@ export class ReviewModeration extends ReviewElement {
             ${
               this.bulk
                 ? html`<button class="button primary" part="confirm-bulk" type="button" @click=${() => this.#decideAll(chosen)}>
-                    ${i18n.t(this.bulk === "approve" ? "approve" : !MARKETPLACE || this.resolvedSource === "partnerpage" ? "decline" : "reject")}
+                    ${i18n.t(this.bulk === "approve" ? "approve" : this.#declines ? "decline" : "reject")}
                   </button>
                   <button class="button" part="cancel" type="button" @click=${() => ask("")}>${i18n.t("cancel")}</button>`
                 : this.#choices(ask)
@@ -345,8 +344,13 @@ export class ReviewModeration extends ReviewElement {
     this.failure = failed.length ? this.i18n.t("bulkFailed", { count: failed.length }) : "";
   }
 
+  /** Whether this backend declines rather than rejects (files without the marketplace know at build time: src/core/variants.ts). */
+  get #declines(): boolean {
+    return !MARKETPLACE || this.traits?.refusal === "decline";
+  }
+
   #reviewee(item: ModerationItem): string {
-    return item.revieweeLabel ?? this.i18n.t(`some-${item.revieweeType ?? (!MARKETPLACE || this.resolvedSource === "partnerpage" ? "entry" : "listing")}`);
+    return item.revieweeLabel ?? this.i18n.t(`some-${item.revieweeType ?? (!MARKETPLACE || this.traits?.entries ? "entry" : "listing")}`);
   }
 
   /** A tab's count: the list's own for the tab on screen, the server's for the others; none signed out or when the server does not say. */
@@ -430,8 +434,7 @@ export class ReviewModeration extends ReviewElement {
     move(1);
     this.failure = "";
     this.#focusIndex = index;
-    const directory = !MARKETPLACE || this.resolvedSource === "partnerpage";
-    this.announcement = i18n.t(decision === "approve" ? "approved" : decision === "delete" ? "deleted" : directory ? "declined" : "rejected", { author });
+    this.announcement = i18n.t(decision === "approve" ? "approved" : decision === "delete" ? "deleted" : this.#declines ? "declined" : "rejected", { author });
     try {
       const token = await this.currentToken();
       const status =
