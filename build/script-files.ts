@@ -85,19 +85,21 @@ export interface PageBudget {
  * trimming brought two back. Issue 14's card, summary filter, quiet failures and form states (≈ 1.5 KB),
  * issue 12's Edit and Withdraw (≈ 1.4 KB on the listing) and the moderation desk (≈ 0.6 KB) put five
  * rows over again, and one backend description each instead of names compared in the elements (issue 16:
- * its traits now travel with every file, ≈ 0.02–0.2 KB) took the search-results row over by 0.1 KB. Each row
+ * its traits now travel with every file, ≈ 0.02–0.2 KB; the marketplace adapter reading its error codes as
+ * domain reasons, ≈ 0.1–0.2 KB, partly won back by moving the cards' and list's strings out of the shared
+ * catalog) took the search-results row over by 0.1 KB. Each row
  * over holds a ceiling at its size (BENCHMARKS.md, "Size"), so none can grow.
  */
 export const PAGE_BUDGETS: readonly PageBudget[] = [
   { page: "search results: 30 <rating-summary>", path: "/search.html", files: ["review-widgets-summary.js"], hardKB: 23, aimKB: 21, ceilingKB: 23.1 },
-  { page: "listing: summary + list", path: "/bench/pages/listing-read.html", files: ["review-widgets-ratings.js"], hardKB: 25, aimKB: 23, ceilingKB: 26.6 },
+  { page: "listing: summary + list", path: "/bench/pages/listing-read.html", files: ["review-widgets-ratings.js"], hardKB: 25, aimKB: 23, ceilingKB: 26.8 },
   {
     page: "listing: summary + list + form",
     path: "/bench/pages/listing-form.html",
     files: ["review-widgets-listing.js"],
     hardKB: 29,
     aimKB: 27,
-    ceilingKB: 32.1,
+    ceilingKB: 32.3,
   },
   {
     page: "directory: summary + list + form (partnerpage)",
@@ -108,7 +110,7 @@ export const PAGE_BUDGETS: readonly PageBudget[] = [
     ceilingKB: 29.6,
   },
   { page: "owner's moderation page", path: "/directory-admin.html", files: ["review-widgets-moderation.js"], hardKB: 24, aimKB: 22, ceilingKB: 24.8 },
-  { page: "dist/review-widgets.js (everything)", path: "", files: ["review-widgets.js"], hardKB: 32, aimKB: 30, ceilingKB: 37.9 },
+  { page: "dist/review-widgets.js (everything)", path: "", files: ["review-widgets.js"], hardKB: 32, aimKB: 30, ceilingKB: 38.2 },
 ];
 
 /**

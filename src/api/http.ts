@@ -1,4 +1,5 @@
-import { ApiError, parseErrorBody } from "../core/errors.js";
+import { ApiError } from "../core/errors.js";
+import { parseErrorBody } from "./wire-errors.js";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 

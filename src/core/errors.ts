@@ -1,7 +1,8 @@
 /**
  * Typed failures of the data layer. Elements decide what to show (in the
- * page's language) from `kind`, `status` and `serverCode`; `message` is a
- * short, user-safe summary for logs — never a URL, a credential or server text.
+ * page's language) from `kind`, `status` and `reason` (what the backend's
+ * adapter made of the server's own code); `message` is a short, user-safe
+ * summary for logs — never a URL, a credential or server text.
  */
 export type ApiErrorKind =
   /** The request never got an answer: offline, refused, DNS, CORS. */
@@ -17,6 +18,17 @@ export type ApiErrorKind =
   /** The element's settings are incomplete or wrong (no `api-base`, …); `detail` names the problem. Nothing was requested. */
   | "misconfigured";
 
+/** A refusal in the domain's terms, as a backend's adapter reads its server's codes. */
+export type ApiErrorReason =
+  /** The review window of this stay has closed: neither side may review it any more (`until`: when it closed). */
+  | "window-closed"
+  /** The viewer has already reviewed this stay. */
+  | "already-reviewed"
+  /** The stay has not ended yet. */
+  | "stay-not-completed"
+  /** The review is published: its author may no longer change or withdraw it. */
+  | "published";
+
 export interface ApiErrorDetails {
   status?: number;
   /** The server's own code: `errMsg_…` (marketplace) or a DRF `detail`-less code. */
@@ -29,6 +41,10 @@ export interface ApiErrorDetails {
   retryAfterMs?: number;
   /** A "network" failure that is most likely CORS (see HttpClient). */
   likelyCors?: boolean;
+  /** What the refusal means, when the backend's adapter knows (src/api/<kind>/). */
+  reason?: ApiErrorReason;
+  /** For "window-closed": when it closed, where the server says. */
+  until?: Date;
   cause?: unknown;
 }
 
@@ -45,6 +61,8 @@ export class ApiError extends Error {
    * most likely the API does not allow the page's origin (CORS). Browsers hide the reason, so this is a guess.
    */
   readonly likelyCors: boolean;
+  readonly reason: ApiErrorReason | undefined;
+  readonly until: Date | undefined;
 
   constructor(kind: ApiErrorKind, details: ApiErrorDetails = {}) {
     super(details.status ? `${kind} error (HTTP ${details.status})` : `${kind} error`, details.cause === undefined ? undefined : { cause: details.cause });
@@ -55,7 +73,13 @@ export class ApiError extends Error {
     this.fieldErrors = details.fieldErrors ?? {};
     this.retryAfterMs = details.retryAfterMs;
     this.likelyCors = details.likelyCors ?? false;
+    this.reason = details.reason;
+    this.until = details.until;
+    this.details = details;
   }
+
+  /** What it was made from, so an adapter can add its `reason`. */
+  readonly details: ApiErrorDetails;
 
   /** Anything thrown, as an ApiError (an unexpected one becomes "invalid-response"). */
   static from(error: unknown): ApiError {
@@ -71,31 +95,3 @@ export class ApiError extends Error {
 
 export const isAbort = (error: unknown): boolean =>
   (error instanceof ApiError && error.kind === "aborted") || (error instanceof DOMException && error.name === "AbortError");
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/**
- * Reads both error envelopes we meet on the wire:
- * marketplace `{result:"ERR", status, message:"errMsg_…", errCode, detail}` and
- * DRF `{detail}` / `{field: [messages]}`.
- */
-export function parseErrorBody(body: unknown): Pick<ApiErrorDetails, "serverCode" | "detail" | "fieldErrors"> {
-  if (!isRecord(body)) return {};
-  if (body["result"] === "ERR" && typeof body["message"] === "string") {
-    const detail = body["detail"];
-    return { serverCode: body["message"], ...(typeof detail === "string" ? { detail } : {}) };
-  }
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key === "detail") continue;
-    const messages = Array.isArray(value) ? value.filter((m): m is string => typeof m === "string") : typeof value === "string" ? [value] : [];
-    if (messages.length > 0) fieldErrors[key] = messages;
-  }
-  const detail = body["detail"];
-  const code = body["code"];
-  return {
-    ...(typeof detail === "string" ? { detail } : {}),
-    ...(typeof code === "string" ? { serverCode: code } : {}),
-    ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
-  };
-}

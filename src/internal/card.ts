@@ -1,7 +1,10 @@
 import { css, html, nothing, type TemplateResult } from "lit";
 import { excerpt } from "../core/excerpt.js";
-import type { Translator } from "../core/i18n/index.js";
+import { enCards } from "../core/i18n/en.js";
+import { addEnglish, type Translator } from "../core/i18n/index.js";
 import { starRow } from "./stars.js";
+
+addEnglish(enCards);
 
 /** What the review list and the moderation view share: a list of cards, each headed by stars, author and date. */
 export const cardStyles = css`

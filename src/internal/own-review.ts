@@ -26,8 +26,8 @@ export function withdrawConfirm(i18n: Translator, withdraw: () => void, keep: ()
  * meanwhile) hears so, and every element on it reads again to show what is true now.
  */
 export function ownReviewFailure(i18n: Translator, error: unknown, fallback: MessageKey): string {
-  const { status, serverCode } = ApiError.from(error);
-  const published = serverCode === "errMsg_reviewIsPublished";
+  const { status, reason } = ApiError.from(error);
+  const published = reason === "published";
   if (published || status === 404) refresh();
   return i18n.t(published ? "alreadyPublished" : status === 404 ? "reviewGone" : fallback);
 }

@@ -1,6 +1,7 @@
 import type { Aggregate, Page, Review, ReviewDraft } from "../../core/model.js";
 import { ApiError } from "../../core/errors.js";
 import type { HttpClient, HttpMethod } from "../http.js";
+import { explained } from "./errors.js";
 import { parseItems, parseWhole } from "../parse.js";
 import type { OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../../core/source.js";
 import { toAggregate, toReview } from "./adapter.js";
@@ -138,13 +139,17 @@ export class MindbricksSource implements ReviewSource {
   ): Promise<{ envelope: WireEnvelope; data: unknown }> {
     const search = new URLSearchParams(params as [string, string][]).toString();
     const headers: Record<string, string> = context.token ? { Authorization: `Bearer ${context.token}` } : {};
-    const response = await this.#http.request({
-      method,
-      url: `${this.#base}${path}${search ? `?${search}` : ""}`,
-      headers,
-      body,
-      signal: context.signal,
-    });
+    const response = await this.#http
+      .request({
+        method,
+        url: `${this.#base}${path}${search ? `?${search}` : ""}`,
+        headers,
+        body,
+        signal: context.signal,
+      })
+      .catch((error: unknown) => {
+        throw explained(error);
+      });
     const envelope = parseWhole(WireEnvelope, response.body);
     if (envelope.status !== "OK" || envelope.dataName !== expectedDataName) throw new ApiError("invalid-response");
     return { envelope, data: (response.body as Record<string, unknown>)[expectedDataName] };

@@ -454,7 +454,7 @@ export class ReviewForm extends ReviewElement {
   }
 
   #fail(error: ApiError): void {
-    const { status, serverCode } = error;
+    const { status, reason } = error;
     // Network, timeout, 5xx or an unreadable answer: the POST may have landed; check before posting again.
     const ambiguous = error.kind !== "http" || (status ?? 0) >= 500;
     if (ambiguous) this.#uncertain = true;
@@ -462,16 +462,14 @@ export class ReviewForm extends ReviewElement {
     if (status === 401) this.emit("review-auth-required", {});
     // Field errors come from the directory API (DRF); the marketplace answers with one code.
     if (DIRECTORY && status === 400) this.serverErrors = fieldErrors(error.fieldErrors);
-    // The seed's error body has no field for the instant; our server names it in `detail`
-    // (without it, the plain "You can't review this stay." below).
-    const closedAt = MARKETPLACE && serverCode === "errMsg_reviewWindowClosed" && Date.parse(error.detail?.match(/\d{4}-[\dT:.-]+Z/)?.[0] ?? "");
-    if (closedAt) {
-      this.closed = new Date(closedAt);
+    // The window closed: when, where the server says (without it, the plain "You can't review this stay." below).
+    if (MARKETPLACE && reason === "window-closed" && error.until) {
+      this.closed = error.until;
       this.#focusAfterRender = '[part~="notice"]';
       clearDraft(this.#draftKey);
       return;
     }
-    // The errMsg_ codes, sign-in and "not yours to review" are the marketplace's: a directory
+    // These reasons, sign-in and "not yours to review" are a reviewer's: a directory
     // submitter is anonymous, so a 401 or 403 from the proxy is a plain failure to them.
     const reviewer = MARKETPLACE && !this.#anonymous;
     const key: MessageKey =
@@ -479,9 +477,9 @@ export class ReviewForm extends ReviewElement {
         ? "signInToReview"
         : status === 429
           ? "tooManyRequests"
-          : reviewer && serverCode === "errMsg_reviewAlreadyExists"
+          : reviewer && reason === "already-reviewed"
             ? "alreadyReviewed"
-            : reviewer && serverCode === "errMsg_stayNotCompleted"
+            : reviewer && reason === "stay-not-completed"
               ? "stayNotCompleted"
               : reviewer && status === 403
                 ? "notAllowed"

@@ -1,5 +1,7 @@
 /** <star-rating>'s input: the chosen rating in words, 1 to 5 stars, separated by "|". */
 export const enStars = {
+  ratingInput: "Rating",
+  ratingRequired: "Choose a rating from 1 to 5 stars.",
   ratingWords: "Terrible|Poor|Average|Very good|Excellent",
 };
 

@@ -9,12 +9,10 @@ import type { enModeration, enModerationMarketplace, enModerationOwner } from ".
  */
 export const en = {
   ratedOutOf: "Rated {rating} out of {max}",
-  ratingInput: "Rating",
   stars: { one: "{count} star", other: "{count} stars" },
   reviewCount: { one: "{count} review", other: "{count} reviews" },
   notEnoughReviews: "Not enough reviews yet to show a rating.",
   noReviews: "No reviews yet.",
-  noReviewsWithStars: "No reviews with this rating yet.",
   loading: "Loading reviews…",
   loadFailed: "Reviews could not be loaded.",
   offline: "You're offline. Reviews will load when you're back online.",
@@ -25,21 +23,6 @@ export const en = {
   retry: "Try again",
   distribution: "Rating distribution",
   distributionRow: "{stars}: {count}",
-  sortBy: "Sort by",
-  sortNewest: "Newest first",
-  sortOldest: "Oldest first",
-  sortHighest: "Highest rated",
-  sortLowest: "Lowest rated",
-  filterBy: "Show",
-  allRatings: "All ratings",
-  showMore: "Show more reviews",
-  showing: "Showing {shown} of {total} reviews",
-  readMore: "Read more",
-  readLess: "Read less",
-  anonymous: "Anonymous",
-  reviewBy: "Review by {author}",
-  pending: "Pending",
-  ratingRequired: "Choose a rating from 1 to 5 stars.",
   company: "Company",
   justNow: "just now",
   unavailable: "Rating unavailable right now",
@@ -57,8 +40,27 @@ export const enMarketplace = {
   notApproved: "Not approved",
 };
 
+/** A review card's (internal/card.ts: the list's and the moderation view's), so a page of summaries does not carry them. */
+export const enCards = {
+  showMore: "Show more reviews",
+  readMore: "Read more",
+  readLess: "Read less",
+  anonymous: "Anonymous",
+  reviewBy: "Review by {author}",
+  pending: "Pending",
+};
+
 /** <review-list>'s own (added when it loads, so a page of summaries does not carry them); the stay is the marketplace's. */
 export const enList = {
+  noReviewsWithStars: "No reviews with this rating yet.",
+  sortBy: "Sort by",
+  sortNewest: "Newest first",
+  sortOldest: "Oldest first",
+  sortHighest: "Highest rated",
+  sortLowest: "Lowest rated",
+  filterBy: "Show",
+  allRatings: "All ratings",
+  showing: "Showing {shown} of {total} reviews",
   starFilter: "Showing {stars}-star reviews ({total})",
   clearFilter: "Show all reviews",
 };
@@ -82,6 +84,7 @@ export const enOwnReview = {
 
 export type Catalog = typeof en &
   typeof enMarketplace &
+  typeof enCards &
   typeof enList &
   typeof enListMarketplace &
   typeof enStars &

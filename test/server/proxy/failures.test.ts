@@ -76,7 +76,8 @@ describe("proxy: upstream failures", () => {
 
   it("502 quickly when the upstream refuses connections", async () => {
     const port = await closedPort();
-    const proxy = await startProxy({ upstreamBase: `http://127.0.0.1:${port}/api`, apiKey: SECRET, timeoutMs: 5000 });
+    // A deadline far beyond what a refusal takes, even on a loaded machine: answering before it proves no wait.
+    const proxy = await startProxy({ upstreamBase: `http://127.0.0.1:${port}/api`, apiKey: SECRET, timeoutMs: 30_000 });
     proxies.push(proxy);
     for (const send of [get, post]) {
       const started = performance.now();
@@ -85,7 +86,7 @@ describe("proxy: upstream failures", () => {
       assert.equal(answer.status, 502);
       assert.deepEqual(answer.body, UNAVAILABLE);
       assert.equal(answer.headers.get("cache-control"), "no-store");
-      assert.ok(elapsed < 1000, `took ${elapsed} ms`);
+      assert.ok(elapsed < 10_000, `took ${elapsed} ms`);
       assertNoSecret(answer, SECRET);
     }
   });
@@ -106,7 +107,8 @@ describe("proxy: upstream failures", () => {
       const elapsed = performance.now() - started;
       assert.equal(answer.status, 504);
       assert.deepEqual(answer.body, { detail: "The review service did not answer in time. Please try again later." });
-      assert.ok(elapsed >= TIMEOUT_MS - 20 && elapsed < TIMEOUT_MS + 700, `took ${elapsed} ms`);
+      // Not before the deadline, and an answer rather than the hang (a loaded machine may take seconds more).
+      assert.ok(elapsed >= TIMEOUT_MS - 20 && elapsed < TIMEOUT_MS + 5000, `took ${elapsed} ms`);
       assert.equal(answer.headers.get("cache-control"), "no-store");
       assertNoSecret(answer, SECRET);
     }
@@ -123,7 +125,7 @@ describe("proxy: upstream failures", () => {
     const started = performance.now();
     const answer = await get(proxy);
     assert.equal(answer.status, 504);
-    assert.ok(performance.now() - started < TIMEOUT_MS + 700);
+    assert.ok(performance.now() - started < TIMEOUT_MS + 5000);
   });
 
   it("502 for upstream 5xx, HTML, malformed JSON, 401 and 403 — never revealing the key", async () => {
