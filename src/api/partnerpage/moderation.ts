@@ -6,7 +6,7 @@ import { parseWhole } from "../parse.js";
 import type { ModerationDecision, ModerationPage, ModerationQuery, ModerationSource, RequestContext } from "../../core/source.js";
 import { WireDirectoryReview } from "./schemas.js";
 import { PartnerpageApi } from "./api.js";
-import { toPublicReview } from "./source.js";
+import { toPublicReview } from "./adapter.js";
 
 const STATUS: Record<string, ModerationStatus> = { A: "approved", D: "rejected", P: "pending" };
 

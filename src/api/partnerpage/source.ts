@@ -1,12 +1,11 @@
 import { aggregateOf } from "../../core/aggregate.js";
 import type { Aggregate, Review, ReviewDraft } from "../../core/model.js";
-import { publicAuthorName } from "../../core/names.js";
 import { uniqueById } from "../../core/sort.js";
-import { directoryVisibility } from "../../core/visibility.js";
 import { ApiError } from "../../core/errors.js";
 import { parseWhole } from "../parse.js";
 import { PartnerpageApi } from "./api.js";
 import type { OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../../core/source.js";
+import { toPublicReview, toReview } from "./adapter.js";
 import { WireDirectoryReview } from "./schemas.js";
 
 const MAX_ENTRIES = 100;
@@ -103,25 +102,4 @@ export class PartnerpageSource extends PartnerpageApi implements ReviewSource {
   protected get publicPath(): string {
     return `/directories/${this.directory}/reviews`;
   }
-}
-
-export function toReview(wire: WireDirectoryReview, visibility: Review["visibility"]): Review {
-  const review: Review = {
-    id: wire.id,
-    rating: wire.rating,
-    text: wire.summary,
-    authorName: publicAuthorName(wire.firstName, wire.lastName),
-    revieweeId: wire.entry.id,
-    submittedAt: new Date(wire.created),
-    visibility,
-  };
-  if (wire.title) review.title = wire.title;
-  if (wire.company) review.authorCompany = wire.company;
-  if (visibility === "pending") review.pendingReason = "moderation";
-  return review;
-}
-
-/** Only approved reviews become public reviews; anything else is dropped. */
-export function toPublicReview(wire: WireDirectoryReview): Review | null {
-  return directoryVisibility(wire).kind === "public" ? toReview(wire, "public") : null;
 }
