@@ -144,12 +144,12 @@ describe("PartnerpageSource, public mode through the proxy", () => {
     expect(stored).to.include({ status: "P", firstName: "Jane", lastName: "Doe", email: "jane.doe@acme.example" });
   });
 
-  it("surfaces the field errors of a 400 in ApiError.fieldErrors", async () => {
+  it("surfaces the field errors of a 400 in ApiError.fieldErrors, named as the draft's fields", async () => {
     const { ids, publicSource } = await world();
     const error = await rejection(publicSource.createReview(draft(ids.entries[0]!.id, { email: "jane@acme_corp.example", text: "Too short" })));
     expect(error.status).to.equal(400);
     expect(error.fieldErrors).to.deep.equal({
-      summary: ["Ensure this field has at least 10 characters."],
+      text: ["Ensure this field has at least 10 characters."],
       email: ["Enter a valid email address."],
     });
     expect(error.retryable).to.equal(false);

@@ -5,7 +5,7 @@ import { ApiError } from "../../core/errors.js";
 import { parseWhole } from "../parse.js";
 import { PartnerpageApi } from "./api.js";
 import type { OwnReview, RequestContext, ReviewPage, ReviewQuery, ReviewSource, RevieweeKey } from "../../core/source.js";
-import { toPublicReview, toReview } from "./adapter.js";
+import { explained, toPublicReview, toReview } from "./adapter.js";
 import { WireDirectoryReview } from "./schemas.js";
 
 const MAX_ENTRIES = 100;
@@ -53,7 +53,9 @@ export class PartnerpageSource extends PartnerpageApi implements ReviewSource {
     if (draft.title) body["title"] = draft.title;
     if (draft.company) body["company"] = draft.company;
     const headers: Record<string, string> = draft.submissionId ? { "Idempotency-Key": draft.submissionId } : {};
-    const response = await this.call("POST", this.publicPath, [], { signal: context.signal }, body, headers);
+    const response = await this.call("POST", this.publicPath, [], { signal: context.signal }, body, headers).catch((error: unknown) => {
+      throw explained(error);
+    });
     // The author's own submission, pending until the directory approves it.
     return toReview(parseWhole(WireDirectoryReview, response.body), "pending");
   }

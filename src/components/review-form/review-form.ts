@@ -2,13 +2,13 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from "l
 import { ApiError } from "../../core/errors.js";
 import { reviewWindowDays } from "../../core/config.js";
 import { graphemeCount } from "../../core/graphemes.js";
+import { draftProblems, type Problem, WRITER_FIELDS, writerProblems } from "../../core/review-rules.js";
 import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
 import { enForm, enFormDirectory, enFormMarketplace } from "../../core/i18n/en-form.js";
 import { addEnglish, type MessageKey, type Translator } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import type { ReviewSource } from "../../core/source.js";
 import { services } from "../../internal/services.js";
-import { firstVisible } from "../../core/visible-text.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
@@ -20,19 +20,19 @@ import { reviewFormStyles } from "./review-form.styles.js";
 type Field = keyof StoredDraft;
 type Fields = Required<StoredDraft>;
 type Errors = Partial<Record<Field, string>>;
+type WriterField = (typeof WRITER_FIELDS)[number][0];
 
 addEnglish({ ...enForm, ...(MARKETPLACE ? enFormMarketplace : {}), ...(DIRECTORY ? enFormDirectory : {}) });
 
 const EMPTY: Fields = { rating: 0, text: "", title: "", firstName: "", lastName: "", email: "", company: "" };
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
-/** The directory's fields about the writer: name, label, input type, autocomplete, required, most characters. */
-const PERSON: readonly (readonly ["firstName" | "lastName" | "email" | "title" | "company", MessageKey, string, string, boolean, number])[] = [
-  ["firstName", "firstName", "text", "given-name", true, 60],
-  ["lastName", "lastName", "text", "family-name", true, 60],
-  ["email", "email", "email", "email", true, 254],
-  ["title", "headline", "text", "off", false, 120],
-  ["company", "company", "text", "organization", false, 120],
-];
+/** How the writer's fields (core/review-rules.ts) are asked for: label, input type, autocomplete. */
+const PERSON: Readonly<Record<WriterField, readonly [MessageKey, string, string]>> = {
+  firstName: ["firstName", "text", "given-name"],
+  lastName: ["lastName", "text", "family-name"],
+  email: ["email", "email", "email"],
+  title: ["headline", "text", "off"],
+  company: ["company", "text", "organization"],
+};
 /** Where focus goes after a failed attempt: the first field with a problem, in reading order. */
 const ORDER: readonly Field[] = ["rating", "firstName", "lastName", "email", "title", "company", "text"];
 /** What to write about, by whom it is about: a stay (the listing), its host, or a guest (written by the host). */
@@ -277,16 +277,15 @@ export class ReviewForm extends ReviewElement {
 
   /** Every field's problem, whether or not it is shown yet. */
   #errors(): Errors {
-    const { i18n, fields } = this;
+    const { i18n } = this;
     const errors: Errors = {};
-    if (!(fields.rating >= 1 && fields.rating <= 5)) errors.rating = i18n.t("ratingRequired");
-    const text = fields.text.trim();
-    const length = graphemeCount(text);
-    // Only zero-width or control characters, NUL or broken UTF-16: nothing a reader could see.
-    if (text && !firstVisible(text)) errors.text = i18n.t("textInvisible");
-    else if (length < this.#min) errors.text = i18n.t("textTooShort", { count: this.#min });
-    else if (length > this.#max) errors.text = i18n.t("textTooLong", { max: i18n.integer(this.#max) });
-    if (DIRECTORY && (!MARKETPLACE || this.#anonymous)) writerErrors(i18n, fields, errors);
+    const problems = {
+      ...draftProblems(this.fields, { min: this.#min, max: this.#max }),
+      ...(DIRECTORY && (!MARKETPLACE || this.#anonymous) ? writerProblems(this.fields) : {}),
+    };
+    for (const [field, [key, params]] of Object.entries(problems) as [Field, Problem][]) {
+      errors[field] = i18n.t(key, params?.max ? { max: i18n.integer(params.max) } : params);
+    }
     return { ...errors, ...this.serverErrors };
   }
 
@@ -652,24 +651,11 @@ export class ReviewForm extends ReviewElement {
   }
 }
 
-type WriterField = (typeof PERSON)[number][0];
-
 /** The writer's details on a directory review. */
 function writerDetails(draft: ReviewDraft, f: Fields): void {
   Object.assign(draft, { firstName: f.firstName.trim(), lastName: f.lastName.trim(), email: f.email.trim() });
   if (f.title.trim()) draft.title = f.title.trim();
   if (f.company.trim()) draft.company = f.company.trim();
-}
-
-/** The problems with the writer's fields (directory). */
-function writerErrors(i18n: Translator, fields: Fields, errors: Errors): void {
-  for (const [name, , , , required, max] of PERSON) {
-    const value = fields[name].trim();
-    if (required && !value) errors[name] = i18n.t("fieldRequired");
-    else if (value && !firstVisible(value)) errors[name] = i18n.t("textInvisible");
-    else if (graphemeCount(value) > max) errors[name] = i18n.t("fieldTooLong", { max });
-    else if (name === "email" && !EMAIL.test(value)) errors[name] = i18n.t("emailInvalid");
-  }
 }
 
 /** The writer's fields (directory). */
@@ -682,7 +668,8 @@ function writerFields(
   touch: (name: WriterField) => void,
 ) {
   return html`<div class="person">
-    ${PERSON.map(([name, label, type, autocomplete, required]) => {
+    ${WRITER_FIELDS.map(([name, required]) => {
+      const [label, type, autocomplete] = PERSON[name];
       const error = shownError(name);
       return html`<div>
         <label for=${name}>${i18n.t(label)}${required ? nothing : html` <span class="optional">(${i18n.t("optional")})</span>`}</label>
@@ -704,13 +691,10 @@ function writerFields(
   </div>`;
 }
 
-/** DRF field errors (snake_case) onto our fields — the server's words, rendered as text. */
+/** The server's field errors (the adapter names them as the draft's fields) onto the form's — its words, rendered as text. */
 function fieldErrors(errors: Readonly<Record<string, readonly string[]>>): Errors {
   const mapped: Errors = {};
-  for (const [name, [message]] of Object.entries(errors)) {
-    const field = (name === "summary" ? "text" : name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())) as Field;
-    if (message && field in EMPTY) mapped[field] = message;
-  }
+  for (const [field, [message]] of Object.entries(errors)) if (message && field in EMPTY) mapped[field as Field] = message;
   return mapped;
 }
 
