@@ -4,11 +4,11 @@ import { pageConfigured } from "../core/page-ready.js";
 
 export type LoadStatus = "initial" | "pending" | "complete" | "error";
 
-export interface LoaderOptions<T> {
-  /** The work; must honour `signal`. */
-  task: (signal: AbortSignal) => Promise<T>;
-  /** What the work depends on; null while it cannot run yet (missing attributes, lazy and off-screen). */
-  args: () => readonly unknown[] | null;
+export interface LoaderOptions<T, A extends readonly unknown[]> {
+  /** The work, given its arguments; must honour `signal`. */
+  task: (args: A, signal: AbortSignal) => Promise<T>;
+  /** What the work depends on, passed to it; null while it cannot run yet (missing attributes, lazy and off-screen). */
+  args: () => A | null;
   /**
    * What is shown, e.g. which reviewee from which source. A run for the same
    * subject (a sign-in, a review written elsewhere) keeps the value on screen
@@ -19,24 +19,33 @@ export interface LoaderOptions<T> {
   onError?: (error: ApiError) => void;
 }
 
+/** What to render in each state (as @lit/task's `render`); `initial` defaults to `pending`. */
+export interface LoaderRenderer<T, R> {
+  initial?: () => R;
+  pending: () => R;
+  complete: (value: T) => R;
+  error: (error: ApiError) => R;
+}
+
 /**
  * Runs an element's fetch the way @lit/task does, trimmed to what we need:
- * it starts after the element is connected and its arguments are ready, a run
- * with new arguments aborts the older one, and disconnecting aborts it too.
- * Render states: initial | pending | complete | error.
+ * it starts after the element is connected and its arguments are ready (and
+ * passes them to the task), a run with new arguments aborts the older one, and
+ * disconnecting aborts it too. Render states: initial | pending | complete | error.
  */
-export class Loader<T> implements ReactiveController {
+export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implements ReactiveController {
   status: LoadStatus = "initial";
   value: T | undefined;
   error: ApiError | undefined;
   readonly #host: ReactiveControllerHost;
-  readonly #options: LoaderOptions<T>;
-  #lastArgs: readonly unknown[] | null = null;
+  readonly #options: LoaderOptions<T, A>;
+  #lastArgs: A | null = null;
   #controller: AbortController | undefined;
   #connected = false;
   #subject: string | undefined;
+  #waiting: { resolve: (value: T) => void; reject: (error: ApiError) => void }[] = [];
 
-  constructor(host: ReactiveControllerHost, options: LoaderOptions<T>) {
+  constructor(host: ReactiveControllerHost, options: LoaderOptions<T, A>) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
@@ -51,7 +60,6 @@ export class Loader<T> implements ReactiveController {
     if (!this.#connected) return;
     const args = this.#options.args();
     if (args === null || sameArgs(args, this.#lastArgs)) return;
-    this.#lastArgs = args;
     void this.run();
   }
 
@@ -64,8 +72,32 @@ export class Loader<T> implements ReactiveController {
     if (this.status === "pending") this.status = "initial";
   }
 
-  /** Runs now (retry button, configuration change), aborting a run in flight. */
+  /** What to render now: `renderer`'s function for the current state. */
+  render<R>(renderer: LoaderRenderer<T, R>): R {
+    switch (this.status) {
+      case "complete":
+        return renderer.complete(this.value as T);
+      case "error":
+        return renderer.error(this.error as ApiError);
+      case "initial":
+        return (renderer.initial ?? renderer.pending)();
+      default:
+        return renderer.pending();
+    }
+  }
+
+  /** The value of the run in flight (or the last one), as @lit/task's `taskComplete`: rejects with its error. */
+  get taskComplete(): Promise<T> {
+    if (this.status === "complete") return Promise.resolve(this.value as T);
+    if (this.status === "error") return Promise.reject(this.error);
+    return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject }));
+  }
+
+  /** Runs now (retry button, configuration change), aborting a run in flight; not while its arguments are missing. */
   async run(): Promise<void> {
+    const args = this.#options.args();
+    if (args === null) return;
+    this.#lastArgs = args;
     this.#controller?.abort();
     const controller = (this.#controller = new AbortController());
     const subject = this.#options.subject?.();
@@ -81,16 +113,18 @@ export class Loader<T> implements ReactiveController {
       const configuring = pageConfigured();
       if (configuring) await configuring;
       if (controller.signal.aborted) return;
-      const value = await this.#options.task(controller.signal);
+      const value = await this.#options.task(args, controller.signal);
       if (controller.signal.aborted) return;
       this.value = value;
       this.status = "complete";
       this.#options.onComplete?.(value);
+      for (const waiting of this.#waiting.splice(0)) waiting.resolve(value);
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
-      this.error = ApiError.from(error);
+      const failure = (this.error = ApiError.from(error));
       this.status = "error";
-      this.#options.onError?.(this.error);
+      this.#options.onError?.(failure);
+      for (const waiting of this.#waiting.splice(0)) waiting.reject(failure);
     } finally {
       if (this.#controller === controller) this.#controller = undefined;
       this.#host.requestUpdate();

@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyDeclarations } from "lit";
 import type { ApiError } from "../../core/errors.js";
 import { distributionOf } from "../../core/aggregate.js";
+import type { RevieweeKey, ReviewSource } from "../../core/source.js";
 import type { Aggregate } from "../../core/model.js";
 import { services } from "../../internal/services.js";
 import { Loader } from "../../internal/loader.js";
@@ -76,14 +77,14 @@ export class RatingSummary extends ReviewElement {
     return { traits: this.traits, revieweeType: this.resolvedRevieweeType, name: this.itemName, type: this.itemType };
   }
 
-  readonly #loader = new Loader<Summary>(this, {
+  readonly #loader = new Loader(this, {
     args: () => {
       const source = this.reviewSource;
       const subject = this.subjectId;
       if (!source || !subject || !this.nearViewport) return null;
-      return [source, subject, this.resolvedRevieweeType, this.showDistribution, this.refreshVersion];
+      return [source, subject, this.resolvedRevieweeType, this.showDistribution, this.refreshVersion] as const;
     },
-    task: (signal) => this.#load(signal),
+    task: ([source, revieweeId, revieweeType, withDistribution], signal) => this.#load(source, { revieweeId, revieweeType }, withDistribution, signal),
     subject: () => `${this.subjectKey} ${this.showDistribution}`,
     onComplete: (summary) => {
       this.loaded();
@@ -94,13 +95,11 @@ export class RatingSummary extends ReviewElement {
     onError: (error: ApiError) => this.loadFailed(error),
   });
 
-  async #load(signal: AbortSignal): Promise<Summary> {
-    const source = this.reviewSource!;
-    const key = { revieweeId: this.subjectId!, revieweeType: this.resolvedRevieweeType };
+  async #load(source: ReviewSource, key: RevieweeKey, withDistribution: boolean, signal: AbortSignal): Promise<Summary> {
     const { store } = services();
     const aggregate = await store.aggregate(source, this.sourceKey, key, signal);
     let distribution: Counts | null = null;
-    if (this.showDistribution && aggregate?.visible) {
+    if (withDistribution && aggregate?.visible) {
       // Public reviews only, read without credentials: a pending review never moves a bar.
       distribution = aggregate.distribution ?? distributionOf((await store.allReviews(source, this.sourceKey, key, { signal })).reviews);
     }
@@ -121,13 +120,17 @@ export class RatingSummary extends ReviewElement {
     const i18n = this.i18n;
     const problems = this.configurationProblems();
     if (problems.length > 0) return this.renderMisconfigured(problems);
-    const { status, value } = this.#loader;
-    // Quiet: a muted line, never an alert; it loads again with the page's next retry (review-element.ts).
-    if (status === "error") return html`<div class="line">${this.renderFailed(i18n.t("unavailable"), true)}</div>`;
-    if (status !== "complete" || !value) {
-      return html`<div class="line" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>
-        ${this.showDistribution ? html`<div class="distribution-skeleton" part="skeleton"></div>` : nothing}`;
-    }
+    return this.#loader.render({
+      pending: () => html`<div class="line" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>
+        ${this.showDistribution ? html`<div class="distribution-skeleton" part="skeleton"></div>` : nothing}`,
+      // Quiet: a muted line, never an alert; it loads again with the page's next retry (review-element.ts).
+      error: () => html`<div class="line">${this.renderFailed(i18n.t("unavailable"), true)}</div>`,
+      complete: (value) => this.#renderSummary(value),
+    });
+  }
+
+  #renderSummary(value: Summary) {
+    const i18n = this.i18n;
     const aggregate = this.#shown(value.aggregate);
     if (!aggregate) {
       const none = !value.aggregate || (value.aggregate.visible && value.aggregate.count === 0);

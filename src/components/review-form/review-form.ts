@@ -157,20 +157,20 @@ export class ReviewForm extends ReviewElement {
   #focusAfterRender: string | null = null;
 
   /** Whether the viewer already has a review for this stay (marketplace, signed in), who the viewer is, or that nobody is signed in. */
-  readonly #existing = new Loader<{ review: Review | null; viewer: string | null; signedOut?: boolean }>(this, {
+  readonly #existing = new Loader(this, {
     args: () => {
       const source = this.reviewSource;
       if (!source) return null;
-      return [source, this.subjectId, this.reservationId, this.resolvedRevieweeType, this.token, this.refreshVersion];
+      return [source, this.subjectId, this.reservationId, this.resolvedRevieweeType, this.token, this.refreshVersion] as const;
     },
     // Reloading after a change on the page keeps what is shown (and the focus in it) until the answer.
     subject: MARKETPLACE ? () => `${this.sourceKey} ${this.subjectId} ${this.reservationId} ${this.resolvedRevieweeType}` : undefined,
-    task: async (signal) => {
+    task: async ([source], signal): Promise<{ review: Review | null; viewer: string | null; signedOut?: boolean }> => {
       const token = await this.currentToken();
       const reviewer = MARKETPLACE && this.traits?.anonymous === false;
       // Signed out on the marketplace: ask to sign in before anything is typed (a directory's submitters are anonymous).
       if (!reviewer || !token) return { review: null, viewer: null, signedOut: reviewer };
-      const own = await this.reviewSource!.findOwnReview(this.#domainDraft(), { token, signal });
+      const own = await source.findOwnReview(this.#domainDraft(), { token, signal });
       // A server that does not say who the viewer is leaves drafts with the browser, as when signed out.
       return { review: own.review, viewer: own.viewerId };
     },
@@ -311,8 +311,15 @@ export class ReviewForm extends ReviewElement {
 
   /** Whether render() shows the form (rather than the confirmation, a placeholder or "already reviewed"). */
   get #showsForm(): boolean {
-    const { status, value } = this.#existing;
-    return (MARKETPLACE && Boolean(this.editing)) || (!this.sent && status !== "pending" && status !== "initial" && !value?.review);
+    if (MARKETPLACE && this.editing) return true;
+    return (
+      !this.sent &&
+      this.#existing.render({
+        pending: () => false,
+        error: () => !this.#existing.value?.review,
+        complete: (value) => !value.review && !(MARKETPLACE && value.signedOut),
+      })
+    );
   }
 
   async #submit(event: Event): Promise<void> {
@@ -509,16 +516,20 @@ export class ReviewForm extends ReviewElement {
     if (MARKETPLACE && closed) {
       return html`<p part="notice" role="status" tabindex="-1">${i18n.t("windowClosed", { date: i18n.date(closed) })}</p>`;
     }
-    const { status, value } = this.#existing;
-    if (!this.sent && (status === "pending" || status === "initial")) {
-      return html`<div class="form-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
-    }
-    // (A failed check after sign-in leaves the last value: the form shows, as for any failed check.)
-    if (MARKETPLACE && !this.sent && status === "complete" && value?.signedOut) {
-      return html`<button class="button primary" part="sign-in" @click=${() => this.emit("review-auth-required", {})}>${i18n.t("signInToWrite")}</button>`;
-    }
-    // Only the marketplace finds the viewer's own review (a directory's submitters are anonymous).
-    const own = this.sent ?? (MARKETPLACE && value?.review);
+    if (this.sent) return this.#renderWith(this.sent);
+    return this.#existing.render({
+      pending: () => html`<div class="form-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`,
+      // A failed check (after a sign-in, say) leaves the last answer: the form shows, as for any failed check.
+      error: () => this.#renderWith(MARKETPLACE && this.#existing.value?.review),
+      complete: ({ review, signedOut }) =>
+        MARKETPLACE && signedOut
+          ? html`<button class="button primary" part="sign-in" @click=${() => this.emit("review-auth-required", {})}>${i18n.t("signInToWrite")}</button>`
+          : this.#renderWith(MARKETPLACE && review),
+    });
+  }
+
+  /** The viewer's own review (only the marketplace finds one: a directory's submitters are anonymous), or the form. */
+  #renderWith(own: Review | null | undefined | false) {
     return own && !this.editing ? this.#renderOwn(own) : this.#renderForm();
   }
 

@@ -5,8 +5,8 @@ import { enList, enListMarketplace } from "../../core/i18n/en.js";
 import { addEnglish } from "../../core/i18n/index.js";
 import { services } from "../../internal/services.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
-import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import type { AllReviews } from "../../core/store.js";
+import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import type { StructuredDataTarget } from "../../internal/structured-data.js";
@@ -119,17 +119,16 @@ export class ReviewList extends ReviewElement {
   /** The subject whose star filter this list holds in the store (the summary's bars read it). */
   #filterKey: string | undefined;
 
-  readonly #loader = new Loader<AllReviews>(this, {
+  readonly #loader = new Loader(this, {
     args: () => {
       const source = this.reviewSource;
       if (!source || !this.nearViewport) return null;
-      return [source, this.subjectId, this.resolvedRevieweeType, this.token, this.refreshVersion];
+      return [source, this.subjectId ?? "", this.resolvedRevieweeType, this.token, this.refreshVersion] as const;
     },
     subject: () => `${this.sourceKey} ${this.subjectId} ${this.resolvedRevieweeType}`,
-    task: async (signal) => {
+    task: async ([source, revieweeId, revieweeType], signal) => {
       const token = await this.currentToken();
-      const key = { revieweeId: this.subjectId!, revieweeType: this.resolvedRevieweeType };
-      return services().store.allReviews(this.reviewSource!, this.sourceKey, key, { token, signal });
+      return services().store.allReviews(source, this.sourceKey, { revieweeId, revieweeType }, { token, signal });
     },
     onComplete: (all) => {
       this.loaded();
@@ -188,16 +187,20 @@ export class ReviewList extends ReviewElement {
     const problems = this.configurationProblems();
     if (problems.length > 0) return this.renderMisconfigured(problems);
     const i18n = this.i18n;
-    const { status, value, error } = this.#loader;
-    if (status === "error") return this.renderFailed(errorText(i18n, error));
-    if (status !== "complete" || !value) {
-      return html`<div aria-busy="true">
+    return this.#loader.render({
+      pending: () => html`<div aria-busy="true">
         <span class="sr-only">${i18n.t("loading")}</span>
         <div class="cards">
           ${Array.from({ length: Math.min(3, this.#pageSize) }, () => html`<div class="review-skeleton" part="skeleton"></div>`)}
         </div>
-      </div>`;
-    }
+      </div>`,
+      error: (error) => this.renderFailed(errorText(i18n, error)),
+      complete: (value) => this.#renderReviews(value),
+    });
+  }
+
+  #renderReviews(value: AllReviews) {
+    const i18n = this.i18n;
     const reviews = MARKETPLACE ? value.reviews.filter((review) => review.id !== this.gone) : value.reviews;
     const publicReviews = reviews.filter((review) => review.visibility === "public");
     const live = html`<div class="sr-only" role="status">${this.announcement}</div>`;

@@ -110,18 +110,17 @@ export class ReviewModeration extends ReviewElement {
   /** The tab whose list is on screen; reloading that same tab keeps it (and the keyboard focus in it) in place. */
   #loadedTab: Tab | null = null;
 
-  readonly #loader = new Loader<ModerationPage | null>(this, {
+  readonly #loader = new Loader(this, {
     args: () => {
       const source = this.#source;
       if (!source || !this.nearViewport) return null;
-      return [source, this.tab, this.pages, this.token, this.refreshVersion];
+      return [source, this.tab, this.pages, this.token, this.refreshVersion] as const;
     },
-    task: async (signal) => {
+    task: async ([source, status, pages], signal): Promise<ModerationPage | null> => {
       const token = await this.currentToken();
       if (!token) return null;
-      const source = this.#source!;
       const [page, may] = await Promise.all([
-        source.listForModeration({ status: this.tab, page: 1, pageSize: PAGE_SIZE * this.pages }, { token, signal }),
+        source.listForModeration({ status, page: 1, pageSize: PAGE_SIZE * pages }, { token, signal }),
         source.mayModerate({ token, signal }),
       ]);
       this.readOnly = !may;
@@ -154,6 +153,13 @@ export class ReviewModeration extends ReviewElement {
     const base = this.resolvedApiBase;
     if (!base || this.configurationProblems().length > 0) return null;
     return services().moderation(this.resolvedSource, { apiBase: base, directoryId: this.resolvedDirectoryId });
+  }
+
+  /** The source, for an action on what is shown (only a configured element shows any). */
+  get #configured(): ModerationSource {
+    const source = this.#source;
+    if (!source) throw new ApiError("misconfigured");
+    return source;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -200,16 +206,21 @@ export class ReviewModeration extends ReviewElement {
 
   #renderPanel() {
     const i18n = this.i18n;
-    const { status, value, error } = this.#loader;
-    if (status === "error") {
-      const auth = error?.status === 401 || error?.status === 403;
-      return errorState(i18n, auth ? i18n.t("signInToModerate") : errorText(i18n, error), () => void this.#loader.run());
-    }
-    // A reload after a decision (or "Show more") keeps the list; only a first load or a new tab shows the placeholder.
-    const reloading = status === "pending" && this.#loadedTab === this.tab;
-    if (status !== "complete" && !reloading) {
-      return html`<div class="moderation-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`;
-    }
+    const { value } = this.#loader;
+    return this.#loader.render({
+      // A reload after a decision (or "Show more") keeps the list; only a first load or a new tab shows the placeholder.
+      pending: () =>
+        value !== undefined && this.#loadedTab === this.tab
+          ? this.#renderQueue(value)
+          : html`<div class="moderation-skeleton" part="skeleton" aria-busy="true"><span class="sr-only">${i18n.t("loading")}</span></div>`,
+      error: (error) =>
+        errorState(i18n, error.status === 401 || error.status === 403 ? i18n.t("signInToModerate") : errorText(i18n, error), () => void this.#loader.run()),
+      complete: (page) => this.#renderQueue(page),
+    });
+  }
+
+  #renderQueue(value: ModerationPage | null) {
+    const i18n = this.i18n;
     if (value === null) return html`<p part="empty">${i18n.t("signInToModerate")}</p>`;
     if (this.items.length === 0) return html`<p part="empty">${i18n.t(this.tab === "pending" ? "nothingToModerate" : "nothingRejected")}</p>`;
     const query = this.query.toLocaleLowerCase();
@@ -385,7 +396,8 @@ export class ReviewModeration extends ReviewElement {
   /** The owner's export, downloaded as reviews-<directory>-<date>.csv. */
   async #export(): Promise<void> {
     try {
-      const blob = await this.#source!.exportReviews!({ token: await this.currentToken() });
+      const blob = await this.#configured.exportReviews?.({ token: await this.currentToken() });
+      if (!blob) throw new ApiError("invalid-response");
       const link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
       link.download = `reviews-${this.resolvedDirectoryId ?? ""}-${new Date().toISOString().slice(0, 10)}.csv`;
@@ -439,8 +451,8 @@ export class ReviewModeration extends ReviewElement {
       const token = await this.currentToken();
       const status =
         decision === "delete"
-          ? (await this.#source!.deleteReview(item.id, { token }), "deleted" as const)
-          : (await this.#source!.moderate(item.id, decision as ModerationDecision, { token })).status;
+          ? (await this.#configured.deleteReview(item.id, { token }), "deleted" as const)
+          : (await this.#configured.moderate(item.id, decision as ModerationDecision, { token })).status;
       services().store.invalidate();
       this.emit("review-moderated", { id: item.id, status });
       return true;
