@@ -6,8 +6,7 @@ import type { BackendTraits } from "../core/backend.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
 import { REFRESH_EVENT } from "../core/refresh.js";
 import { apiBaseFor } from "../core/servers.js";
-import { backendTraits, defaultSource, hasBackend, services } from "./services.js";
-import type { ReviewStore } from "../core/store.js";
+import { backendTraits, defaultSource, hasBackend, type Services, services } from "./services.js";
 import { BaseElement } from "./base-element.js";
 import { errorState } from "./states.js";
 
@@ -74,9 +73,14 @@ export abstract class ReviewElement extends BaseElement {
   /** Bumped when configuration or reviews change on the page, so loaders see new arguments and reload. */
   protected refreshVersion = 0;
 
+  /**
+   * The page's shared client, store and sources: taken once, when the element connects (a host or a test
+   * provides its own with provideServices), and passed to everything the element does from there.
+   */
+  protected services: Services = services();
+
   #observer: IntersectionObserver | undefined;
   #failed = false;
-  #store: ReviewStore | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -91,7 +95,8 @@ export abstract class ReviewElement extends BaseElement {
     for (const name of DATA_EVENTS) globalThis.addEventListener(name, this.#dataChanged);
     for (const name of RETRY_EVENTS) globalThis.addEventListener(name, this.#retry);
     globalThis.addEventListener(CONFIG_EVENT, this.#configChanged);
-    (this.#store = services().store).addEventListener("filter", this.#filter);
+    this.services = services();
+    this.services.store.addEventListener("filter", this.#filter);
     this.#watchViewport();
   }
 
@@ -100,7 +105,7 @@ export abstract class ReviewElement extends BaseElement {
     for (const name of DATA_EVENTS) globalThis.removeEventListener(name, this.#dataChanged);
     for (const name of RETRY_EVENTS) globalThis.removeEventListener(name, this.#retry);
     globalThis.removeEventListener(CONFIG_EVENT, this.#configChanged);
-    this.#store?.removeEventListener("filter", this.#filter);
+    this.services.store.removeEventListener("filter", this.#filter);
     this.#observer?.disconnect();
     this.#observer = undefined;
   }
@@ -110,7 +115,7 @@ export abstract class ReviewElement extends BaseElement {
   }
 
   #filter = (event: Event): void => {
-    if ((event as CustomEvent<string>).detail === this.subjectKey) this.filterChanged(this.#store!.filters.get(this.subjectKey));
+    if ((event as CustomEvent<string>).detail === this.subjectKey) this.filterChanged(this.services.store.filters.get(this.subjectKey));
   };
 
   /** The star filter of this element's subject changed (`undefined`: no list for it on the page). */
@@ -157,7 +162,7 @@ export abstract class ReviewElement extends BaseElement {
 
   #dataChanged = (): void => {
     // Cached results show the data before the change.
-    services().store.invalidate();
+    this.services.store.invalidate();
     this.refreshVersion++;
   };
 
@@ -271,7 +276,7 @@ export abstract class ReviewElement extends BaseElement {
   protected get reviewSource(): ReviewSource | null {
     const base = this.resolvedApiBase;
     if (!base || this.configurationProblems().length > 0) return null;
-    return services().source(this.resolvedSource, { apiBase: base, directoryId: this.resolvedDirectoryId });
+    return this.services.source(this.resolvedSource, { apiBase: base, directoryId: this.resolvedDirectoryId });
   }
 
   /** A key naming what this element shows: the summary and the list of one subject share it (their star filter). */

@@ -3,7 +3,7 @@ import type { ApiError } from "../../core/errors.js";
 import { distributionOf } from "../../core/aggregate.js";
 import type { RevieweeKey, ReviewSource } from "../../core/source.js";
 import type { Aggregate } from "../../core/model.js";
-import { services } from "../../internal/services.js";
+
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import type { StructuredDataTarget } from "../../internal/structured-data.js";
@@ -96,7 +96,7 @@ export class RatingSummary extends ReviewElement {
   });
 
   async #load(source: ReviewSource, key: RevieweeKey, withDistribution: boolean, signal: AbortSignal): Promise<Summary> {
-    const { store } = services();
+    const { store } = this.services;
     const aggregate = await store.aggregate(source, this.sourceKey, key, signal);
     let distribution: Counts | null = null;
     if (withDistribution && aggregate?.visible) {
@@ -149,7 +149,7 @@ export class RatingSummary extends ReviewElement {
     const i18n = this.i18n;
     const total = counts.reduce((sum, n) => sum + n, 0) || 1;
     // With a <review-list> of the same subject on the page, each bar is a button that filters it (core/store.ts).
-    const { filters } = services().store;
+    const { filters } = this.services.store;
     const filter = filters.get(this.subjectKey);
     return html`<ul part="distribution" aria-label=${i18n.t("distribution")}>
       ${[5, 4, 3, 2, 1].map((stars) => {
@@ -160,7 +160,7 @@ export class RatingSummary extends ReviewElement {
           <span class="value" aria-hidden="true">${i18n.integer(count)}</span>`;
         return filters.has(this.subjectKey)
           ? html`<li><button class="row" part="filter-bar" type="button" aria-label=${label} aria-pressed=${filter === stars ? "true" : "false"}
-              @click=${() => services().store.setFilter(this.subjectKey, filter === stars ? null : stars)}>${row}</button></li>`
+              @click=${() => this.services.store.setFilter(this.subjectKey, filter === stars ? null : stars)}>${row}</button></li>`
           : html`<li aria-label=${label}>${row}</li>`;
       })}
     </ul>`;

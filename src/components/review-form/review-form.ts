@@ -8,7 +8,7 @@ import { enForm, enFormDirectory, enFormMarketplace } from "../../core/i18n/en-f
 import { addEnglish, type MessageKey, type Translator } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 import type { ReviewSource } from "../../core/source.js";
-import { services } from "../../internal/services.js";
+
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
@@ -358,7 +358,7 @@ export class ReviewForm extends ReviewElement {
       // Sent: the writer's name and email leave this browser, also from drafts of other reviews.
       forgetPersonalDetails();
       this.fields = { ...EMPTY };
-      services().store.invalidate();
+      this.services.store.invalidate();
       this.sent = review;
       this.#focusAfterRender = '[part~="notice"]';
       this.emit("review-submitted", { review });

@@ -3,7 +3,7 @@ import { ApiError } from "../../core/errors.js";
 import type { Review } from "../../core/model.js";
 import { enList, enListMarketplace } from "../../core/i18n/en.js";
 import { addEnglish } from "../../core/i18n/index.js";
-import { services } from "../../internal/services.js";
+
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import type { AllReviews } from "../../core/store.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
@@ -128,7 +128,7 @@ export class ReviewList extends ReviewElement {
     subject: () => `${this.sourceKey} ${this.subjectId} ${this.resolvedRevieweeType}`,
     task: async ([source, revieweeId, revieweeType], signal) => {
       const token = await this.currentToken();
-      return services().store.allReviews(source, this.sourceKey, { revieweeId, revieweeType }, { token, signal });
+      return this.services.store.allReviews(source, this.sourceKey, { revieweeId, revieweeType }, { token, signal });
     },
     onComplete: (all) => {
       this.loaded();
@@ -154,7 +154,7 @@ export class ReviewList extends ReviewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const { store } = services();
+    const { store } = this.services;
     if (this.#filterKey !== this.subjectKey) this.#leave();
     if (store.filters.get((this.#filterKey = this.subjectKey)) !== this.#stars) store.setFilter(this.#filterKey, this.#stars);
   }
@@ -165,7 +165,7 @@ export class ReviewList extends ReviewElement {
   }
 
   #leave(): void {
-    if (this.#filterKey !== undefined) services().store.setFilter(this.#filterKey, undefined);
+    if (this.#filterKey !== undefined) this.services.store.setFilter(this.#filterKey, undefined);
     this.#filterKey = undefined;
   }
 
