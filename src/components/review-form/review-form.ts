@@ -10,6 +10,7 @@ import type { Review, ReviewDraft } from "../../core/model.js";
 import type { ReviewSource } from "../../core/source.js";
 
 import { Loader } from "../../internal/loader.js";
+import { mayHaveLanded, Submission } from "../../internal/submission.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import { focusAfterRender, ownReviewFailure, saveEdit, withdrawConfirm } from "../../internal/own-review.js";
@@ -147,13 +148,11 @@ export class ReviewForm extends ReviewElement {
   /** What just happened to the author's own review (saved, withdrawn). */
   private note?: MessageKey | null;
   #inFlight = false;
-  /** A previous POST failed in a way that does not say whether it landed. */
-  #uncertain = false;
+  /** Exactly one review per draft, however often it is sent (internal/submission.ts). */
+  readonly #submission = new Submission();
   #draftKey = "";
   /** Whose drafts the form reads and writes: the signed-in viewer's id, or null (see core/drafts.ts). */
   #viewer: string | null = null;
-  /** This content's submission id, for every attempt at sending it (see core/drafts.ts). */
-  #submissionId: string | null = null;
   #focusAfterRender: string | null = null;
 
   /** Whether the viewer already has a review for this stay (marketplace, signed in), who the viewer is, or that nobody is signed in. */
@@ -218,8 +217,7 @@ export class ReviewForm extends ReviewElement {
     this.serverErrors = {};
     this.attempted = false;
     this.touched = new Set();
-    this.#uncertain = false;
-    this.#submissionId = null;
+    this.#submission.reset();
   }
 
   /**
@@ -298,7 +296,7 @@ export class ReviewForm extends ReviewElement {
     this.fields = { ...this.fields, [field]: value };
     if (this.serverErrors[field]) this.serverErrors = { ...this.serverErrors, [field]: undefined };
     this.restored = false;
-    this.#submissionId = null;
+    this.#submission.changed();
     saveDraft(this.#draftKey, this.fields, this.#viewer);
   }
 
@@ -340,8 +338,6 @@ export class ReviewForm extends ReviewElement {
     const draft = this.#domainDraft();
     if (MARKETPLACE && this.editing) return this.#save(source, this.editing, draft);
     if (!this.emit("review-submit", { draft }, true)) return;
-    // Anonymous submitters cannot look up whether a POST landed: the proxy recognises a repeat by this id.
-    if (DIRECTORY && (!MARKETPLACE || this.#anonymous)) draft.submissionId = this.#submissionId ??= submissionId(this.#draftKey);
 
     this.#inFlight = true;
     this.busy = true;
@@ -349,11 +345,9 @@ export class ReviewForm extends ReviewElement {
     if (this.failure?.retry) this.#focusAfterRender = "[part~=submit]";
     this.failure = null;
     try {
-      const token = await this.currentToken();
-      const landed = this.#uncertain ? (await source.findOwnReview(draft, { token })).review : null;
-      const review = landed ?? (await source.createReview(draft, { token }));
-      this.#uncertain = false;
-      this.#submissionId = null;
+      // Anonymous submitters cannot look up whether a POST landed: the proxy recognises a repeat by its key.
+      const key = DIRECTORY && (!MARKETPLACE || this.#anonymous) ? () => submissionId(this.#draftKey) : undefined;
+      const review = await this.#submission.send(source, draft, { token: await this.currentToken() }, key);
       clearDraft(this.#draftKey);
       // Sent: the writer's name and email leave this browser, also from drafts of other reviews.
       forgetPersonalDetails();
@@ -461,9 +455,8 @@ export class ReviewForm extends ReviewElement {
 
   #fail(error: ApiError): void {
     const { status, reason } = error;
-    // Network, timeout, 5xx or an unreadable answer: the POST may have landed; check before posting again.
-    const ambiguous = error.kind !== "http" || (status ?? 0) >= 500;
-    if (ambiguous) this.#uncertain = true;
+    // The POST may have landed: the one way on is to try again, and that attempt checks first.
+    const ambiguous = mayHaveLanded(error);
     this.emit("review-error", { error });
     if (status === 401) this.emit("review-auth-required", {});
     // Field errors come from the directory API (DRF); the marketplace answers with one code.
