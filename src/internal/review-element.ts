@@ -1,4 +1,4 @@
-import { html, type PropertyDeclarations } from "lit";
+import type { PropertyDeclarations } from "lit";
 import { ApiError } from "../core/errors.js";
 import type { ReviewSource } from "../core/source.js";
 import { CONFIG_EVENT, configuredTokenFor, currentConfig, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
@@ -8,23 +8,15 @@ import { REFRESH_EVENT } from "../core/refresh.js";
 import { apiBaseFor } from "../core/servers.js";
 import { backendTraits, defaultSource, hasBackend, type Services, services } from "./services.js";
 import { BaseElement } from "./base-element.js";
+import { Failures } from "./failures.js";
 import { errorState } from "./states.js";
+import { Viewport } from "./viewport.js";
 
 const REVIEWEE_TYPES: readonly string[] = ["listing", "host", "guest"];
 /** A new, changed or withdrawn review, a moderation decision or refresh() anywhere on the page: the data changed, reload. */
 const DATA_EVENTS = ["review-submitted", "review-updated", "review-withdrawn", "review-moderated", REFRESH_EVENT];
 /** Settings that name other data: every element reloads when one changes. */
 const SOURCE_SETTINGS: readonly (keyof ReviewWidgetsConfig)[] = ["apiBase", "source", "directoryId"];
-/** How far outside the viewport a lazy element starts loading. */
-const LAZY_MARGIN = "300px";
-/** Fired by a retry button: every failed element on the page loads again. Coming back online, or to the tab, does the same. */
-const RETRY_EVENTS = ["review-widgets:retry", "online", "visibilitychange"];
-/** Landmarks that make a page region: each shows at most one alert with a retry button (quiet failures). */
-const REGIONS = "main,section,article,aside,nav,form,[role=region],[role=main],[role=complementary]";
-/** Which failed element holds each region's alert. */
-const alerts = new Map<Node, ReviewElement>();
-/** Whether this failure burst has had its one console line (until the next retry). */
-let told = false;
 
 /**
  * What every review element shares: the common attributes (DESIGN.md §2) and
@@ -43,7 +35,6 @@ export abstract class ReviewElement extends BaseElement {
     entryId: { attribute: "entry-id" },
     loading: {},
     token: { attribute: false },
-    nearViewport: { state: true, attribute: false },
     refreshVersion: { state: true, attribute: false },
   };
 
@@ -69,7 +60,6 @@ export abstract class ReviewElement extends BaseElement {
    */
   token: TokenProvider | null = null;
 
-  protected nearViewport = false;
   /** Bumped when configuration or reviews change on the page, so loaders see new arguments and reload. */
   protected refreshVersion = 0;
 
@@ -79,8 +69,10 @@ export abstract class ReviewElement extends BaseElement {
    */
   protected services: Services = services();
 
-  #observer: IntersectionObserver | undefined;
-  #failed = false;
+  /** Lazy loading (internal/viewport.ts). */
+  readonly #viewport = new Viewport(this);
+  /** Quiet failures (internal/failures.ts). */
+  readonly #failures = new Failures(this, () => this.refreshVersion++);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -93,25 +85,20 @@ export abstract class ReviewElement extends BaseElement {
       console.warn("[review-widgets] token attribute moved to the property: use configure({ token })");
     }
     for (const name of DATA_EVENTS) globalThis.addEventListener(name, this.#dataChanged);
-    for (const name of RETRY_EVENTS) globalThis.addEventListener(name, this.#retry);
     globalThis.addEventListener(CONFIG_EVENT, this.#configChanged);
     this.services = services();
     this.services.store.addEventListener("filter", this.#filter);
-    this.#watchViewport();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const name of DATA_EVENTS) globalThis.removeEventListener(name, this.#dataChanged);
-    for (const name of RETRY_EVENTS) globalThis.removeEventListener(name, this.#retry);
     globalThis.removeEventListener(CONFIG_EVENT, this.#configChanged);
     this.services.store.removeEventListener("filter", this.#filter);
-    this.#observer?.disconnect();
-    this.#observer = undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has("loading") && this.isConnected) this.#watchViewport();
+    if (changed.has("loading") && this.isConnected) this.#viewport.watch();
   }
 
   #filter = (event: Event): void => {
@@ -123,41 +110,27 @@ export abstract class ReviewElement extends BaseElement {
     this.requestUpdate();
   }
 
-  /** A retry anywhere, the network back, or the tab visible again: a failed element loads again. */
-  #retry = (event: Event): void => {
-    if (!this.#failed || (event.type === "visibilitychange" && document.hidden)) return;
-    told = false;
-    this.refreshVersion++;
-  };
+  /** Whether a lazy element has come near the viewport (always, for an eager one): loaders wait for it. */
+  protected get nearViewport(): boolean {
+    return this.#viewport.near;
+  }
 
   /**
    * A load failed: `review-error` from each element, for developers, but one console line per burst
    * (not per element: 13 summaries failing together are one problem).
    */
   protected loadFailed(error: ApiError): void {
-    this.#failed = true;
+    this.#failures.fail(error);
     this.emit("review-error", { error });
-    if (told) return;
-    told = true;
-    console.warn(`[review-widgets] reviews not loaded: ${error.message} ${error.detail ?? ""}`);
   }
 
   protected loaded(): void {
-    this.#failed = false;
+    this.#failures.failed = false;
   }
 
-  /**
-   * The error state of a failed load. Quiet: the first failed element of a page region (a landmark)
-   * shows the alert and the one retry, which reloads every failed element; the others, a muted line.
-   */
+  /** The error state of a failed load: the region's one alert with its retry, or a muted line (internal/failures.ts). */
   protected renderFailed(message: string, quiet = false) {
-    const region = this.closest(REGIONS) ?? this.getRootNode();
-    const holder = alerts.get(region);
-    if (!quiet && (!holder || holder === this || !holder.isConnected || !holder.#failed)) {
-      alerts.set(region, this);
-      return errorState(this.i18n, message, () => globalThis.dispatchEvent(new Event(RETRY_EVENTS[0]!)));
-    }
-    return html`<p part="error" class="quiet">${message}</p>`;
+    return this.#failures.render(this.i18n, message, quiet);
   }
 
   #dataChanged = (): void => {
@@ -184,26 +157,6 @@ export abstract class ReviewElement extends BaseElement {
   /** Whether what this element shows depends on who is signed in (a summary's public numbers do not). */
   protected get viewerDependent(): boolean {
     return true;
-  }
-
-  #watchViewport(): void {
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-    if (this.loading !== "lazy" || typeof IntersectionObserver === "undefined") {
-      this.nearViewport = true;
-      return;
-    }
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          this.nearViewport = true;
-          this.#observer?.disconnect();
-          this.#observer = undefined;
-        }
-      },
-      { rootMargin: LAZY_MARGIN },
-    );
-    this.#observer.observe(this);
   }
 
   /**
