@@ -27,6 +27,9 @@ export function e2e(options: ServerOptions = {}): E2E {
     const context = await state.browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = (await context.newPage()) as Page & { problems: string[] };
+    // Closing the page closes its context, and with it the context's keep-alive connections: the reference
+    // server caps open connections per address (64), and a file that opens many pages would meet that cap.
+    page.once("close", () => void context.close().catch(() => undefined));
     page.problems = [];
     page.on("pageerror", (error) => page.problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
