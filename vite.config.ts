@@ -52,11 +52,13 @@ export default defineConfig(({ mode }) => {
           index: "src/index.ts",
           define: "src/define.ts",
           "structured-data": "src/structured-data.ts",
+          // Node: server rendering (issue 17), built here so the server runs the same templates as the browser.
+          "ssr/index": "src/ssr/index.ts",
         },
         formats: ["es"],
       },
       rolldownOptions: {
-        external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
+        external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^zod(\/|$)/],
         output: { preserveModules: true, preserveModulesRoot: "src", entryFileNames: "[name].js" },
       },
     },

@@ -1,5 +1,6 @@
 import type { BackendTraits } from "./backend.js";
 import type { Aggregate, Review, RevieweeType } from "./model.js";
+import { scriptJson } from "./script-json.js";
 
 /**
  * schema.org JSON-LD for reviews, built from the domain model, so the elements
@@ -51,14 +52,8 @@ export function structuredData(traits: MarkupTraits, item: ReviewedItem, aggrega
   return data;
 }
 
-/**
- * The JSON-LD as text for a script element: `<`, `>`, `&` and the line
- * separators are escaped (`\u003c`…), so review text can never close the
- * script — also once a rendered page is serialised and served again.
- */
-export function serializeJsonLd(data: JsonLd): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
+/** The JSON-LD as text for a script element (core/script-json.ts). */
+export const serializeJsonLd = (data: JsonLd): string => scriptJson(data);
 
 /** The JSON-LD as a `<script>` tag for server-rendered HTML (escaped as above). */
 export function jsonLdScript(data: JsonLd): string {

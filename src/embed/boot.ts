@@ -12,6 +12,7 @@ import { addMessages, setCatalogLoader } from "../core/i18n/index.js";
 import { refresh } from "../core/refresh.js";
 import { MARKETPLACE } from "../core/variants.js";
 import { setOnDemandLoader } from "../internal/on-demand.js";
+import { serverRendered } from "../internal/takeover.js";
 
 /** What a page may queue before the script arrives: `["configure", {...}]`, `["addMessages", lang, {...}]`, or a function called with the API. */
 export type ReviewWidgetsCommand =
@@ -86,6 +87,12 @@ export function boot(elements: readonly Definable[]): void {
   }
   setEmbedDefaults(settings);
   installApi();
-  for (const element of elements) element.define(element.tag);
-  document.dispatchEvent(new CustomEvent(READY_EVENT, { bubbles: true, detail: { tags: elements.map((element) => element.tag) } }));
+  const define = () => {
+    for (const element of elements) element.define(element.tag);
+    document.dispatchEvent(new CustomEvent(READY_EVENT, { bubbles: true, detail: { tags: elements.map((element) => element.tag) } }));
+  };
+  // Server-rendered elements on the page: their HTML paints first, and their languages are in (internal/takeover.ts).
+  const rendered = serverRendered();
+  if (rendered) void rendered.then(define);
+  else define();
 }

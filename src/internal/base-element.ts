@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from "lit";
+import { html, isServer, LitElement, type PropertyValues } from "lit";
 import { currentConfig } from "../core/config.js";
 import type { ReviewEventMap, ReviewEventName } from "../core/events.js";
 import { I18N_EVENT, translator, type Translator } from "../core/i18n/index.js";
@@ -60,10 +60,27 @@ export abstract class BaseElement extends LitElement {
    */
   protected override createRenderRoot(): HTMLElement {
     const shadow = super.createRenderRoot() as ShadowRoot;
+    // Server-rendered (a declarative shadow root): Lit's hydration support adopts the server's wrapper;
+    // otherwise the first render replaces what the server drew, in the same task, so nothing flashes.
+    const served = shadow.querySelector<HTMLElement>(":scope > .root");
+    if (served && (this as { _$needsHydration?: boolean })._$needsHydration) {
+      served.classList.remove("later");
+      return served;
+    }
     const root = document.createElement("div");
     root.className = "root";
-    shadow.append(root);
+    shadow.replaceChildren(root);
     return root;
+  }
+
+  constructor() {
+    super();
+    // Lit's server renderer renders into the shadow root itself (lit/lit#3080): the wrapper is drawn here instead.
+    // `later` keeps the controls that need script (sort, Read more, Show more) invisible, in their place, until it runs.
+    if (isServer) {
+      const content = this.render;
+      this.render = () => html`<div class="root later" lang=${this.i18n.lang} dir=${this.direction}>${content.call(this)}</div>`;
+    }
   }
 
   protected override update(changed: PropertyValues): void {
@@ -79,8 +96,9 @@ export abstract class BaseElement extends LitElement {
 
   /** A `dir` on the element or an ancestor inside the page wins; otherwise the language's own direction. */
   protected get direction(): "ltr" | "rtl" {
-    const scoped = this.closest("[dir]");
-    const value = scoped && scoped !== document.documentElement ? scoped.getAttribute("dir") : null;
+    // On the server there is no page to look up: the element's own attributes and the configured locale decide.
+    const scoped = isServer ? (this.hasAttribute("dir") ? this : null) : this.closest("[dir]");
+    const value = scoped && scoped !== globalThis.document?.documentElement ? scoped.getAttribute("dir") : null;
     return value === "rtl" || value === "ltr" ? value : this.i18n.dir;
   }
 
@@ -90,9 +108,9 @@ export abstract class BaseElement extends LitElement {
    */
   protected get i18n(): Translator {
     if (this.#translator) return this.#translator;
-    const scoped = this.closest("[lang]");
-    const own = scoped && scoped !== document.documentElement ? scoped.getAttribute("lang") : "";
-    return (this.#translator = translator(own || currentConfig().locale || document.documentElement.lang || "en"));
+    const scoped = isServer ? (this.hasAttribute("lang") ? this : null) : this.closest("[lang]");
+    const own = scoped && scoped !== globalThis.document?.documentElement ? scoped.getAttribute("lang") : "";
+    return (this.#translator = translator(own || currentConfig().locale || globalThis.document?.documentElement.lang || "en"));
   }
 
   /** Fires a typed, bubbling, composed event; returns false when a listener cancelled it. */

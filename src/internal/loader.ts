@@ -2,6 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { ApiError, isAbort } from "../core/errors.js";
 import { pageConfigured } from "../core/page-ready.js";
 
+/** Each element's loader, for the server renderer (src/ssr), which runs it outside the element's life cycle. */
+export const loaders = new WeakMap<object, { load(): Promise<unknown> | null }>();
+
 export type LoadStatus = "initial" | "pending" | "complete" | "error";
 
 export interface LoaderOptions<T, A extends readonly unknown[]> {
@@ -44,11 +47,14 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
   #connected = false;
   #subject: string | undefined;
   #waiting: { resolve: (value: T) => void; reject: (error: ApiError) => void }[] = [];
+  /** A value rendered on the server, shown as loaded: the first arguments are taken as its own, not fetched. */
+  #preset = false;
 
   constructor(host: ReactiveControllerHost, options: LoaderOptions<T, A>) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    loaders.set(host, this);
   }
 
   hostConnected(): void {
@@ -60,7 +66,31 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
     if (!this.#connected) return;
     const args = this.#options.args();
     if (args === null || sameArgs(args, this.#lastArgs)) return;
+    if (this.#preset) {
+      this.#preset = false;
+      this.#lastArgs = args;
+      this.#subject = this.#options.subject?.();
+      this.#options.onComplete?.(this.value as T);
+      return;
+    }
     void this.run();
+  }
+
+  /**
+   * Shows `value` as loaded without fetching it (data rendered on the server): `onComplete` runs once the
+   * arguments are ready, and a later change of them (a sign-in, another reviewee) loads as usual.
+   */
+  preset(value: T): void {
+    this.value = value;
+    this.status = "complete";
+    this.#preset = true;
+    this.#host.requestUpdate();
+  }
+
+  /** Runs the task once with the current arguments, outside the element's life cycle (server rendering); null while they are missing. */
+  load(): Promise<T> | null {
+    const args = this.#options.args();
+    return args && this.#options.task(args, new AbortController().signal);
   }
 
   hostDisconnected(): void {

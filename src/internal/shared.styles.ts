@@ -50,6 +50,10 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* Server-rendered, before the script runs: controls that need it keep their place, unseen (issue 17). */
+  .later :is(button, .controls) {
+    visibility: hidden;
+  }
   .sr-only {
     position: absolute;
     inline-size: 1px;

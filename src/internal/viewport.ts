@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveElement } from "lit";
+import { isServer, type ReactiveController, type ReactiveElement } from "lit";
 
 /** How far outside the viewport a lazy element starts loading. */
 const LAZY_MARGIN = "300px";
@@ -8,7 +8,8 @@ const LAZY_MARGIN = "300px";
  * stays near); an eager one, or a browser without IntersectionObserver, is near from the start.
  */
 export class Viewport implements ReactiveController {
-  near = false;
+  /** On the server, every element renders its data (issue 17). */
+  near = isServer;
   readonly #host: ReactiveElement & { loading: string };
   #observer: IntersectionObserver | undefined;
 

@@ -1,8 +1,9 @@
-import { html, nothing, svg, type PropertyDeclarations } from "lit";
+import { html, isServer, nothing, svg, type PropertyDeclarations } from "lit";
 import type { ApiError } from "../../core/errors.js";
 import { distributionOf } from "../../core/aggregate.js";
 import type { RevieweeKey, ReviewSource } from "../../core/source.js";
 import type { Aggregate } from "../../core/model.js";
+import { readStateScript, summaryState, type Counts, type SummaryState as Summary } from "../../core/server-state.js";
 
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
@@ -11,13 +12,6 @@ import { publishStructuredDataLater } from "../../internal/structured-data-loade
 import { baseStyles } from "../../internal/shared.styles.js";
 import { starRow, starStyles } from "../../internal/stars.js";
 import { ratingSummaryStyles } from "./rating-summary.styles.js";
-
-type Counts = readonly [number, number, number, number, number];
-
-interface Summary {
-  aggregate: Aggregate | null;
-  distribution: Counts | null;
-}
 
 /**
  * The average rating, its stars and the number of reviews of one reviewee,
@@ -48,7 +42,7 @@ interface Summary {
  * @cssprop --review-font - Font family (inherits by default).
  * @cssprop --review-text-color - Text colour (inherits by default).
  * @cssprop --review-muted-color - Secondary text colour.
- * @fires review-load - `{count}` when loaded (0 when no numbers may be shown).
+ * @fires review-load - `{count}` when loaded (0 when no numbers may be shown); also for data rendered on the server.
  * @fires review-error - `{error}` when loading failed.
  */
 export class RatingSummary extends ReviewElement {
@@ -72,6 +66,21 @@ export class RatingSummary extends ReviewElement {
   itemName: string | null = null;
   /** schema.org type for structured data (default LodgingBusiness, or Organization for directory entries). */
   itemType: string | null = null;
+
+  /**
+   * Data rendered on the server (`review-widgets/ssr`), or a `<script type="application/json"
+   * data-review-widgets-state>` child with it: shown as loaded, without a request, until a setting changes.
+   * Only a well-formed aggregate is taken; anything else is ignored and the element loads as usual.
+   */
+  set initialData(value: unknown) {
+    const state = summaryState(value);
+    if (state) this.#loader.preset(state);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!isServer) this.initialData = readStateScript(this);
+  }
 
   get #structuredDataTarget(): StructuredDataTarget {
     return { traits: this.traits, revieweeType: this.resolvedRevieweeType, name: this.itemName, type: this.itemType };

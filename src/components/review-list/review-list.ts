@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
+import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
 import { ApiError } from "../../core/errors.js";
 import type { Review } from "../../core/model.js";
 import { enList, enListMarketplace } from "../../core/i18n/en.js";
@@ -6,6 +6,7 @@ import { addEnglish } from "../../core/i18n/index.js";
 
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import type { AllReviews } from "../../core/store.js";
+import { listState, readStateScript } from "../../core/server-state.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
@@ -61,7 +62,7 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @cssprop --review-star-color - Star colour.
  * @cssprop --review-avatar-color - Background of the author's monogram.
  * @cssprop --review-font - Font family (inherits by default).
- * @fires review-load - `{count}`: the number of public reviews.
+ * @fires review-load - `{count}`: the number of public reviews (also for data rendered on the server).
  * @fires review-error - `{error}` when loading or withdrawing failed (and one `[review-widgets]` console line per load failure burst, not per element).
  * @fires review-withdrawn - `{id}` after the viewer withdrew their own review.
  */
@@ -102,6 +103,21 @@ export class ReviewList extends ReviewElement {
   itemName: string | null = null;
   /** schema.org type for structured data (default LodgingBusiness, or Organization for directory entries). */
   itemType: string | null = null;
+
+  /**
+   * Reviews rendered on the server (`review-widgets/ssr`), or a `<script type="application/json"
+   * data-review-widgets-state>` child with them: shown as loaded, without a request, until a setting
+   * changes or someone signs in. Only public, well-formed reviews are taken; the rest are dropped.
+   */
+  set initialData(value: unknown) {
+    const state = listState(value);
+    if (state) this.#loader.preset({ ...state, viewerId: null, dropped: 0 });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!isServer) this.initialData = readStateScript(this);
+  }
 
   get #structuredDataTarget(): StructuredDataTarget {
     return { traits: this.traits, revieweeType: this.resolvedRevieweeType, name: this.itemName, type: this.itemType };
@@ -154,6 +170,8 @@ export class ReviewList extends ReviewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The star filter is shared with the page's summaries; a server renders one element at a time.
+    if (isServer) return;
     const { store } = this.services;
     if (this.#filterKey !== this.subjectKey) this.#leave();
     if (store.filters.get((this.#filterKey = this.subjectKey)) !== this.#stars) store.setFilter(this.#filterKey, this.#stars);
@@ -286,7 +304,8 @@ export class ReviewList extends ReviewElement {
           : DIRECTORY && review.authorCompany
             ? html`<bdi class="meta muted" dir="auto">${review.authorCompany}</bdi>`
             : nothing,
-        this.dateFormat === "absolute",
+        // Cached server HTML cannot say "3 days ago": it shows the month, and the browser turns it relative.
+        isServer || this.dateFormat === "absolute",
       )}
       ${
         pending

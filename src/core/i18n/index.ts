@@ -31,25 +31,34 @@ export const I18N_EVENT = "review-widgets:i18n";
 
 export type CatalogLoader = (lang: string) => Promise<Partial<Messages> | undefined>;
 let loader: CatalogLoader | undefined;
-const requested = new Set<string>();
+const requested = new Map<string, Promise<void>>();
 
 /** How catalogs are fetched: code-split imports (ESM) or files next to the script (IIFE). */
 export function setCatalogLoader(next: CatalogLoader): void {
   loader = next;
 }
 
-function requestCatalog(lang: string): void {
-  if (!loader || catalogs.has(lang) || requested.has(lang) || !LOADABLE.includes(lang)) return;
-  requested.add(lang);
-  loader(lang).then(
-    (messages) => {
-      if (!messages) return;
-      addMessages(lang, messages, false);
-      globalThis.dispatchEvent?.(new Event(I18N_EVENT));
-    },
-    // Unreachable catalog (a CDN without CORS, offline, CSP): the elements stay wholly in English.
-    () => console.warn(`[review-widgets] ${lang} strings not loaded (CORS?)`),
-  );
+/**
+ * Fetches a language's strings, once (elements re-render when they arrive); settles when they are in,
+ * or could not be fetched. Server-rendered pages wait for it, so their takeover speaks the same language.
+ */
+export function loadCatalog(lang: string): Promise<void> {
+  const primary = lang.split("-")[0]!.toLowerCase();
+  if (!loader || catalogs.has(primary) || !LOADABLE.includes(primary)) return Promise.resolve();
+  let pending = requested.get(primary);
+  if (!pending) {
+    pending = loader(primary).then(
+      (messages) => {
+        if (!messages) return;
+        addMessages(primary, messages, false);
+        globalThis.dispatchEvent?.(new Event(I18N_EVENT));
+      },
+      // Unreachable catalog (a CDN without CORS, offline, CSP): the elements stay wholly in English.
+      () => console.warn(`[review-widgets] ${primary} strings not loaded (CORS?)`),
+    );
+    requested.set(primary, pending);
+  }
+  return pending;
 }
 
 /** Adds a language, or overrides strings of one (`configure({ messages })`). */
@@ -81,7 +90,7 @@ export class Translator {
   constructor(lang: string) {
     const locale = supported(lang);
     const primary = locale.split("-")[0]!.toLowerCase();
-    requestCatalog(primary);
+    void loadCatalog(primary);
     const own = [overrides.get(locale.toLowerCase()), overrides.get(primary), catalogs.get(locale.toLowerCase()), catalogs.get(primary)];
     // A language none of whose strings are here (its file still loading, blocked, or never written) is
     // shown wholly in English — strings, numbers, dates, direction — never half one and half the other.
