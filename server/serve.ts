@@ -5,6 +5,7 @@ import type { Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createApp, type AppOptions } from "./app.ts";
 import { answerError } from "./shared/client-abort.ts";
+import { serverRenderedPages } from "./ssr-pages.ts";
 
 export interface RunningServer {
   url: string;
@@ -53,6 +54,11 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     c.res.headers.set("Access-Control-Allow-Origin", "*");
   });
   app.use("/dist/*", serveStatic({ root }));
+  // The listing page arrives server-rendered (issue 17); `?render=client` serves it as written.
+  app.use(
+    "/*",
+    serverRenderedPages(root, (request) => app.fetch(request)),
+  );
   app.use("/*", serveStatic({ root: `${root}/demo` }));
   return new Promise((resolve) => {
     const server = serve(

@@ -140,6 +140,7 @@ function update(change: () => void, alsoChanged: readonly (keyof ReviewWidgetsCo
   change();
   const after = currentConfig();
   const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof ReviewWidgetsConfig)[]);
-  const changed = [...alsoChanged, ...[...keys].filter((key) => !Object.is(before[key], after[key]))];
+  // null and absent both mean "not set": configure({ token: null }) on a signed-out page changes nothing.
+  const changed = [...alsoChanged, ...[...keys].filter((key) => !Object.is(before[key] ?? null, after[key] ?? null))];
   if (changed.length > 0) globalThis.dispatchEvent?.(new CustomEvent(CONFIG_EVENT, { detail: { changed } }));
 }

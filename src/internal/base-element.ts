@@ -70,6 +70,8 @@ export abstract class BaseElement extends LitElement {
     const root = document.createElement("div");
     root.className = "root";
     shadow.replaceChildren(root);
+    // LitElement renders before the root's first child: the server's <style>, now gone. Our wrapper starts empty.
+    this.renderOptions.renderBefore = null;
     return root;
   }
 

@@ -86,11 +86,11 @@ interface Probe extends LitElement {
 /** Templates, one per element and set of attribute names (names are checked, so the set is small). */
 const templates = new Map<string, TemplateStringsArray>();
 
-function elementTemplate(tag: string, names: readonly string[], withData: boolean): TemplateStringsArray {
-  const key = `${tag} ${names.join(" ")} ${withData}`;
+/** `bindings` are ` name=` (an attribute, rendered into the HTML) or ` .name=` (a property of the server's instance only). */
+function elementTemplate(tag: string, bindings: readonly string[]): TemplateStringsArray {
+  const key = `${tag}${bindings.join("")}`;
   let strings = templates.get(key);
   if (!strings) {
-    const bindings = [...names.map((name) => ` ${name}=`), ...(withData ? [" .initialData="] : [])];
     const parts = bindings.length === 0 ? [`<${tag}></${tag}>`] : [`<${tag}${bindings[0]}`, ...bindings.slice(1), `></${tag}>`];
     strings = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray;
     templates.set(key, strings);
@@ -137,12 +137,20 @@ async function renderElement(
       options.onError?.(error);
     }
   }
-  const strings = elementTemplate(
-    tag,
-    list.map(([name]) => name),
-    rendered !== null,
-  );
-  const values: unknown[] = [...list.map(([, value]) => value), ...(rendered ? [rendered.data] : [])];
+  // The page's configuration reaches the rendering instance as properties: the HTML keeps the attributes as given.
+  const given = new Set(list.map(([name]) => name));
+  const properties: [string, unknown][] = (
+    [
+      ["apiBase", "api-base", apiBase],
+      ["source", "source", source],
+      ["directoryId", "directory-id", directoryId],
+    ] as const
+  )
+    .filter(([, attribute, value]) => value !== undefined && !given.has(attribute))
+    .map(([name, , value]) => [name, value]);
+  if (rendered) properties.push(["initialData", rendered.data]);
+  const strings = elementTemplate(tag, [...list.map(([name]) => ` ${name}=`), ...properties.map(([name]) => ` .${name}=`)]);
+  const values: unknown[] = [...list.map(([, value]) => value), ...properties.map(([, value]) => value)];
   // A page-level element: the markers of the template around it mean nothing to the page, and go.
   const markup = (await collectResult(render(html(strings, ...values))))
     .replace(/^<!--lit-part [^>]*--><!--lit-node 0-->|<!--\/lit-part-->$/g, "")

@@ -7,6 +7,7 @@ import { addEnglish } from "../../core/i18n/index.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import type { AllReviews } from "../../core/store.js";
 import { listState, readStateScript } from "../../core/server-state.js";
+import { currentConfig } from "../../core/config.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
@@ -116,7 +117,8 @@ export class ReviewList extends ReviewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!isServer) this.initialData = readStateScript(this);
+    // The server rendered what everyone sees; a viewer already signed in may also see their own pending review.
+    if (!isServer && this.token === null && currentConfig().token == null) this.initialData = readStateScript(this);
   }
 
   get #structuredDataTarget(): StructuredDataTarget {
