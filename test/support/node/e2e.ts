@@ -6,8 +6,8 @@ import { CHROMIUM_FLAGS, ensureChromium } from "../../../scripts/chromium.ts";
 export interface E2E {
   server: RunningServer;
   browser: Browser;
-  /** A new page in a fresh context that records page errors and unhandled rejections. */
-  open(path: string): Promise<Page & { problems: string[] }>;
+  /** A new page in a fresh context that records page errors and unhandled rejections; `prepare` runs before it navigates. */
+  open(path: string, prepare?: (page: Page) => Promise<void>): Promise<Page & { problems: string[] }>;
 }
 
 /** One fresh reference server (seeded) and one Chromium per test file; `options` e.g. `{ strict: true }`. */
@@ -23,7 +23,7 @@ export function e2e(options: ServerOptions = {}): E2E {
     await state.browser?.close();
     await state.server?.close();
   });
-  state.open = async (path) => {
+  state.open = async (path, prepare) => {
     const context = await state.browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = (await context.newPage()) as Page & { problems: string[] };
@@ -41,6 +41,7 @@ export function e2e(options: ServerOptions = {}): E2E {
     await page.addInitScript(() => {
       addEventListener("unhandledrejection", (event) => console.error(`unhandled rejection: ${String(event.reason)}`));
     });
+    await prepare?.(page);
     await page.goto(state.server.url + path);
     return page;
   };
