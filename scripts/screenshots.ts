@@ -20,8 +20,10 @@ const server = await startServer({ demo: true });
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_FLAGS });
 try {
   /** `target`: a selector whose element alone is captured. */
-  const shots: { name: string; path: string; width?: number; full?: boolean; target?: string; act?: (page: Page) => Promise<void> }[] = [
+  const shots: { name: string; path: string; width?: number; full?: boolean; noScript?: boolean; target?: string; act?: (page: Page) => Promise<void> }[] = [
     { name: "listing", path: "/", full: true },
+    // Server-rendered (issue 17): what a visitor, or a crawler, gets without JavaScript.
+    { name: "listing-no-javascript", path: "/", width: 900, target: "#reviews", noScript: true },
     {
       name: "listing-guest-pending",
       path: "/",
@@ -63,7 +65,8 @@ try {
     },
     {
       name: "error-state",
-      path: "/",
+      // The client-rendered variant: the server-rendered page holds its reviews before the browser asks.
+      path: "/?render=client",
       width: 900,
       target: "#main",
       act: async (page) => {
@@ -101,13 +104,13 @@ try {
   const only = process.argv.slice(2);
   for (const shot of shots) {
     if (only.length > 0 && !only.includes(shot.name)) continue;
-    const page = await browser.newPage({ viewport: { width: shot.width ?? 1280, height: 900 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: shot.width ?? 1280, height: 900 }, deviceScaleFactor: 1, javaScriptEnabled: !shot.noScript });
     const response = await page.goto(server.url + shot.path);
     if (!response?.ok()) {
       await page.close();
       continue;
     }
-    await settle(page);
+    if (!shot.noScript) await settle(page);
     await shot.act?.(page);
     if (shot.target) await page.locator(shot.target).screenshot({ path: `${OUT}/${shot.name}.png` });
     else await page.screenshot({ path: `${OUT}/${shot.name}.png`, fullPage: shot.full ?? false });
