@@ -44,3 +44,17 @@ test("no backend is named outside src/api/ (elements and core read its traits)",
     );
   assert.deepEqual(named, []);
 });
+
+test("only the server entry (src/ssr) imports @lit-labs/ssr, a Labs package; nothing imports the server entry", () => {
+  const files = sources("src");
+  const labs = files.filter((file) => !relative("src", file).startsWith("ssr/") && /from\s+"@lit-labs\/ssr/.test(readFileSync(file, "utf8")));
+  assert.deepEqual(labs, []);
+  assert.ok(
+    files.some((file) => relative("src", file).startsWith("ssr/") && /from\s+"@lit-labs\/ssr"/.test(readFileSync(file, "utf8"))),
+    "the walk found the server entry",
+  );
+  assert.deepEqual(
+    edges.filter(({ from, to }) => !from.startsWith("ssr/") && to.startsWith("ssr/")),
+    [],
+  );
+});
