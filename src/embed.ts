@@ -8,5 +8,6 @@ import { ReviewList } from "./components/review-list/review-list.js";
 import { ReviewModeration } from "./components/review-moderation/review-moderation.js";
 import { StarRating } from "./components/star-rating/star-rating.js";
 import { boot } from "./embed/boot.js";
+import { serverRendered } from "./internal/takeover.js";
 
-boot([StarRating, RatingSummary, ReviewList, ReviewForm, ReviewModeration]);
+boot([StarRating, RatingSummary, ReviewList, ReviewForm, ReviewModeration], serverRendered);

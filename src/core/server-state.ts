@@ -81,6 +81,16 @@ export function listState(value: unknown): ListState | null {
   return { reviews: value["reviews"].map(publicReview).filter((review) => review !== null) };
 }
 
+/**
+ * Before the tags are defined on a server-rendered page: one frame, so the browser paints the server's
+ * HTML before the upgrade's work, and the strings of the page's languages (`load` fetches one), so the
+ * takeover renders the same words — a Spanish page never flashes English.
+ */
+export function ready(load: (lang: string) => Promise<void>, locale: string | undefined): Promise<unknown> {
+  const langs = [...document.querySelectorAll(STATE_SELECTOR)].map((state) => state.parentElement?.closest("[lang]")?.getAttribute("lang") || locale || "en");
+  return Promise.all([new Promise((painted) => requestAnimationFrame(() => setTimeout(painted))), ...[...new Set(langs)].map(load)]);
+}
+
 /** The state child of `host`, parsed (null when there is none or it is not JSON). */
 export function readStateScript(host: Element): unknown {
   const script = host.querySelector(`:scope > ${STATE_SELECTOR}`);

@@ -12,7 +12,6 @@ import { addMessages, setCatalogLoader } from "../core/i18n/index.js";
 import { refresh } from "../core/refresh.js";
 import { MARKETPLACE } from "../core/variants.js";
 import { setOnDemandLoader } from "../internal/on-demand.js";
-import { serverRendered } from "../internal/takeover.js";
 
 /** What a page may queue before the script arrives: `["configure", {...}]`, `["addMessages", lang, {...}]`, or a function called with the API. */
 export type ReviewWidgetsCommand =
@@ -67,8 +66,11 @@ function installApi(): void {
   if (Array.isArray(queued)) queued.map(run);
 }
 
-/** Registers `elements`; their default backend is the first this file carries (the directory files carry only theirs). */
-export function boot(elements: readonly Definable[]): void {
+/**
+ * Registers `elements`; their default backend is the first this file carries (the directory files carry only theirs).
+ * `takeover`: for files with elements a server renders (internal/takeover.ts).
+ */
+export function boot(elements: readonly Definable[], takeover?: () => Promise<unknown> | null): void {
   const settings: ReviewWidgetsConfig = {};
   const script = document.currentScript;
   if (script instanceof HTMLScriptElement) {
@@ -92,7 +94,7 @@ export function boot(elements: readonly Definable[]): void {
     document.dispatchEvent(new CustomEvent(READY_EVENT, { bubbles: true, detail: { tags: elements.map((element) => element.tag) } }));
   };
   // Server-rendered elements on the page: their HTML paints first, and their languages are in (internal/takeover.ts).
-  const rendered = serverRendered();
+  const rendered = takeover?.();
   if (rendered) void rendered.then(define);
   else define();
 }

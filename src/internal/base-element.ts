@@ -1,4 +1,4 @@
-import { html, isServer, LitElement, type PropertyValues } from "lit";
+import { LitElement, type PropertyValues } from "lit";
 import { currentConfig } from "../core/config.js";
 import type { ReviewEventMap, ReviewEventName } from "../core/events.js";
 import { I18N_EVENT, translator, type Translator } from "../core/i18n/index.js";
@@ -60,7 +60,7 @@ export abstract class BaseElement extends LitElement {
    */
   protected override createRenderRoot(): HTMLElement {
     const shadow = super.createRenderRoot() as ShadowRoot;
-    // Server-rendered (a declarative shadow root): Lit's hydration support adopts the server's wrapper;
+    // Server-rendered (a declarative shadow root; src/ssr draws the wrapper there): Lit's hydration support adopts it;
     // otherwise the first render replaces what the server drew, in the same task, so nothing flashes.
     const served = shadow.querySelector<HTMLElement>(":scope > .root");
     if (served && (this as { _$needsHydration?: boolean })._$needsHydration) {
@@ -73,16 +73,6 @@ export abstract class BaseElement extends LitElement {
     // LitElement renders before the root's first child: the server's <style>, now gone. Our wrapper starts empty.
     this.renderOptions.renderBefore = null;
     return root;
-  }
-
-  constructor() {
-    super();
-    // Lit's server renderer renders into the shadow root itself (lit/lit#3080): the wrapper is drawn here instead.
-    // `later` keeps the controls that need script (sort, Read more, Show more) invisible, in their place, until it runs.
-    if (isServer) {
-      const content = this.render;
-      this.render = () => html`<div class="root later" lang=${this.i18n.lang} dir=${this.direction}>${content.call(this)}</div>`;
-    }
   }
 
   protected override update(changed: PropertyValues): void {
@@ -98,8 +88,7 @@ export abstract class BaseElement extends LitElement {
 
   /** A `dir` on the element or an ancestor inside the page wins; otherwise the language's own direction. */
   protected get direction(): "ltr" | "rtl" {
-    // On the server there is no page to look up: the element's own attributes and the configured locale decide.
-    const scoped = isServer ? (this.hasAttribute("dir") ? this : null) : this.closest("[dir]");
+    const scoped = this.closest("[dir]");
     const value = scoped && scoped !== globalThis.document?.documentElement ? scoped.getAttribute("dir") : null;
     return value === "rtl" || value === "ltr" ? value : this.i18n.dir;
   }
@@ -110,7 +99,7 @@ export abstract class BaseElement extends LitElement {
    */
   protected get i18n(): Translator {
     if (this.#translator) return this.#translator;
-    const scoped = isServer ? (this.hasAttribute("lang") ? this : null) : this.closest("[lang]");
+    const scoped = this.closest("[lang]");
     const own = scoped && scoped !== globalThis.document?.documentElement ? scoped.getAttribute("lang") : "";
     return (this.#translator = translator(own || currentConfig().locale || globalThis.document?.documentElement.lang || "en"));
   }

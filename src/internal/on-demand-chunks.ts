@@ -6,4 +6,5 @@
  */
 export const chunks = {
   "structured-data": () => import("./structured-data.js"),
+  "server-state": () => import("./server-state.js"),
 };

@@ -1,16 +1,21 @@
 import { currentConfig } from "../core/config.js";
 import { loadCatalog } from "../core/i18n/index.js";
-import { STATE_SELECTOR } from "../core/server-state.js";
+import { type OnDemand, onDemand } from "./on-demand.js";
+
+type Reader = OnDemand["server-state"];
+let reader: Reader | null = null;
 
 /**
- * Before the tags are defined on a page with server-rendered elements (a state child in the HTML):
- * one frame, so the browser paints the server's HTML before the upgrade's work, and the strings of
- * their languages, so the takeover renders the same words (a Spanish page never flashes English).
- * Null when the page has none: the tags are defined at once, as always.
+ * A page with server-rendered elements (a state child in its HTML): loads the code that reads their
+ * state, then waits one frame and for the page's languages (core/server-state.ts `ready`) before the
+ * tags are defined. Null on other pages: the tags are defined at once, and none of this is downloaded.
  */
 export function serverRendered(): Promise<unknown> | null {
-  const states = document.querySelectorAll(STATE_SELECTOR);
-  if (states.length === 0) return null;
-  const langs = [...states].map((state) => state.parentElement?.closest("[lang]")?.getAttribute("lang") || currentConfig().locale || "en");
-  return Promise.all([new Promise((painted) => requestAnimationFrame(() => setTimeout(painted))), ...[...new Set(langs)].map(loadCatalog)]);
+  if (!document.querySelector("script[data-review-widgets-state]")) return null;
+  return onDemand("server-state", "server-rendered state").then((loaded) => (reader = loaded)?.ready(loadCatalog, currentConfig().locale));
+}
+
+/** The server-rendered state of `host`, read as `kind` accepts it (public reviews only); null when there is none. */
+export function takeState<Kind extends "summaryState" | "listState">(host: Element, kind: Kind): ReturnType<Reader[Kind]> | null {
+  return reader && (reader[kind](reader.readStateScript(host)) as ReturnType<Reader[Kind]>);
 }

@@ -57,7 +57,31 @@ export interface RenderOptions {
 }
 
 const ELEMENTS = [StarRating, RatingSummary, ReviewList];
-for (const element of ELEMENTS) element.define();
+
+/** What the server adds to our elements, which it renders outside any page. */
+interface OnServer {
+  render(): unknown;
+  closest(selector: string): Element | null;
+  hasAttribute(name: string): boolean;
+  readonly i18n: { lang: string };
+  readonly direction: string;
+}
+for (const element of ELEMENTS) {
+  const prototype = element.prototype as unknown as OnServer;
+  const content = prototype.render;
+  // Lit's server renderer renders into the shadow root itself (lit/lit#3080), not into the wrapper our
+  // createRenderRoot makes in the browser (internal/base-element.ts): the wrapper is drawn here. `later`
+  // keeps the controls that need script (sort, Read more, Show more) in their place, unseen, until it runs.
+  prototype.render = function (this: OnServer) {
+    return html`<div class="root later" lang=${this.i18n.lang} dir=${this.direction}>${content.call(this)}</div>`;
+  };
+  // No page around the element: its own `lang` and `dir` are all there is to find (the shim has no closest()).
+  prototype.closest = function (this: OnServer, selector: string) {
+    const name = /^\[([\w-]+)\]$/.exec(selector)?.[1];
+    return name && this.hasAttribute(name) ? (this as unknown as Element) : null;
+  };
+  element.define();
+}
 
 // Every language up front: a server renders any of them on any request, and a Spanish page never shows English first.
 setCatalogLoader(importCatalog);

@@ -3,7 +3,8 @@ import type { ApiError } from "../../core/errors.js";
 import { distributionOf } from "../../core/aggregate.js";
 import type { RevieweeKey, ReviewSource } from "../../core/source.js";
 import type { Aggregate } from "../../core/model.js";
-import { readStateScript, summaryState, type Counts, type SummaryState as Summary } from "../../core/server-state.js";
+import type { Counts, SummaryState as Summary } from "../../core/server-state.js";
+import { takeState } from "../../internal/takeover.js";
 
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
@@ -68,18 +69,17 @@ export class RatingSummary extends ReviewElement {
   itemType: string | null = null;
 
   /**
-   * Data rendered on the server (`review-widgets/ssr`), or a `<script type="application/json"
-   * data-review-widgets-state>` child with it: shown as loaded, without a request, until a setting changes.
-   * Only a well-formed aggregate is taken; anything else is ignored and the element loads as usual.
+   * The data, as the server renderer (`review-widgets/ssr`) checked it: shown as loaded. In the browser
+   * the state comes from the `<script type="application/json" data-review-widgets-state>` child the
+   * renderer writes; only a well-formed aggregate is taken from it, and a setting change loads as usual.
    */
-  set initialData(value: unknown) {
-    const state = summaryState(value);
-    if (state) this.#loader.preset(state);
+  set initialData(value: Summary | null) {
+    if (value) this.#loader.preset(value);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!isServer) this.initialData = readStateScript(this);
+    if (!isServer) this.initialData = takeState(this, "summaryState");
   }
 
   get #structuredDataTarget(): StructuredDataTarget {

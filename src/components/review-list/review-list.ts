@@ -6,7 +6,8 @@ import { addEnglish } from "../../core/i18n/index.js";
 
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
 import type { AllReviews } from "../../core/store.js";
-import { listState, readStateScript } from "../../core/server-state.js";
+import type { ListState } from "../../core/server-state.js";
+import { takeState } from "../../internal/takeover.js";
 import { currentConfig } from "../../core/config.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
@@ -106,19 +107,19 @@ export class ReviewList extends ReviewElement {
   itemType: string | null = null;
 
   /**
-   * Reviews rendered on the server (`review-widgets/ssr`), or a `<script type="application/json"
-   * data-review-widgets-state>` child with them: shown as loaded, without a request, until a setting
-   * changes or someone signs in. Only public, well-formed reviews are taken; the rest are dropped.
+   * The public reviews, as the server renderer (`review-widgets/ssr`) checked them: shown as loaded. In
+   * the browser they come from the `<script type="application/json" data-review-widgets-state>` child
+   * the renderer writes; only public, well-formed reviews are taken from it, and a sign-in or a setting
+   * change loads as usual.
    */
-  set initialData(value: unknown) {
-    const state = listState(value);
-    if (state) this.#loader.preset({ ...state, viewerId: null, dropped: 0 });
+  set initialData(value: ListState | null) {
+    if (value) this.#loader.preset({ ...value, viewerId: null, dropped: 0 });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // The server rendered what everyone sees; a viewer already signed in may also see their own pending review.
-    if (!isServer && this.token === null && currentConfig().token == null) this.initialData = readStateScript(this);
+    if (!isServer && this.token === null && currentConfig().token == null) this.initialData = takeState(this, "listState");
   }
 
   get #structuredDataTarget(): StructuredDataTarget {
