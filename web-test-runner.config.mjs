@@ -9,7 +9,7 @@ import { harnessMiddleware } from "./test/support/node/middleware.ts";
 const executablePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
 export default {
-  files: ["test/**/*.test.ts", "!test/server/**", "!test/scripts/**", "!test/e2e/**"],
+  files: ["test/**/*.test.ts", "!test/server/**", "!test/ssr/**", "!test/scripts/**", "!test/e2e/**"],
   nodeResolve: { exportConditions: ["development"] },
   concurrency: 2,
   plugins: [esbuildPlugin({ ts: true, target: "es2022", tsconfig: fileURLToPath(new URL("./tsconfig.json", import.meta.url)) })],

@@ -25,7 +25,8 @@ const steps: Record<string, () => Command[]> = {
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.node.json"]],
   ],
-  server: () => [node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"))],
+  // test/ssr renders with src/ssr/index.ts against the reference server, like the server tests.
+  server: () => [node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"), ...findTests("test/ssr"))],
   unit: () => [node("--import", "tsx", "node_modules/@web/test-runner/dist/bin.js", "--config", "web-test-runner.config.mjs")],
   e2e: () => {
     const files = findTests("test/e2e");
