@@ -72,7 +72,7 @@ export function summaryState(value: unknown): SummaryState | null {
   if (!isRecord(value) || !("aggregate" in value)) return null;
   const found = aggregate(value["aggregate"]);
   if (value["aggregate"] !== null && !found) return null;
-  return { aggregate: found, distribution: counts(value["distribution"]) };
+  return { aggregate: found, distribution: found?.visible ? counts(value["distribution"]) : null };
 }
 
 /** A list's state (public reviews only; others are dropped), or null when `value` is not one. */

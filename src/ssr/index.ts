@@ -99,6 +99,7 @@ function servicesFor(fetch: RenderOptions["fetch"]): Services {
 
 interface Probe extends LitElement {
   services: Services;
+  readonly minCount?: number;
   apiBase: string | null;
   source: string | null;
   directoryId: string | null;
@@ -204,7 +205,9 @@ function markup(probe: Probe, attributes: Attributes, summary: SummaryState | nu
 export function renderRatingSummary(attributes: Attributes, options: RenderOptions = {}): Promise<string> {
   return renderElement("rating-summary", attributes, options, (probe, loaded) => {
     const data = summaryState(loaded);
-    return data && { data, jsonLd: markup(probe, attributes, data, []) };
+    // Numbers the element does not show (below `min-count`) are not published for crawlers either.
+    const shown = data?.aggregate?.visible && data.aggregate.count > 0 && data.aggregate.count >= (probe.minCount ?? 0) ? data : null;
+    return data && { data, jsonLd: markup(probe, attributes, shown, []) };
   });
 }
 
@@ -219,7 +222,7 @@ export function renderReviewList(attributes: Attributes, options: RenderOptions 
     if (!data) return null;
     const sort = attributes["sort"];
     const size = Number(attributes["page-size"] ?? 10);
-    const first = arrange(data.reviews, isSort(sort) ? sort : "newest", null).slice(0, Number.isInteger(size) && size > 0 ? size : 10);
+    const first = arrange(data.reviews, isSort(sort) ? sort : "newest", null).slice(0, Number.isInteger(size) && size > 0 ? Math.min(size, 1000) : 10);
     return { data, jsonLd: markup(probe, attributes, null, first) };
   });
 }
