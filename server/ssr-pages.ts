@@ -4,10 +4,10 @@ import { pathToFileURL } from "node:url";
 import type { Context, Next } from "hono";
 
 /**
- * `npm start` serves the demo's listing page server-rendered (issue 17): its
+ * `npm start` serves the demo's listing and languages pages server-rendered (issue 17): their
  * summaries and reviews are in the first HTML, readable without JavaScript,
  * and the script file takes them over without a request. `?render=client`
- * serves the page as written, rendered in the browser only, for comparison.
+ * serves a page as written, rendered in the browser only, for comparison.
  *
  * Each empty `<rating-summary>`, `<review-list>` and `<star-rating>` tag of the
  * page is replaced by `review-widgets/ssr`'s rendering of it, with the page's
@@ -19,7 +19,7 @@ import type { Context, Next } from "hono";
 type Ssr = typeof import("../src/ssr/index.ts");
 
 /** Demo pages served server-rendered. */
-export const SERVER_RENDERED_PAGES = ["/", "/index.html"];
+export const SERVER_RENDERED_PAGES = ["/", "/index.html", "/languages.html"];
 
 const TAG = /<(rating-summary|review-list|star-rating)(\s[^>]*)?><\/\1>/g;
 const ATTRIBUTE = /([\w-]+)(?:="([^"]*)")?/g;
@@ -30,6 +30,37 @@ function attributesOf(text: string): Record<string, string | true> {
   const attributes: Record<string, string | true> = {};
   for (const [, name = "", value] of text.matchAll(ATTRIBUTE)) attributes[name] = value === undefined ? true : decode(value);
   return attributes;
+}
+
+type Around = { lang?: string; dir?: "ltr" | "rtl" };
+const ELEMENT = /<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g;
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+
+/** For each review element (by its offset in `html`), the `lang` and `dir` of its closest ancestors that say them. */
+function contexts(html: string): Map<number, Around> {
+  const open: { tag: string; lang?: string; dir?: string }[] = [];
+  const found = new Map<number, Around>();
+  for (const match of html.matchAll(ELEMENT)) {
+    const [, closing, tag = "", rest = ""] = match;
+    if (closing) {
+      const at = open.map((element) => element.tag).lastIndexOf(tag);
+      if (at >= 0) open.length = at;
+      continue;
+    }
+    if (/^(rating-summary|review-list|star-rating)$/.test(tag)) {
+      const lang = [...open].reverse().find((element) => element.lang)?.lang;
+      const dir = [...open].reverse().find((element) => element.dir)?.dir;
+      found.set(match.index, { ...(lang && { lang }), ...((dir === "rtl" || dir === "ltr") && { dir }) });
+    }
+    if (VOID.has(tag) || rest.endsWith("/")) continue;
+    const attributes = attributesOf(rest);
+    open.push({
+      tag,
+      ...(typeof attributes["lang"] === "string" && { lang: attributes["lang"] }),
+      ...(typeof attributes["dir"] === "string" && { dir: attributes["dir"] }),
+    });
+  }
+  return found;
 }
 
 /** The page's configuration, from its review-widgets script tag (`data-api-base`, `data-source`, `data-directory-id`). */
@@ -49,10 +80,14 @@ export async function serverRenderPage(ssr: Ssr, html: string, origin: string, f
   const page = pageConfig(html);
   // One fetch per page view: the demo's writes show at the next reload (the store caches per fetch function).
   const options = { origin, page, fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(fetch(new Request(input, init))) };
-  const renders = [...html.matchAll(TAG)].map(([, tag, attributes = ""]) => {
+  const around = contexts(html);
+  const renders = [...html.matchAll(TAG)].map((match) => {
+    const [, tag, attributes = ""] = match;
     const given = attributesOf(attributes);
-    if (tag === "rating-summary") return ssr.renderRatingSummary(given, options);
-    if (tag === "review-list") return ssr.renderReviewList(given, options);
+    // The language and direction the element inherits in the browser, from its ancestors.
+    const withContext = { ...options, context: around.get(match.index) ?? {} };
+    if (tag === "rating-summary") return ssr.renderRatingSummary(given, withContext);
+    if (tag === "review-list") return ssr.renderReviewList(given, withContext);
     return ssr.renderStarRating(given);
   });
   const rendered = await Promise.all(renders);

@@ -52,6 +52,11 @@ export interface RenderOptions {
    * needs no network round trip. Results are cached per function for 30 s, like the browser's store.
    */
   fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /**
+   * The language and direction of the page around the element (what its closest `lang` and `dir`
+   * ancestors say in the browser), for an element without its own. Default: `configure({ locale })`, else English.
+   */
+  context?: { lang?: string; dir?: "ltr" | "rtl" };
   /** Told when the data could not be loaded; the element is then rendered loading, and loads in the browser. */
   onError?: (error: unknown) => void;
 }
@@ -60,6 +65,7 @@ const ELEMENTS = [StarRating, RatingSummary, ReviewList];
 
 /** What the server adds to our elements, which it renders outside any page. */
 interface OnServer {
+  serverContext?: RenderOptions["context"];
   render(): unknown;
   closest(selector: string): Element | null;
   hasAttribute(name: string): boolean;
@@ -75,10 +81,13 @@ for (const element of ELEMENTS) {
   prototype.render = function (this: OnServer) {
     return html`<div class="root later" lang=${this.i18n.lang} dir=${this.direction}>${content.call(this)}</div>`;
   };
-  // No page around the element: its own `lang` and `dir` are all there is to find (the shim has no closest()).
+  // No page around the element (the shim has no closest()): its own `lang` and `dir`, else what the caller says of the page.
   prototype.closest = function (this: OnServer, selector: string) {
-    const name = /^\[([\w-]+)\]$/.exec(selector)?.[1];
-    return name && this.hasAttribute(name) ? (this as unknown as Element) : null;
+    const name = /^\[(lang|dir)\]$/.exec(selector)?.[1] as "lang" | "dir" | undefined;
+    if (!name) return null;
+    if (this.hasAttribute(name)) return this as unknown as Element;
+    const inherited = this.serverContext?.[name];
+    return inherited ? ({ getAttribute: () => inherited } as unknown as Element) : null;
   };
   element.define();
 }
@@ -173,6 +182,7 @@ async function renderElement(
   )
     .filter(([, attribute, value]) => value !== undefined && !given.has(attribute))
     .map(([name, , value]) => [name, value]);
+  if (options.context) properties.push(["serverContext", options.context]);
   if (rendered) properties.push(["initialData", rendered.data]);
   const strings = elementTemplate(tag, [...list.map(([name]) => ` ${name}=`), ...properties.map(([name]) => ` .${name}=`)]);
   const values: unknown[] = [...list.map(([, value]) => value), ...properties.map(([, value]) => value)];

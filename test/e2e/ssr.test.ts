@@ -149,6 +149,33 @@ describe("the server-rendered listing page", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it("a Spanish section is taken over in Spanish: no frame shows English, none loses the numbers", async () => {
+    const page = await world.open("/languages.html", async (page) => {
+      await page.addInitScript(() => {
+        const record = ((globalThis as Record<string, unknown>)["__es"] = { frames: 0, wrong: [] as string[], live: false });
+        const frame = () => {
+          const summary = document.querySelector('[lang="es"] rating-summary');
+          if (summary) {
+            record.frames++;
+            const count = summary.shadowRoot?.querySelector('[part~="count"]')?.textContent?.trim() ?? "";
+            if (!/^24 reseñas$/.test(count)) record.wrong.push(count);
+            record.live ||= customElements.get("rating-summary") !== undefined && summary.shadowRoot?.querySelector(".root.later") === null;
+          }
+          if (record.frames < 90) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+    });
+    await page.waitForFunction(() => {
+      const record = (globalThis as unknown as { __es: { frames: number; live: boolean } }).__es;
+      return record.live && record.frames >= 90;
+    });
+    const seen = await page.evaluate(() => (globalThis as unknown as { __es: { wrong: string[] } }).__es);
+    assert.deepEqual(seen.wrong, []);
+    assert.match(await page.evaluate(() => document.querySelector('[lang="es"] review-list')?.shadowRoot?.textContent ?? ""), /Mostrando 1 de 24 reseñas/);
+    assert.deepEqual(page.problems, []);
+  });
+
   it("?render=client serves the page as written, rendered in the browser only", async () => {
     const response = await fetch(`${world.server.url}/?render=client`);
     const html = await response.text();

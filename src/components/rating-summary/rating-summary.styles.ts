@@ -38,6 +38,10 @@ export const ratingSummaryStyles = css`
     grid-template-columns: subgrid;
     align-items: center;
   }
+  /* A row is as tall with or without a list to filter (its button appears when one does): nothing moves when it appears. */
+  li[aria-label] {
+    padding-block: 0.15em;
+  }
   .row {
     padding: 0.15em 0.25em;
     margin-inline: -0.25em;
