@@ -22,18 +22,8 @@ export const MAX_FRAGMENT_PAGE_SIZE = 50;
 const ENTRY_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-type Attributes = Readonly<Record<string, string | number | boolean>>;
-interface RenderOptions {
-  origin: string;
-  fetch: Fetch;
-  onError: (error: unknown) => void;
-}
-/** What the proxy uses of review-widgets/ssr: the built file, so the server runs the browser's own templates (typed here: no build needed to typecheck). */
-interface Ssr {
-  renderRatingSummary(attributes: Attributes, options: RenderOptions): Promise<string>;
-  renderReviewList(attributes: Attributes, options: RenderOptions): Promise<string>;
-  styleHashes(): Promise<string[]>;
-}
+/** The built server entry, dist/ssr/index.js: the server runs the same built templates as the browser's script files. */
+type Ssr = typeof import("../../src/ssr/index.ts");
 let ssr: Promise<Ssr> | undefined;
 const loadSsr = (): Promise<Ssr> =>
   (ssr ??= (import(new URL("../../dist/ssr/index.js", import.meta.url).href) as Promise<Ssr>).catch((error: unknown) => {
@@ -83,7 +73,7 @@ export function fragmentRoute(proxy: Hono, publicBase: string | undefined) {
 
     const renderer = await loadSsr();
     const attributes = { "api-base": apiBase, source: "partnerpage", "directory-id": directoryId, "entry-id": entryId, ...(lang ? { lang } : {}) };
-    const options: RenderOptions = { origin, fetch: read, onError: () => void (outcome.broken = true) };
+    const options = { origin, fetch: read, onError: () => void (outcome.broken = true) };
     const [summary, list, hashes] = await Promise.all([
       renderer.renderRatingSummary({ ...attributes, "show-distribution": true }, options),
       renderer.renderReviewList({ ...attributes, "page-size": pageSize }, options),
