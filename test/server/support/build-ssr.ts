@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 export function buildSsr(): void {
-  const result = spawnSync(`${ROOT}node_modules/.bin/vite`, ["build", "--logLevel", "warn", "--emptyOutDir=false"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  const result = spawnSync(`${ROOT}node_modules/.bin/vite`, ["build", "--logLevel", "warn", "--emptyOutDir=false"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   if (result.status !== 0) throw new Error(`vite build failed (${result.status ?? result.signal})`);
 }
