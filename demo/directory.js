@@ -1,15 +1,11 @@
 // The partner directory's public page: a grid of partners (one <rating-summary>
 // each, one proxy request for the whole grid) and a detail view with the list
 // and the form. Everything goes through /directory-proxy; no key in the browser.
+// The grid links to the server-rendered detail pages (/directory/{id},
+// server/directory-pages.ts); #entry={id} is the client-rendered variant.
+import BLURBS from "./partners.json" with { type: "json" };
+
 const { entries } = await (await fetch("/demo-api/directory/ids")).json();
-const BLURBS = [
-  "Cloud migration and managed operations",
-  "Brand, web and performance marketing",
-  "ERP and CRM integration",
-  "Analytics engineering and BI",
-  "Data platforms and governance",
-  "Campaigns, video and design",
-];
 const initials = (title) =>
   title
     .split(/\s+/)
@@ -28,7 +24,7 @@ entries.forEach((entry, index) => {
   logo.textContent = initials(entry.title);
   const title = document.createElement("h2");
   const link = document.createElement("a");
-  link.href = `#entry=${encodeURIComponent(entry.id)}`;
+  link.href = `/directory/${encodeURIComponent(entry.id)}`;
   link.textContent = entry.title;
   title.append(link);
   const blurb = document.createElement("p");

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createApp, type AppOptions } from "./app.ts";
+import { directoryPages } from "./directory-pages.ts";
 import { answerError } from "./shared/client-abort.ts";
 import { serverRenderedPages } from "./ssr-pages.ts";
 
@@ -47,6 +48,10 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   const app = new Hono();
   app.onError(answerError);
   app.route("/", createApp(options));
+  app.route(
+    "/",
+    directoryPages(root, (request, env) => app.fetch(request, env)),
+  );
   // The built files are public: any site may load them, and the script files fetch their language
   // catalogs with import(), which is a CORS request when the script comes from another origin (a CDN).
   app.use("/dist/*", async (c, next) => {

@@ -9,12 +9,14 @@
  *
  *   GET  /directories/{directoryId}/reviews?entry_id=…[&entry_id=…]
  *   POST /directories/{directoryId}/reviews   [Idempotency-Key: …]
+ *   GET  /directories/{directoryId}/fragments/{entryId}[?page_size=…&lang=…]   (HTML, fragments.ts)
  */
 import { Hono, type Context } from "hono";
 import { Clock } from "../clock.ts";
 import { BodyTimeoutError, readTextAtMost } from "./body.ts";
 import { NO_STORE, cacheableJson, publicPage } from "./cache.ts";
 import { cors } from "./cors.ts";
+import { FRAGMENT_PATH, fragmentRoute } from "./fragments.ts";
 import { IDEMPOTENCY_KEY, NO_KEY, claimKey, fingerprint } from "./idempotency.ts";
 import { clientAddress, type SocketAddress } from "../shared/client-address.ts";
 import { revalidatePublic } from "../shared/revalidate.ts";
@@ -70,6 +72,8 @@ export interface ProxyOptions {
   cacheTtlMs?: number;
   /** How long a request body may take to arrive, default 10 s; past it: 408. */
   bodyTimeoutMs?: number;
+  /** The proxy's URL as pages see it, for server-rendered fragments' `api-base`; default the path it is mounted at. */
+  publicBase?: string;
   clock?: Clock;
 }
 
@@ -347,6 +351,7 @@ export function createProxy(options: ProxyOptions): Hono {
     }
   });
 
+  app.get(FRAGMENT_PATH, fragmentRoute(app, options.publicBase));
   app.on(["PUT", "PATCH", "DELETE"], REVIEWS_PATHS, (c) => json(c, { detail: `Method "${c.req.method}" not allowed.` }, 405, { Allow: "GET, POST, OPTIONS" }));
 
   return app;
