@@ -25,8 +25,12 @@ const steps: Record<string, () => Command[]> = {
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
     [bin("tsc"), ["--noEmit", "-p", "tsconfig.node.json"]],
   ],
-  // test/ssr renders with src/ssr/index.ts against the reference server, like the server tests.
-  server: () => [node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"), ...findTests("test/ssr"))],
+  // test/ssr renders with src/ssr/index.ts against the reference server, like the server tests. The proxy's fragments
+  // render with the built dist/ssr/index.js: built once here (ESM only), so no two test files build it at once.
+  server: () => [
+    [bin("vite"), ["build", "--logLevel", "warn", "--emptyOutDir=false"]],
+    node("--import", "tsx", "--test", "--test-reporter=dot", ...findTests("test/server"), ...findTests("test/ssr")),
+  ],
   unit: () => [node("--import", "tsx", "node_modules/@web/test-runner/dist/bin.js", "--config", "web-test-runner.config.mjs")],
   e2e: () => {
     const files = findTests("test/e2e");
@@ -51,7 +55,7 @@ if (names.some((name) => name === "unit" || name === "e2e")) process.env["CHROME
 for (const name of names) {
   console.log(`\n▶ ${name}`);
   for (const [command, args] of steps[name]!()) {
-    const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+    const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, RW_SSR_BUILT: "1" } });
     if (result.status !== 0) {
       console.error(`\n✗ ${name} failed (${[command, ...args].slice(0, 4).join(" ")}…)`);
       process.exit(result.status ?? 1);

@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 export function buildSsr(): void {
+  // `npm test` builds it once before the server tests (scripts/test.ts); a test file run alone builds it itself.
+  if (process.env["RW_SSR_BUILT"] === "1") return;
   const result = spawnSync(`${ROOT}node_modules/.bin/vite`, ["build", "--logLevel", "warn", "--emptyOutDir=false"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
