@@ -22,13 +22,14 @@ import { measurePeer } from "./measure-peer.ts";
 import { measureRender, type RenderResult } from "./measure-render.ts";
 import { measureRequests } from "./measure-requests.ts";
 import { buildPeerBundles, measurePageSizes } from "./measure-size.ts";
+import { measureSsr } from "./measure-ssr.ts";
 import { markdownTable, markdownText, printTable, type Row, type Section } from "./report.ts";
 import { startBenchServer } from "./server.ts";
 
 const REPORT = "BENCHMARKS.md";
 const START = "<!-- bench:start -->";
 const END = "<!-- bench:end -->";
-const SECTION_ORDER = ["size", "render", "requests", "cls", "main thread", "memory", "peer"];
+const SECTION_ORDER = ["size", "render", "requests", "cls", "main thread", "ssr", "memory", "peer"];
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -79,6 +80,8 @@ try {
   step(`main-thread CPU: embed ÷ hand-written listing page (${rounds} rounds)`);
   mainThread = await measureMainThread(bench, rounds);
   sections.push(mainThread);
+  step(`server rendering vs client-only: server render time, then first stars, CLS, requests, CPU at 1× and 4× (${rounds} rounds)`);
+  sections.push(await measureSsr(bench, server, rounds));
   step("memory after mounting and removing 1,000 elements");
   sections.push(await measureMemory(bench));
   step(`peer: 500 <star-rating> vs <sl-rating> (${rounds} rounds)`);

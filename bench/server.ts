@@ -6,6 +6,9 @@
  * - /bench-api: a tiny marketplace endpoint with seed-shaped reviews
  *   (`revieweeId=bench-N` has N public reviews) and aggregates for any ids;
  * - /bench/pages/*: the benchmark pages; /bench/gen/*: bundles built in memory;
+ * - /bench/ssr/<page>: a bench page server-rendered as `npm start` serves the
+ *   demo's (server/ssr-pages.ts: dist/ssr/index.js, data through this app
+ *   in-process); `?script=<name>` loads /bench/gen/<name> instead of its /dist/ file;
  * - optionally dist/ from another checkout (`distRoot`, e.g. an older commit's
  *   build for before/after figures), where a script-tag file that build does not
  *   have (`review-widgets-*.js`) is answered with its `review-widgets.js`.
@@ -16,7 +19,10 @@ import { Hono } from "hono";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createApp } from "../server/app.ts";
+import { serverRenderPage } from "../server/ssr-pages.ts";
 import { aggregatesPage, reviewsPage } from "./fixtures.ts";
 
 export interface BenchServer {
@@ -28,8 +34,14 @@ export interface BenchServer {
    * Given several chunks and a gap, the body is streamed chunk by chunk, `gapMs` apart.
    */
   addFile(name: string, body: string | readonly string[], gapMs?: number): void;
+  /** This app's own `fetch`, in-process (what /bench/ssr/ renders its data through). */
+  fetch(request: Request): Response | Promise<Response>;
   close(): Promise<void>;
 }
+
+export type Ssr = typeof import("../src/ssr/index.ts");
+/** dist/ssr/index.js of the checkout at `root` (`npm run build` builds it with the same templates as the script files). */
+export const loadSsr = (root = "."): Promise<Ssr> => import(pathToFileURL(resolve(root, "dist/ssr/index.js")).href) as Promise<Ssr>;
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,6 +93,16 @@ export function startBenchServer(root = ".", options: BenchServerOptions = {}): 
     return c.body(stream, 200, headers);
   });
   app.use("/bench/pages/*", serveStatic({ root }));
+  let origin = "";
+  let ssr: Promise<Ssr> | undefined;
+  app.get("/bench/ssr/:page{[\\w-]+\\.html}", async (c) => {
+    const page = await readFile(`${root}/bench/pages/${c.req.param("page")}`, "utf8");
+    const html = await serverRenderPage(await (ssr ??= loadSsr(root)), page, origin, app.fetch);
+    const script = c.req.query("script");
+    return c.html(script ? html.replace(/src="\/dist\/review-widgets[\w-]*\.js"/, `src="/bench/gen/${encodeURIComponent(script)}"`) : html, 200, {
+      "cache-control": "no-store",
+    });
+  });
 
   if (distRoot !== root) {
     app.get("/dist/:file{review-widgets-[a-z]+\\.js}", async (c, next) => {
@@ -93,14 +115,16 @@ export function startBenchServer(root = ".", options: BenchServerOptions = {}): 
   app.use("/dist/*", serveStatic({ root: distRoot }));
   app.use("/*", serveStatic({ root: `${root}/demo` }));
 
-  return new Promise((resolve) => {
+  return new Promise((done) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => {
       const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
+      origin = `http://127.0.0.1:${port}`;
+      done({
+        url: origin,
         setApiDelay: (ms) => void (apiDelay = ms),
         addFile: (name, body, gapMs = 0) => void files.set(name, { chunks: typeof body === "string" ? [body] : body, gapMs }),
-        close: () => new Promise((done) => server.close(() => done())),
+        fetch: (request) => app.fetch(request),
+        close: () => new Promise((closed) => server.close(() => closed())),
       });
     });
   });
