@@ -6,14 +6,6 @@
  * instead of re-rendered (issue 17's opt-in). Built by the same vite config,
  * plugins and constants as the real file (`--mode iife`, RW_SCRIPT_FILE), with
  * a virtual entry in front; not in build/script-files.ts, never in dist/.
- *
- * Two bench-only fixes to src/internal/base-element.ts (reported to the lead;
- * without them no element is adopted, and hydrating the fresh wrapper fails
- * with Lit's "There should be exactly one root part in a render container"):
- * `:scope` matches nothing in a ShadowRoot's querySelector, so the server's
- * wrapper is never found; and production Lit mangles `_$needsHydration` (to
- * `_$AG`), so the flag is never read. The build fails once the source changes,
- * so the fixes go when the real ones land.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -23,10 +15,6 @@ import { SCRIPT_FILES } from "../build/script-files.ts";
 export const HYDRATE_FILE = "review-widgets-listing-hydrate.js";
 const BASE_FILE = "review-widgets-listing.js";
 const ENTRY = "bench-hydrate-entry";
-const FIXES: [string, string][] = [
-  ['shadow.querySelector<HTMLElement>(":scope > .root")', 'shadow.querySelector<HTMLElement>(".root")'],
-  ["(this as { _$needsHydration?: boolean })._$needsHydration", '"litElementHydrateSupport" in globalThis'],
-];
 
 export async function buildHydrateListing(outDir: string): Promise<string> {
   const base = SCRIPT_FILES.find((file) => file.file === BASE_FILE);
@@ -38,14 +26,6 @@ export async function buildHydrateListing(outDir: string): Promise<string> {
     // package.json's `sideEffects` covers dist/ only: the embed entry, imported here for its effect, must be kept.
     resolveId: (id) => (id.endsWith(ENTRY) ? `\0${ENTRY}` : id === listing ? { id, moduleSideEffects: true } : null),
     load: (id) => (id === `\0${ENTRY}` ? `import "@lit-labs/ssr-client/lit-element-hydrate-support.js";\nimport ${JSON.stringify(listing)};\n` : null),
-    transform(code, id) {
-      if (!id.endsWith("/src/internal/base-element.ts")) return null;
-      for (const [from, to] of FIXES) {
-        if (!code.includes(from)) throw new Error(`bench/build-hydrate.ts: src/internal/base-element.ts no longer has ${from}; drop that bench-only fix`);
-        code = code.replace(from, to);
-      }
-      return code;
-    },
   };
   const previous = process.env["RW_SCRIPT_FILE"];
   process.env["RW_SCRIPT_FILE"] = BASE_FILE;

@@ -62,8 +62,9 @@ export abstract class BaseElement extends LitElement {
     const shadow = super.createRenderRoot() as ShadowRoot;
     // Server-rendered (a declarative shadow root; src/ssr draws the wrapper there): Lit's hydration support adopts it;
     // otherwise the first render replaces what the server drew, in the same task, so nothing flashes.
-    const served = shadow.querySelector<HTMLElement>(":scope > .root");
-    if (served && (this as { _$needsHydration?: boolean })._$needsHydration) {
+    // (`:scope` matches nothing in a shadow root; Lit's own hydration flag is renamed in its production build.)
+    const served = shadow.querySelector<HTMLElement>(".root");
+    if (served && "litElementHydrateSupport" in globalThis) {
       served.classList.remove("later");
       return served;
     }
