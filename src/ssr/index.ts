@@ -96,7 +96,6 @@ for (const element of ELEMENTS) {
 setCatalogLoader(importCatalog);
 const catalogs = Promise.all(LOADABLE.map(loadCatalog));
 
-/** What the renderer reads of an element beyond its public properties (resolved from its attributes). */
 /** One client and store per `fetch` a caller brings (the default: the process's own, shared by every render). */
 const servicesByFetch = new WeakMap<NonNullable<RenderOptions["fetch"]>, Services>();
 function servicesFor(fetch: RenderOptions["fetch"]): Services {
@@ -106,6 +105,7 @@ function servicesFor(fetch: RenderOptions["fetch"]): Services {
   return found;
 }
 
+/** What the renderer reads of an element beyond its public properties (resolved from its attributes). */
 interface Probe extends LitElement {
   services: Services;
   readonly minCount?: number;
