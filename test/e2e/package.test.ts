@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { promisify } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { CHROMIUM_FLAGS, ensureChromium } from "../../scripts/chromium.ts";
 import { startServer, type RunningServer } from "../../server/serve.ts";
@@ -35,6 +36,8 @@ const CONSUMER_PACKAGES = [
   "svelte@5.57.3",
   "svelte-check@4.7.8",
   "vite@8.3.8",
+  // The optional peer of review-widgets/ssr.
+  "@lit-labs/ssr@4.1.0",
 ];
 const LISTING = "20000000-0000-4000-8000-000000000001";
 const repo = resolve(".");
@@ -157,6 +160,9 @@ describe("the npm package", () => {
       "package/dist/review-widgets.js.map",
       "package/dist/review-widgets-listing.js.map",
       "package/dist/types/index.d.ts",
+      "package/dist/ssr/index.js",
+      "package/dist/types/ssr/index.d.ts",
+      "package/dist/internal/server-state.js",
       "package/dist/types/index.d.ts.map",
       "package/dist/frameworks/react.d.ts",
       "package/dist/frameworks/vue.d.ts",
@@ -229,6 +235,50 @@ describe("the npm package", () => {
     assert.equal(await countText(page), "24 Bewertungen");
     assert.equal(await reviewCount(page), 3);
     assert.deepEqual(warnings, []);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it("server-renders with review-widgets/ssr in Node (installed from the package), and a script file on another origin takes over without a request, under a strict CSP", async () => {
+    assert.ok(tarball, "installed by an earlier test");
+    const api = `${server.url}/reviewsystem-api`;
+    writeFileSync(
+      join(app, "ssr.mjs"),
+      `import { renderRatingSummary, renderReviewList, styleHashes } from "review-widgets/ssr";
+const attributes = { "api-base": ${JSON.stringify(api)}, "reviewee-id": ${JSON.stringify(LISTING)} };
+const context = { lang: "de" };
+const summary = await renderRatingSummary({ ...attributes, "show-distribution": true }, { context });
+const list = await renderReviewList({ ...attributes, "page-size": 3 }, { context });
+process.stdout.write(JSON.stringify({ body: summary + list, styles: (await styleHashes()).join(" ") }));
+`,
+    );
+    // Asynchronously: the reference API answering the render runs in this process.
+    const rendered = await promisify(execFile)(process.execPath, ["ssr.mjs"], { cwd: app, encoding: "utf8" });
+    const { body, styles } = JSON.parse(rendered.stdout) as { body: string; styles: string };
+    assert.match(body, /<template shadowroot="open" shadowrootmode="open">/);
+    assert.match(body, /data-review-widgets-state/, "the data was loaded on the server");
+    pages.set(
+      "/server-rendered.html",
+      `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>site</title>
+          <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${CDN}; style-src ${styles}; connect-src ${server.url} ${CDN}; require-trusted-types-for 'script'; trusted-types lit-html">
+          <script src="${CDN}/dist/review-widgets-ratings.js" data-api-base="${api}" defer></script></head>
+          <body>${body}</body></html>`,
+    );
+    const { page, problems, apiCalls } = await open();
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content.Security.Policy|Trusted Type/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${SITE}/server-rendered.html`);
+    // Taken over: the sort control shows once the script runs.
+    await page.waitForFunction(() => {
+      const sort = document.querySelector("review-list")?.shadowRoot?.querySelector('[part~="sort"]');
+      return sort && getComputedStyle(sort).visibility === "visible";
+    });
+    assert.equal(await countText(page), "24 Bewertungen");
+    assert.equal(await reviewCount(page), 3);
+    assert.deepEqual(apiCalls, [], "no request: the state came with the HTML");
+    assert.deepEqual(violations, []);
     assert.deepEqual(problems, []);
     await page.context().close();
   });
