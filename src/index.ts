@@ -6,6 +6,7 @@ export { configure, type ReviewWidgetsConfig, type TokenProvider } from "./core/
 export { API_SERVERS } from "./core/servers.js";
 export { addMessages, type Messages } from "./core/i18n/index.js";
 export { refresh } from "./core/refresh.js";
+export { serverRendered } from "./internal/takeover.js";
 export { ApiError, type ApiErrorKind } from "./core/errors.js";
 export { REVIEW_EVENT_NAMES, type ReviewEventMap, type ReviewEventName, type ReviewEvents, type ReviewWidgetsReadyDetail } from "./core/events.js";
 export type { Aggregate, ModerationItem, ModerationStatus, Page, PendingReason, Review, ReviewDraft, RevieweeType, SourceKind } from "./core/model.js";
