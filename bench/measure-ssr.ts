@@ -11,10 +11,18 @@
  * - server-rendered, hydration (the opt-in): the same HTML loading a bench-only
  *   build of the listing file with Lit's hydration support (bench/build-hydrate.ts).
  *
- * Each load is fresh (navigated from a same-origin page: one renderer), at 1×
- * and 4× CPU (CDP `Emulation.setCPUThrottlingRate`), variants rotated within a
- * round. A load ends when both elements have fired `review-load`, the list
- * shows 10 cards, no server wrapper (`.root.later`) is left, plus two frames.
+ * Each load is fresh (navigated from a same-origin page: one renderer), variants
+ * rotated within a round, under each of CONDITIONS: loopback at 1× and 4× CPU
+ * (CDP `Emulation.setCPUThrottlingRate`; the HTTP cache warm, as before), a first
+ * visit on an emulated network (CDP `Network.emulateNetworkConditions` for the
+ * browser only, cache disabled, responses gzipped; the server's own data fetch
+ * stays in-process), and a page of 100 reviews. A load ends when both elements
+ * have fired `review-load` and no server wrapper (`.root.later`) is left, or on
+ * a page error; plus two frames. Then it is checked (a hard row): no page or
+ * console error, the summary shows one row of stars and an average, the list
+ * exactly its reviews, a server-rendered page had them in its HTML, and
+ * hydration kept the server's nodes (the stars and first card seen when parsing
+ * ended, before the deferred script ran) instead of replacing them.
  *
  * First stars painted: an init script polls in `requestAnimationFrame` until
  * the summary's `[part~="stars"]` (inside its shadow root) has a non-empty box.
