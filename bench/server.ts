@@ -5,7 +5,10 @@
  * - an adjustable delay in front of /reviewsystem-api and /auth-api (slow-API CLS);
  * - /bench-api: a tiny marketplace endpoint with seed-shaped reviews
  *   (`revieweeId=bench-N` has N public reviews) and aggregates for any ids;
- * - /bench/pages/*: the benchmark pages; /bench/gen/*: bundles built in memory;
+ * - /bench/pages/*: the benchmark pages; /bench/gen/*: bundles built in memory
+ *   (their on-demand code, /bench/gen/<dir>/*, is dist/<dir>/*);
+ * - gzip for requests that carry `x-bench-gzip` (measure-ssr.ts's emulated-network
+ *   loads: the bytes a production server would send; other loads stay as they were);
  * - /bench/ssr/<page>: a bench page server-rendered as `npm start` serves the
  *   demo's (server/ssr-pages.ts: dist/ssr/index.js, data through this app
  *   in-process); `?script=<name>` loads /bench/gen/<name> instead of its /dist/ file;
@@ -16,6 +19,7 @@
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -61,6 +65,8 @@ export function startBenchServer(root = ".", options: BenchServerOptions = {}): 
     if (apiDelay > 0) await sleep(apiDelay);
     await next();
   };
+  const gzip = compress();
+  app.use("*", (c, next) => (c.req.header("x-bench-gzip") ? gzip(c, next) : next()));
   app.use("/reviewsystem-api/*", delay);
   app.use("/auth-api/*", delay);
 
@@ -74,11 +80,15 @@ export function startBenchServer(root = ".", options: BenchServerOptions = {}): 
   });
   app.get("/bench-api/v1/reviewaggregates", (c) => c.body(aggregatesPage(c.req.queries("revieweeId") ?? []), 200, JSON_HEADERS));
 
+  // A generated script file fetches its on-demand code from next to itself (internal/<name>.js and what that imports): the build's own.
+  app.get("/bench/gen/:dir{[a-z]+}/*", serveStatic({ root: `${distRoot}/dist`, rewriteRequestPath: (path) => path.slice("/bench/gen".length) }));
   app.get("/bench/gen/:name", (c) => {
     const name = c.req.param("name");
     const file = files.get(name);
     if (file === undefined) return c.notFound();
-    const headers = { "content-type": `${name.endsWith(".html") ? "text/html" : "text/javascript"}; charset=utf-8`, "cache-control": "no-store" };
+    // Scripts stay in the HTTP cache between loads, as dist/'s do (Last-Modified): a page loading one is measured like one loading dist/.
+    const html = name.endsWith(".html");
+    const headers = { "content-type": `${html ? "text/html" : "text/javascript"}; charset=utf-8`, "cache-control": html ? "no-store" : "max-age=3600" };
     if (file.chunks.length === 1 || file.gapMs <= 0) return c.body(file.chunks.join(""), 200, headers);
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
