@@ -8,7 +8,6 @@ import { REFRESH_EVENT } from "../core/refresh.js";
 import { apiBaseFor } from "../core/servers.js";
 import { backendTraits, defaultSource, hasBackend, type Services, services } from "./services.js";
 import { BaseElement } from "./base-element.js";
-import { Failures } from "./failures.js";
 import { errorState } from "./states.js";
 import { Viewport } from "./viewport.js";
 
@@ -22,7 +21,8 @@ const SOURCE_SETTINGS: readonly (keyof ReviewWidgetsConfig)[] = ["apiBase", "sou
  * What every review element shares: the common attributes (DESIGN.md §2) and
  * their precedence over `configure()` and the embed's `data-*`, credentials
  * as a property only, and lazy loading. Language, events and `define()`
- * come from BaseElement.
+ * come from BaseElement; the quiet failures of the public elements, from
+ * PublicElement (public-element.ts).
  */
 export abstract class ReviewElement extends BaseElement {
   // Reactive properties as a static table, not decorators: the same to Lit, and fewer bytes in every script file.
@@ -71,8 +71,6 @@ export abstract class ReviewElement extends BaseElement {
 
   /** Lazy loading (internal/viewport.ts). */
   readonly #viewport = new Viewport(this);
-  /** Quiet failures (internal/failures.ts). */
-  readonly #failures = new Failures(this, () => this.refreshVersion++);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -113,24 +111,6 @@ export abstract class ReviewElement extends BaseElement {
   /** Whether a lazy element has come near the viewport (always, for an eager one): loaders wait for it. */
   protected get nearViewport(): boolean {
     return this.#viewport.near;
-  }
-
-  /**
-   * A load failed: `review-error` from each element, for developers, but one console line per burst
-   * (not per element: 13 summaries failing together are one problem).
-   */
-  protected loadFailed(error: ApiError): void {
-    this.#failures.fail(error);
-    this.emit("review-error", { error });
-  }
-
-  protected loaded(): void {
-    this.#failures.failed = false;
-  }
-
-  /** The error state of a failed load: the region's one alert with its retry, or a muted line (internal/failures.ts). */
-  protected renderFailed(message: string, quiet = false) {
-    return this.#failures.render(this.i18n, message, quiet);
   }
 
   #dataChanged = (): void => {

@@ -5,7 +5,7 @@ import type { RevieweeKey, ReviewSource } from "../../core/source.js";
 import type { Aggregate } from "../../core/model.js";
 
 import { Loader } from "../../internal/loader.js";
-import { ReviewElement } from "../../internal/review-element.js";
+import { PublicElement } from "../../internal/public-element.js";
 import type { StructuredDataTarget } from "../../internal/structured-data.js";
 import { publishStructuredDataLater } from "../../internal/structured-data-loader.js";
 import { baseStyles } from "../../internal/shared.styles.js";
@@ -51,7 +51,7 @@ interface Summary {
  * @fires review-load - `{count}` when loaded (0 when no numbers may be shown).
  * @fires review-error - `{error}` when loading failed.
  */
-export class RatingSummary extends ReviewElement {
+export class RatingSummary extends PublicElement {
   static readonly tag = "rating-summary";
   static override styles = [baseStyles, starStyles, ratingSummaryStyles];
   static override properties: PropertyDeclarations = {
