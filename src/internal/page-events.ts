@@ -5,8 +5,6 @@ import { type Services, services } from "./services.js";
 
 /** A new, changed or withdrawn review, a moderation decision or refresh() anywhere on the page: the data changed, reload. */
 const DATA_EVENTS = ["review-submitted", "review-updated", "review-withdrawn", "review-moderated", REFRESH_EVENT];
-/** Settings that name other data: every element reloads when one changes. */
-const SOURCE_SETTINGS: readonly (keyof ReviewWidgetsConfig)[] = ["apiBase", "source", "directoryId"];
 
 /** What the element does when the page tells it something. */
 export interface PageEventsOptions {
@@ -73,9 +71,9 @@ export class PageEvents implements ReactiveController {
   #configChanged = (event: Event): void => {
     const changed: unknown = (event as CustomEvent<{ changed?: unknown } | null>).detail?.changed;
     // An announcement without a list (another version of this library on the page): assume everything changed.
-    const all = !Array.isArray(changed);
-    const has = (key: keyof ReviewWidgetsConfig) => all || changed.includes(key);
-    if (SOURCE_SETTINGS.some(has) || (has("token") && this.#options.viewerDependent())) this.#options.reload();
+    const has = (key: keyof ReviewWidgetsConfig) => !Array.isArray(changed) || changed.includes(key);
+    // Settings that name other data: every element reloads when one changes.
+    if (has("apiBase") || has("source") || has("directoryId") || (has("token") && this.#options.viewerDependent())) this.#options.reload();
     else if (has("locale") || has("messages")) this.#host.requestUpdate();
   };
 }
