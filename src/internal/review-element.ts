@@ -1,28 +1,24 @@
 import type { PropertyDeclarations } from "lit";
-import { ApiError } from "../core/errors.js";
 import type { ReviewSource } from "../core/source.js";
-import { CONFIG_EVENT, configuredTokenFor, currentConfig, resolveToken, type ReviewWidgetsConfig, type TokenProvider } from "../core/config.js";
+import { configuredTokenFor, currentConfig, resolveToken, type TokenProvider } from "../core/config.js";
 import type { BackendTraits } from "../core/backend.js";
 import type { RevieweeType, SourceKind } from "../core/model.js";
-import { REFRESH_EVENT } from "../core/refresh.js";
 import { apiBaseFor } from "../core/servers.js";
-import { backendTraits, defaultSource, hasBackend, type Services, services } from "./services.js";
 import { BaseElement } from "./base-element.js";
-import { Failures } from "./failures.js";
-import { errorState } from "./states.js";
+import { backendTraits, defaultSource, hasBackend, type Services } from "./services.js";
+import { misconfigured } from "./misconfiguration.js";
+import { PageEvents } from "./page-events.js";
 import { Viewport } from "./viewport.js";
 
 const REVIEWEE_TYPES: readonly string[] = ["listing", "host", "guest"];
-/** A new, changed or withdrawn review, a moderation decision or refresh() anywhere on the page: the data changed, reload. */
-const DATA_EVENTS = ["review-submitted", "review-updated", "review-withdrawn", "review-moderated", REFRESH_EVENT];
-/** Settings that name other data: every element reloads when one changes. */
-const SOURCE_SETTINGS: readonly (keyof ReviewWidgetsConfig)[] = ["apiBase", "source", "directoryId"];
 
 /**
  * What every review element shares: the common attributes (DESIGN.md §2) and
  * their precedence over `configure()` and the embed's `data-*`, credentials
- * as a property only, and lazy loading. Language, events and `define()`
- * come from BaseElement.
+ * as a property only. The rest lives beside it: lazy loading (viewport.ts) and
+ * what the page says (page-events.ts) are controllers, the misconfigured state
+ * is misconfiguration.ts, and the quiet failures of the public elements are
+ * public-element.ts; language, events and `define()` come from BaseElement.
  */
 export abstract class ReviewElement extends BaseElement {
   // Reactive properties as a static table, not decorators: the same to Lit, and fewer bytes in every script file.
@@ -63,47 +59,23 @@ export abstract class ReviewElement extends BaseElement {
   /** Bumped when configuration or reviews change on the page, so loaders see new arguments and reload. */
   protected refreshVersion = 0;
 
-  /**
-   * The page's shared client, store and sources: taken once, when the element connects (a host or a test
-   * provides its own with provideServices), and passed to everything the element does from there.
-   */
-  protected services: Services = services();
-
   /** Lazy loading (internal/viewport.ts). */
   readonly #viewport = new Viewport(this);
-  /** Quiet failures (internal/failures.ts). */
-  readonly #failures = new Failures(this, () => this.refreshVersion++);
+  /** Changes elsewhere on the page, and the page's shared services (internal/page-events.ts). */
+  readonly #page = new PageEvents(this, {
+    reload: () => this.refreshVersion++,
+    viewerDependent: () => this.viewerDependent,
+    filter: (key) => key === this.subjectKey && this.filterChanged(this.services.store.filters.get(key)),
+  });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A framework that rendered before the tag was defined (React 19) wrote `token` as an attribute:
-    // take it as the property and take it out of the DOM, where credentials must never be.
-    const attribute = this.getAttribute("token");
-    if (attribute !== null) {
-      this.token ??= attribute;
-      this.removeAttribute("token");
-      console.warn("[review-widgets] token attribute moved to the property: use configure({ token })");
-    }
-    for (const name of DATA_EVENTS) globalThis.addEventListener(name, this.#dataChanged);
-    globalThis.addEventListener(CONFIG_EVENT, this.#configChanged);
-    this.services = services();
-    this.services.store.addEventListener("filter", this.#filter);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const name of DATA_EVENTS) globalThis.removeEventListener(name, this.#dataChanged);
-    globalThis.removeEventListener(CONFIG_EVENT, this.#configChanged);
-    this.services.store.removeEventListener("filter", this.#filter);
+  /** The page's shared client, store and sources, passed to everything the element does (internal/page-events.ts). */
+  protected get services(): Services {
+    return this.#page.services;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has("loading") && this.isConnected) this.#viewport.watch();
   }
-
-  #filter = (event: Event): void => {
-    if ((event as CustomEvent<string>).detail === this.subjectKey) this.filterChanged(this.services.store.filters.get(this.subjectKey));
-  };
 
   /** The star filter of this element's subject changed (`undefined`: no list for it on the page). */
   protected filterChanged(_stars: number | null | undefined): void {
@@ -115,45 +87,6 @@ export abstract class ReviewElement extends BaseElement {
     return this.#viewport.near;
   }
 
-  /**
-   * A load failed: `review-error` from each element, for developers, but one console line per burst
-   * (not per element: 13 summaries failing together are one problem).
-   */
-  protected loadFailed(error: ApiError): void {
-    this.#failures.fail(error);
-    this.emit("review-error", { error });
-  }
-
-  protected loaded(): void {
-    this.#failures.failed = false;
-  }
-
-  /** The error state of a failed load: the region's one alert with its retry, or a muted line (internal/failures.ts). */
-  protected renderFailed(message: string, quiet = false) {
-    return this.#failures.render(this.i18n, message, quiet);
-  }
-
-  #dataChanged = (): void => {
-    // Cached results show the data before the change.
-    this.services.store.invalidate();
-    this.refreshVersion++;
-  };
-
-  /**
-   * Reconfigure only what a change affects: another API base reloads, a
-   * sign-in reloads what the viewer sees differently, a language re-renders.
-   * (Cached results are keyed by source and viewer, so none is stale.)
-   */
-  #configChanged = (event: Event): void => {
-    const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
-    const changed = (detail as { changed?: unknown } | undefined)?.changed;
-    // An announcement without a list (another version of this library on the page): assume everything changed.
-    const all = !Array.isArray(changed);
-    const has = (key: keyof ReviewWidgetsConfig) => all || changed.includes(key);
-    if (SOURCE_SETTINGS.some(has) || (has("token") && this.viewerDependent)) this.refreshVersion++;
-    else if (has("locale") || has("messages")) this.requestUpdate();
-  };
-
   /** Whether what this element shows depends on who is signed in (a summary's public numbers do not). */
   protected get viewerDependent(): boolean {
     return true;
@@ -162,7 +95,7 @@ export abstract class ReviewElement extends BaseElement {
   /**
    * What is wrong with this element's settings, for developers; empty when it
    * can load. A wrong id or type is an error rather than a silent fallback:
-   * guessing could show the wrong reviews.
+   * guessing could show the wrong reviews. An element that needs more, or less, overrides it.
    */
   protected configurationProblems(): string[] {
     const problems: string[] = [];
@@ -180,21 +113,9 @@ export abstract class ReviewElement extends BaseElement {
     return problems;
   }
 
-  #warned = "";
-
-  /**
-   * The contained error of a misconfigured element, with one console warning naming the problem
-   * and one `review-error` (kind "misconfigured"), so a page that watches errors hears of it too.
-   */
+  /** The contained error of a misconfigured element, with one console warning and one `review-error` per problem text. */
   protected renderMisconfigured(problems: readonly string[]) {
-    const text = `<${this.localName}>: ${problems.join("; ")}`;
-    if (this.#warned !== text) {
-      this.#warned = text;
-      console.warn(`[review-widgets] ${text}`);
-      // After this render, not during it: a listener may change the element.
-      queueMicrotask(() => this.emit("review-error", { error: new ApiError("misconfigured", { detail: text }) }));
-    }
-    return errorState(this.i18n, this.i18n.t("misconfigured"), () => this.requestUpdate());
+    return misconfigured(this, this.i18n, problems, (error) => this.emit("review-error", { error }));
   }
 
   protected get resolvedSource(): SourceKind {

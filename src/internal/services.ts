@@ -15,8 +15,7 @@ import { ReviewStore } from "../core/store.js";
 export class Services {
   readonly http: HttpClient;
   readonly store: ReviewStore;
-  readonly #sources = new Map<string, ReviewSource>();
-  readonly #moderation = new Map<string, ModerationSource>();
+  readonly #shared = new Map<string, ReviewSource | ModerationSource>();
 
   constructor(options: { http?: HttpClient; store?: ReviewStore } = {}) {
     this.http = options.http ?? new HttpClient({ timeoutMs: () => currentConfig().timeoutMs, maxRetries: () => currentConfig().retries });
@@ -30,26 +29,27 @@ export class Services {
    */
   source(kind: SourceKind, location: BackendLocation): ReviewSource | null {
     const load = backends[kind]?.load;
-    return this.#shared(this.#sources, kind, location, load && (async () => (await load()).createSource(location, this.http)));
+    return this.shared("", kind, location, load && (async () => (await load()).createSource(location, this.http)));
   }
 
-  /** A backend's moderation operations at a base URL, loaded on first use; null when this build does not include them. */
-  moderation(kind: SourceKind, location: BackendLocation): ModerationSource | null {
-    const load = backends[kind]?.moderation;
-    return this.#shared(this.#moderation, kind, location, load && (async () => (await load()).createModeration(location, this.http)));
-  }
-
-  #shared<S extends ReviewSource | ModerationSource>(
-    cache: Map<string, S>,
+  /** What `create` makes for a part of a backend at a base URL: made once per page, on first use, and shared by every element. */
+  shared<S extends ReviewSource | ModerationSource>(
+    part: string,
     kind: SourceKind,
     location: BackendLocation,
     create: (() => Promise<S>) | undefined,
   ): S | null {
-    const key = `${kind} ${location.apiBase} ${location.directoryId ?? ""}`;
-    let source = cache.get(key);
-    if (!source && create) cache.set(key, (source = lazySource(kind, create)));
+    const key = `${part}${kind} ${location.apiBase} ${location.directoryId ?? ""}`;
+    let source = this.#shared.get(key) as S | undefined;
+    if (!source && create) this.#shared.set(key, (source = lazySource(kind, create)));
     return source ?? null;
   }
+}
+
+/** A backend's moderation operations at a base URL (<review-moderation> only), loaded on first use; null when this build does not include them. */
+export function moderationSource(services: Services, kind: SourceKind, location: BackendLocation): ModerationSource | null {
+  const load = backends[kind]?.moderation;
+  return services.shared("moderation ", kind, location, load && (async () => (await load()).createModeration(location, services.http)));
 }
 
 /**

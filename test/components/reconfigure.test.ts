@@ -109,6 +109,15 @@ describe("configure() changes only what a change affects", () => {
     expect(sent.length).to.equal(before);
   });
 
+  it("an announcement without its list of changes (another version of this library on the page) reloads every element", async () => {
+    const { summary, list } = await listingPage();
+    const reloaded = Promise.all([oneEvent(list, "review-load"), oneEvent(summary, "review-load")]);
+    globalThis.dispatchEvent(new Event(CONFIG_EVENT));
+    // Each loads again (from the store's cache where it still holds: the settings are the same).
+    const [fromList, fromSummary] = await reloaded;
+    expect([fromList.detail.count, fromSummary.detail.count].every((count) => count > 0)).to.equal(true);
+  });
+
   it("refresh() reads every element's data again, keeping it on screen meanwhile", async () => {
     const { sent, summary, list, shown } = await listingPage();
     const before = sent.length;

@@ -7,7 +7,7 @@ import type { Counts, SummaryState as Summary } from "../../core/server-state.js
 import { takeState } from "../../internal/takeover.js";
 
 import { Loader } from "../../internal/loader.js";
-import { ReviewElement } from "../../internal/review-element.js";
+import { PublicElement } from "../../internal/public-element.js";
 import type { StructuredDataTarget } from "../../internal/structured-data.js";
 import { publishStructuredDataLater } from "../../internal/structured-data-loader.js";
 import { baseStyles } from "../../internal/shared.styles.js";
@@ -46,7 +46,7 @@ import { ratingSummaryStyles } from "./rating-summary.styles.js";
  * @fires review-load - `{count}` when loaded (0 when no numbers may be shown); also for data rendered on the server.
  * @fires review-error - `{error}` when loading failed.
  */
-export class RatingSummary extends ReviewElement {
+export class RatingSummary extends PublicElement {
   static readonly tag = "rating-summary";
   static override styles = [baseStyles, starStyles, ratingSummaryStyles];
   static override properties: PropertyDeclarations = {

@@ -11,7 +11,7 @@ import { takeState } from "../../internal/takeover.js";
 import { currentConfig } from "../../core/config.js";
 import { arrange, isSort, SORTS, type Sort } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
-import { ReviewElement } from "../../internal/review-element.js";
+import { PublicElement } from "../../internal/public-element.js";
 import type { StructuredDataTarget } from "../../internal/structured-data.js";
 import { publishStructuredDataLater } from "../../internal/structured-data-loader.js";
 import { baseStyles } from "../../internal/shared.styles.js";
@@ -68,7 +68,7 @@ const SORT_LABELS = { newest: "sortNewest", oldest: "sortOldest", highest: "sort
  * @fires review-error - `{error}` when loading or withdrawing failed (and one `[review-widgets]` console line per load failure burst, not per element).
  * @fires review-withdrawn - `{id}` after the viewer withdrew their own review.
  */
-export class ReviewList extends ReviewElement {
+export class ReviewList extends PublicElement {
   static readonly tag = "review-list";
   static override styles = [baseStyles, starStyles, cardStyles, reviewListStyles, MARKETPLACE ? ownReviewStyles() : []];
   static override properties: PropertyDeclarations = {

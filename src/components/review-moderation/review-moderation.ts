@@ -4,7 +4,7 @@ import type { ModerationDecision, ModerationPage, ModerationSource } from "../..
 import { enModeration, enModerationMarketplace, enModerationOwner } from "../../core/i18n/en-moderation.js";
 import { addEnglish } from "../../core/i18n/index.js";
 import type { ModerationItem, ModerationStatus } from "../../core/model.js";
-import { hasBackend } from "../../internal/services.js";
+import { hasBackend, moderationSource } from "../../internal/services.js";
 import { uniqueById } from "../../core/sort.js";
 import { Loader } from "../../internal/loader.js";
 import { ReviewElement } from "../../internal/review-element.js";
@@ -152,7 +152,7 @@ export class ReviewModeration extends ReviewElement {
   get #source(): ModerationSource | null {
     const base = this.resolvedApiBase;
     if (!base || this.configurationProblems().length > 0) return null;
-    return this.services.moderation(this.resolvedSource, { apiBase: base, directoryId: this.resolvedDirectoryId });
+    return moderationSource(this.services, this.resolvedSource, { apiBase: base, directoryId: this.resolvedDirectoryId });
   }
 
   /** The source, for an action on what is shown (only a configured element shows any). */
