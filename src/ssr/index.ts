@@ -29,7 +29,7 @@ import { arrange, isSort } from "../core/sort.js";
 import { structuredData, type JsonLd } from "../core/structured-data.js";
 import { HttpClient } from "../api/http.js";
 import { loaders } from "../internal/loader.js";
-import { Services, services } from "../internal/services.js";
+import { provideServices, Services, services } from "../internal/services.js";
 
 export { STATE_SELECTOR } from "../core/server-state.js";
 
@@ -107,7 +107,6 @@ function servicesFor(fetch: RenderOptions["fetch"]): Services {
 
 /** What the renderer reads of an element beyond its public properties (resolved from its attributes). */
 interface Probe extends LitElement {
-  services: Services;
   readonly minCount?: number;
   apiBase: string | null;
   source: string | null;
@@ -154,9 +153,12 @@ async function renderElement(
   const element = customElements.get(tag) as CustomElementConstructor & { observedAttributes?: string[] };
   const list = attributeList(element, tag, attributes);
   // A throwaway instance resolves the attributes exactly as the browser's element will, and loads with its own loader.
+  // It takes the page's services when it is made (internal/page-events.ts): the caller's, for that moment only.
+  const shared = services();
+  provideServices(servicesFor(options.fetch));
   const probe = new element() as Probe;
+  provideServices(shared);
   for (const [name, value] of list) probe.attributeChangedCallback(name, null, value);
-  probe.services = servicesFor(options.fetch);
   const { apiBase, source, directoryId } = options.page ?? {};
   probe.apiBase ??= apiBase ?? null;
   probe.source ??= source ?? null;
