@@ -7,4 +7,5 @@
 export const chunks = {
   "structured-data": () => import("./structured-data.js"),
   "server-state": () => import("./server-state.js"),
+  "own-review": () => import("./own-review.js"),
 };

@@ -294,7 +294,7 @@ describe("the author's own pending review", () => {
     it("withdraws the viewer's own card at once, announces it, and the server agrees", async () => {
       const { box, ids, token, own } = await world();
       const el = await storyList(box, ids, token);
-      await waitUntil(() => pendingCard(el), "no own card", WAIT);
+      await waitUntil(() => part(el, "withdraw"), "no Withdraw on the own card", WAIT);
       await expect(el).to.be.accessible();
 
       part(el, "withdraw")!.click();
@@ -331,7 +331,7 @@ describe("the author's own pending review", () => {
         { json: envelope("reviews", [{ ...mine, isPublished: true, moderationStatus: "approved" }], { userId: "me" }) },
       );
       const el = await fixture<ReviewList>(html`<review-list api-base=${server.base} reviewee-id="listing-1" .token=${"token-me"}></review-list>`);
-      await waitUntil(() => pendingCard(el), "no own card", WAIT);
+      await waitUntil(() => part(el, "withdraw"), "no Withdraw on the own card", WAIT);
       part(el, "withdraw")!.click();
       await el.updateComplete;
       part(el, "confirm")!.querySelector("button")!.click();

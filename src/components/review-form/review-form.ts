@@ -7,13 +7,13 @@ import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, subm
 import { enForm, enFormDirectory, enFormMarketplace } from "../../core/i18n/en-form.js";
 import { addEnglish, type MessageKey, type Translator } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
-import type { ReviewSource } from "../../core/source.js";
 
 import { Loader } from "../../internal/loader.js";
 import { mayHaveLanded, Submission } from "../../internal/submission.js";
 import { ReviewElement } from "../../internal/review-element.js";
 import { DIRECTORY, MARKETPLACE } from "../../core/variants.js";
-import { focusAfterRender, ownReviewFailure, saveEdit, withdrawConfirm } from "../../internal/own-review.js";
+import type { FormPort } from "../../internal/own-review.js";
+import { kit, ownReview, ownReviewLater } from "../../internal/own-review-loader.js";
 import { baseStyles } from "../../internal/shared.styles.js";
 import { StarRating } from "../star-rating/star-rating.js";
 import { reviewFormStyles } from "./review-form.styles.js";
@@ -141,13 +141,12 @@ export class ReviewForm extends ReviewElement {
   private waiting = 0;
   /** When that is (ms since the epoch); 0 when the last failure named no wait. */
   #until = 0;
-  /** The author's own review being edited. */
+  /** The author's own review being edited (Edit, Withdraw and what they change: internal/own-review.ts, loaded on demand). */
   private editing?: Review | null;
   /** Withdraw waits for its confirmation. */
   private confirming?: boolean;
   /** What just happened to the author's own review (saved, withdrawn). */
   private note?: MessageKey | null;
-  #inFlight = false;
   /** Exactly one review per draft, however often it is sent (internal/submission.ts). */
   readonly #submission = new Submission();
   #draftKey = "";
@@ -322,7 +321,7 @@ export class ReviewForm extends ReviewElement {
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.#inFlight || this.sent || this.waiting) return;
+    if (this.busy || this.sent || this.waiting) return;
     this.attempted = true;
     const errors = this.#errors();
     const first = ORDER.find((field) => errors[field]);
@@ -336,10 +335,10 @@ export class ReviewForm extends ReviewElement {
     const source = this.reviewSource;
     if (!source) return;
     const draft = this.#domainDraft();
-    if (MARKETPLACE && this.editing) return this.#save(source, this.editing, draft);
+    const old = MARKETPLACE && this.editing;
+    if (old) return void (await ownReviewLater())?.formSave(kit, this.#port(), source, old, draft);
     if (!this.emit("review-submit", { draft }, true)) return;
 
-    this.#inFlight = true;
     this.busy = true;
     // The retry goes with its error: focus follows to the button that now shows the progress.
     if (this.failure?.retry) this.#focusAfterRender = "[part~=submit]";
@@ -348,10 +347,9 @@ export class ReviewForm extends ReviewElement {
       // Anonymous submitters cannot look up whether a POST landed: the proxy recognises a repeat by its key.
       const key = DIRECTORY && (!MARKETPLACE || this.#anonymous) ? () => submissionId(this.#draftKey) : undefined;
       const review = await this.#submission.send(source, draft, { token: await this.currentToken() }, key);
-      clearDraft(this.#draftKey);
+      this.#forgetDraft();
       // Sent: the writer's name and email leave this browser, also from drafts of other reviews.
       forgetPersonalDetails();
-      this.fields = { ...EMPTY };
       this.services.store.invalidate();
       this.sent = review;
       this.#focusAfterRender = '[part~="notice"]';
@@ -359,9 +357,13 @@ export class ReviewForm extends ReviewElement {
     } catch (error) {
       this.#fail(ApiError.from(error));
     } finally {
-      this.#inFlight = false;
       this.busy = false;
     }
+  }
+
+  #forgetDraft(): void {
+    clearDraft(this.#draftKey);
+    this.fields = { ...EMPTY };
   }
 
   #edit(review: Review): void {
@@ -372,85 +374,25 @@ export class ReviewForm extends ReviewElement {
       this.failure = this.note = null;
       this.attempted = false;
       this.touched = new Set();
-      focusAfterRender(this, "textarea");
+      this.#focusAfterRender = "textarea";
     }
   }
 
-  #cancelEdit(): void {
-    // Marketplace only: the directory's file leaves the body out.
-    if (MARKETPLACE && this.editing) {
-      const { id } = this.editing;
-      clearDraft(this.#draftKey);
-      this.editing = this.failure = null;
-      this.restored = false;
-      this.fields = { ...EMPTY };
-      focusAfterRender(this, '[part~="edit"]');
-      // A page (or <review-list>) that opened this editor closes it.
-      this.emit("review-edit-cancelled", { id });
-    }
-  }
-
-  /** Optimistic: the edit closes at once; if the server refuses, it reopens with the text and says why. */
-  async #save(source: ReviewSource, old: Review, draft: ReviewDraft): Promise<void> {
-    // Marketplace only: the directory's file leaves the body out.
-    if (MARKETPLACE) {
-      this.#inFlight = this.busy = true;
-      this.editing = null;
-      this.failure = null;
-      this.note = "saved";
-      focusAfterRender(this, '[part~="notice"]');
-      try {
-        const review = await saveEdit(source, old, draft, { token: await this.currentToken() });
-        clearDraft(this.#draftKey);
-        this.fields = { ...EMPTY };
-        this.#existing.value = { review, viewer: this.#viewer };
-        this.sent = null;
-        this.emit("review-updated", { review });
-      } catch (error) {
-        this.note = null;
-        // Gone meanwhile (withdrawn elsewhere): what was typed stays, as a new review.
-        this.editing = ApiError.from(error).status === 404 ? null : old;
-        this.#ownFailure(error, "submitFailed", "textarea");
-      } finally {
-        this.#inFlight = this.busy = false;
-      }
-    }
-  }
-
-  /** Optimistic: gone at once (a new review can be written); back, with a message, if the server refuses. */
-  async #withdraw(source: ReviewSource, old: Review): Promise<void> {
-    // Marketplace only: the directory's file leaves the body out.
-    if (MARKETPLACE) {
-      const { sent } = this;
-      const existing = this.#existing.value;
-      this.#inFlight = this.busy = true;
-      this.confirming = false;
-      this.sent = null;
-      this.#existing.value = { review: null, viewer: this.#viewer };
-      this.failure = null;
-      this.note = "withdrawn";
-      focusAfterRender(this, ".message");
-      try {
-        await source.deleteReview(old.id, { token: await this.currentToken() });
-        this.emit("review-withdrawn", { id: old.id });
-      } catch (error) {
-        this.note = null;
-        this.sent = sent;
-        this.#existing.value = existing;
-        this.#ownFailure(error, "withdrawFailed", '[part~="withdraw"]');
-      } finally {
-        this.#inFlight = this.busy = false;
-      }
-    }
-  }
-
-  #ownFailure(error: unknown, key: MessageKey, focus: string): void {
-    // Marketplace only: the directory's file leaves the body out.
-    if (MARKETPLACE) {
-      this.failure = { message: ownReviewFailure(this.i18n, error, key), retry: false };
-      this.emit("review-error", { error: ApiError.from(error) });
-      focusAfterRender(this, focus);
-    }
+  /** This form as the author's Edit and Withdraw (internal/own-review.ts) see it. */
+  #port(): FormPort {
+    return {
+      el: this,
+      i18n: this.i18n,
+      token: () => this.currentToken(),
+      emit: (name, detail) => this.emit(name, detail),
+      set: (state) => Object.assign(this, state),
+      editing: this.editing,
+      sent: this.sent,
+      found: this.#existing.value?.review,
+      find: (review) => (this.#existing.value = { review, viewer: this.#viewer }),
+      forgetDraft: () => this.#forgetDraft(),
+      edit: (review) => this.#edit(review),
+    };
   }
 
   #fail(error: ApiError): void {
@@ -533,26 +475,7 @@ export class ReviewForm extends ReviewElement {
     const source = this.reviewSource;
     return html`<p part="notice" role="status" tabindex="-1">${MARKETPLACE && !this.sent ? `${i18n.t(this.note || "alreadyReviewed")} ` : ""}${this.sent || pending ? this.#sentText(own) : ""}</p>
       ${MARKETPLACE ? this.#renderFailure() : nothing}
-      ${
-        pending && !this.#anonymous && source && !this.busy
-          ? this.confirming
-            ? withdrawConfirm(
-                i18n,
-                () => void this.#withdraw(source, own),
-                () => {
-                  this.confirming = false;
-                  focusAfterRender(this, '[part~="withdraw"]');
-                },
-              )
-            : html`<div class="actions">
-              <button class="button" part="edit" type="button" @click=${() => this.#edit(own)}>${i18n.t("edit")}</button>
-              <button class="button" part="withdraw" type="button" @click=${() => {
-                this.confirming = true;
-                focusAfterRender(this, ".keep");
-              }}>${i18n.t("withdraw")}</button>
-            </div>`
-          : nothing
-      }`;
+      ${pending && !this.#anonymous && source && !this.busy ? ownReview(this)?.formActions(kit, this.#port(), source, own, this.confirming) : nothing}`;
   }
 
   /** The last failure, with the one way to retry (after a 429, disabled and counting down until `Retry-After`). */
@@ -648,7 +571,7 @@ export class ReviewForm extends ReviewElement {
             <button class="button primary" part="submit" type="submit" aria-disabled=${this.busy ? "true" : "false"}>
               ${i18n.t(editing ? "saveChanges" : this.busy ? "submitting" : "submit")}
             </button>
-            ${editing ? html`<button class="button" part="cancel" type="button" @click=${this.#cancelEdit}>${i18n.t("cancelEdit")}</button>` : nothing}
+            ${editing ? ownReview(this)?.cancelButton(kit, this.#port()) : nothing}
           </div>`
       }
     </form>`;

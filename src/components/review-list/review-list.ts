@@ -1,5 +1,5 @@
 import { html, isServer, nothing, type PropertyValues, type PropertyDeclarations } from "lit";
-import { ApiError } from "../../core/errors.js";
+import type { ApiError } from "../../core/errors.js";
 import type { Review } from "../../core/model.js";
 import { enList, enListMarketplace } from "../../core/i18n/en.js";
 import { addEnglish } from "../../core/i18n/index.js";
@@ -18,7 +18,8 @@ import { baseStyles } from "../../internal/shared.styles.js";
 import { cardBody, cardHeader, cardStyles, toggled } from "../../internal/card.js";
 import { starStyles } from "../../internal/stars.js";
 import { errorText } from "../../internal/states.js";
-import { focusAfterRender, ownReviewFailure, withdrawConfirm } from "../../internal/own-review.js";
+import type { ListPort } from "../../internal/own-review.js";
+import { kit, ownReview } from "../../internal/own-review-loader.js";
 import { ownReviewStyles, reviewListStyles } from "./review-list.styles.js";
 
 addEnglish(MARKETPLACE ? { ...enList, ...enListMarketplace } : enList);
@@ -129,7 +130,10 @@ export class ReviewList extends PublicElement {
   private shown = 0;
   private expanded = new Set<string>();
   private announcement = "";
-  /** The viewer's own pending review: open in an inline <review-form>, waiting for Withdraw's confirmation, or withdrawn just now. */
+  /**
+   * The viewer's own pending review: open in an inline <review-form>, waiting for Withdraw's confirmation, or withdrawn just now
+   * (Edit, Withdraw and what they change: internal/own-review.ts, loaded on demand).
+   */
   private editing?: string | null;
   private confirming?: string | null;
   private gone?: string | null;
@@ -328,59 +332,22 @@ export class ReviewList extends PublicElement {
   }
 
   #renderOwnActions(review: Review) {
-    // Marketplace only: the directory's file leaves the body out.
-    if (MARKETPLACE) {
-      const i18n = this.i18n;
-      const close = (event: Event) => {
-        this.editing = null;
-        if (event.type !== "review-edit-cancelled") this.announcement = i18n.t(event.type === "review-updated" ? "saved" : "withdrawn");
-        focusAfterRender(this, event.type === "review-edit-cancelled" ? '[part~="edit"]' : '[part~="review"]');
-      };
-      if (this.editing === review.id) {
-        return html`<review-form edit .apiBase=${this.apiBase} .token=${this.token} reviewee-id=${review.revieweeId} reviewee-type=${this.resolvedRevieweeType} reservation-id=${review.reservationId ?? ""} @review-updated=${close} @review-withdrawn=${close} @review-edit-cancelled=${close}></review-form>`;
-      }
-      if (this.confirming === review.id) {
-        return withdrawConfirm(
-          i18n,
-          () => void this.#withdraw(review),
-          () => {
-            this.confirming = null;
-            focusAfterRender(this, '[part~="withdraw"]');
-          },
-        );
-      }
-      return html`<div class="actions">
-        ${customElements.get("review-form") ? html`<button class="button" part="edit" type="button" @click=${() => (this.editing = review.id)}>${i18n.t("edit")}</button>` : nothing}
-        <button class="button" part="withdraw" type="button" @click=${() => {
-          this.confirming = review.id;
-          focusAfterRender(this, ".keep");
-        }}>${i18n.t("withdraw")}</button>
-      </div>`;
-    }
+    const source = this.reviewSource;
+    return MARKETPLACE && source && ownReview(this)?.listActions(kit, this.#port(), source, review);
   }
 
-  /** Optimistic: the card goes at once; it comes back, with a message, if the server refuses. */
-  async #withdraw(review: Review): Promise<void> {
-    // Marketplace only: the directory's file leaves the body out.
-    if (MARKETPLACE) {
-      const source = this.reviewSource;
-      if (!source) return;
-      this.confirming = this.failure = null;
-      this.gone = review.id;
-      this.announcement = this.i18n.t("withdrawn");
-      focusAfterRender(this, '[part~="review"]');
-      try {
-        await source.deleteReview(review.id, { token: await this.currentToken() });
-        this.emit("review-withdrawn", { id: review.id });
-      } catch (cause) {
-        const error = ApiError.from(cause);
-        this.gone = null;
-        this.announcement = "";
-        this.failure = ownReviewFailure(this.i18n, error, "withdrawFailed");
-        this.emit("review-error", { error });
-        focusAfterRender(this, '[part~="withdraw"]');
-      }
-    }
+  /** This list as the author's Edit and Withdraw (internal/own-review.ts) see it. */
+  #port(): ListPort {
+    return {
+      el: this,
+      i18n: this.i18n,
+      token: () => this.currentToken(),
+      emit: (name, detail) => this.emit(name, detail),
+      set: (state) => Object.assign(this, state),
+      editing: this.editing,
+      confirming: this.confirming,
+      revieweeType: this.resolvedRevieweeType,
+    };
   }
 
   #showMore(firstNew: number, total: number): void {

@@ -1,4 +1,5 @@
 import type { enForm, enFormDirectory, enFormMarketplace, enStars } from "./en-form.js";
+import type { enOwnReview } from "./en-own-review.js";
 import type { enModeration, enModerationMarketplace, enModerationOwner } from "./en-moderation.js";
 
 /**
@@ -68,18 +69,6 @@ export const enListMarketplace = {
   stayed: "Stayed {date}",
   nights: { one: "{count} night", other: "{count} nights" },
   verifiedStay: "Verified stay",
-};
-
-/** The author's own pending review: Edit and Withdraw (only the list and the form load them, marketplace only). */
-export const enOwnReview = {
-  edit: "Edit",
-  withdraw: "Withdraw",
-  withdrawConfirm: "Withdraw your review? It will not be published.",
-  keepReview: "Keep it",
-  withdrawn: "Your review was withdrawn.",
-  withdrawFailed: "Your review was not withdrawn. Please try again.",
-  alreadyPublished: "Your review has been published meanwhile and can no longer be changed.",
-  reviewGone: "Your review is no longer there.",
 };
 
 export type Catalog = typeof en &
