@@ -1,13 +1,14 @@
 import { html, nothing, type ReactiveElement } from "lit";
 import { ApiError } from "../core/errors.js";
 import { addEnglish } from "../core/i18n/index.js";
+import { refresh } from "../core/refresh.js";
 import { onDemand, type OnDemand } from "./on-demand.js";
 import type { Kit } from "./own-review.js";
 
 type OwnReview = OnDemand["own-review"];
 
-/** What Edit and Withdraw (own-review.ts) take from this copy of the library: Lit's templates, and the error type its sources throw. */
-export const kit: Kit = { html, nothing, ApiError };
+/** What Edit and Withdraw (own-review.ts) take from this copy of the library: Lit's templates, the error type its sources throw, and `refresh` (one module each per page). */
+export const kit: Kit = { html, nothing, ApiError, refresh };
 
 let loading: Promise<OwnReview | null> | undefined;
 let loaded: OwnReview | null | undefined;

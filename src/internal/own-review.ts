@@ -3,7 +3,7 @@ import type { ApiError } from "../core/errors.js";
 import type { ReviewEventMap, ReviewEventName } from "../core/events.js";
 import type { MessageKey, Translator } from "../core/i18n/index.js";
 import type { Review, ReviewDraft, RevieweeType } from "../core/model.js";
-import { refresh } from "../core/refresh.js";
+import type { refresh } from "../core/refresh.js";
 import type { RequestContext, ReviewSource } from "../core/source.js";
 import type { ReviewElement } from "./review-element.js";
 
@@ -13,13 +13,14 @@ export { enOwnReview } from "../core/i18n/en-own-review.js";
  * The author's Edit and Withdraw of their own unpublished review (marketplace), in <review-form> and on
  * the author's card in <review-list>. Only a signed-in author with such a review runs it, so it loads on
  * demand (own-review-loader.ts, on-demand.ts). It shares nothing with the page's copy of the library but
- * what is passed in: Lit's templates and the error type in the kit, the element's state through a port.
+ * what is passed in: Lit's templates, the error type and `refresh` in the kit, the element's state through a port.
  */
 
 export interface Kit {
   html: typeof html;
   nothing: typeof nothing;
   ApiError: typeof ApiError;
+  refresh: typeof refresh;
 }
 
 interface Port {
@@ -101,7 +102,7 @@ function buttons({ html, nothing }: Kit, port: Port, edit: (() => void) | false,
  * Why a change to the author's own review failed, in their terms. A stale page (published or removed
  * meanwhile) hears so, and every element on it reads again to show what is true now.
  */
-function failureText({ ApiError }: Kit, port: Port, error: unknown, fallback: MessageKey): string {
+function failureText({ ApiError, refresh }: Kit, port: Port, error: unknown, fallback: MessageKey): string {
   const failure = ApiError.from(error);
   const published = failure.reason === "published";
   const gone = failure.status === 404;

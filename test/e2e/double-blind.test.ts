@@ -68,6 +68,9 @@ describe("double-blind story on the listing page", () => {
     await settled(page);
     const own = page.locator("review-list").locator('[part~="review-pending"]');
     await own.waitFor();
+    // Her Edit and Withdraw: code loaded on demand from next to the script file (dist/internal/own-review.js).
+    await own.locator('[part~="withdraw"]').waitFor();
+    await page.locator("review-form").locator('[part~="edit"]').waitFor();
     assert.match((await own.textContent()) ?? "", /MARKER-GUEST/);
     assert.match((await own.textContent()) ?? "", /Pending/);
     assert.match((await own.textContent()) ?? "", /published when the other side reviews, or on \w+ \d+, \d{4}/);
