@@ -2,10 +2,10 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from "l
 import { ApiError } from "../../core/errors.js";
 import { reviewWindowDays } from "../../core/config.js";
 import { graphemeCount } from "../../core/graphemes.js";
-import { draftProblems, type Problem, WRITER_FIELDS, writerProblems } from "../../core/review-rules.js";
-import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId, type StoredDraft } from "../../core/drafts.js";
+import { draftProblems, type Problem, writerProblems } from "../../core/review-rules.js";
+import { clearDraft, draftKey, forgetPersonalDetails, loadDraft, saveDraft, submissionId } from "../../core/drafts.js";
 import { enForm, enFormDirectory, enFormMarketplace } from "../../core/i18n/en-form.js";
-import { addEnglish, type MessageKey, type Translator } from "../../core/i18n/index.js";
+import { addEnglish, type MessageKey } from "../../core/i18n/index.js";
 import type { Review, ReviewDraft } from "../../core/model.js";
 
 import { Loader } from "../../internal/loader.js";
@@ -17,23 +17,10 @@ import { kit, ownReview, ownReviewLater } from "../../internal/own-review-loader
 import { baseStyles } from "../../internal/shared.styles.js";
 import { StarRating } from "../star-rating/star-rating.js";
 import { reviewFormStyles } from "./review-form.styles.js";
-
-type Field = keyof StoredDraft;
-type Fields = Required<StoredDraft>;
-type Errors = Partial<Record<Field, string>>;
-type WriterField = (typeof WRITER_FIELDS)[number][0];
+import { EMPTY, type Errors, type Field, fieldErrors, type Fields, writerDetails, writerFields } from "./fields.js";
 
 addEnglish({ ...enForm, ...(MARKETPLACE ? enFormMarketplace : {}), ...(DIRECTORY ? enFormDirectory : {}) });
 
-const EMPTY: Fields = { rating: 0, text: "", title: "", firstName: "", lastName: "", email: "", company: "" };
-/** How the writer's fields (core/review-rules.ts) are asked for: label, input type, autocomplete. */
-const PERSON: Readonly<Record<WriterField, readonly [MessageKey, string, string]>> = {
-  firstName: ["firstName", "text", "given-name"],
-  lastName: ["lastName", "text", "family-name"],
-  email: ["email", "email", "email"],
-  title: ["headline", "text", "off"],
-  company: ["company", "text", "organization"],
-};
 /** Where focus goes after a failed attempt: the first field with a problem, in reading order. */
 const ORDER: readonly Field[] = ["rating", "firstName", "lastName", "email", "title", "company", "text"];
 /** What to write about, by whom it is about: a stay (the listing), its host, or a guest (written by the host). */
@@ -576,53 +563,6 @@ export class ReviewForm extends ReviewElement {
       }
     </form>`;
   }
-}
-
-/** The writer's details on a directory review. */
-function writerDetails(draft: ReviewDraft, f: Fields): void {
-  Object.assign(draft, { firstName: f.firstName.trim(), lastName: f.lastName.trim(), email: f.email.trim() });
-  if (f.title.trim()) draft.title = f.title.trim();
-  if (f.company.trim()) draft.company = f.company.trim();
-}
-
-/** The writer's fields (directory). */
-function writerFields(
-  i18n: Translator,
-  fields: Fields,
-  busy: boolean,
-  shownError: (name: WriterField) => string | undefined,
-  update: (name: WriterField, value: string) => void,
-  touch: (name: WriterField) => void,
-) {
-  return html`<div class="person">
-    ${WRITER_FIELDS.map(([name, required]) => {
-      const [label, type, autocomplete] = PERSON[name];
-      const error = shownError(name);
-      return html`<div>
-        <label for=${name}>${i18n.t(label)}${required ? nothing : html` <span class="optional">(${i18n.t("optional")})</span>`}</label>
-        <input
-          id=${name}
-          name=${name}
-          type=${type}
-          autocomplete=${autocomplete}
-          aria-invalid=${error ? "true" : "false"}
-          aria-describedby=${error ? `${name}-error` : nothing}
-          ?readonly=${busy}
-          .value=${fields[name]}
-          @input=${(e: Event) => update(name, (e.target as HTMLInputElement).value)}
-          @blur=${() => touch(name)}
-        />
-        ${error ? html`<p class="field-error" id="${name}-error">${error}</p>` : nothing}
-      </div>`;
-    })}
-  </div>`;
-}
-
-/** The server's field errors (the adapter names them as the draft's fields) onto the form's — its words, rendered as text. */
-function fieldErrors(errors: Readonly<Record<string, readonly string[]>>): Errors {
-  const mapped: Errors = {};
-  for (const [field, [message]] of Object.entries(errors)) if (message && field in EMPTY) mapped[field as Field] = message;
-  return mapped;
 }
 
 declare global {
