@@ -595,7 +595,8 @@ describe("<review-moderation>", () => {
   it("keeps the reviews the server refused ticked, and says how many", async () => {
     const three = [directoryWire("r1", "One"), directoryWire("r2", "Two"), directoryWire("r3", "Three")];
     const list = { json: { count: 3, next: null, previous: null, results: three } };
-    const ok = { json: directoryWire("r1", "One", "D") };
+    // The accepted ones answer later than the refused one: until all are answered, no message of one review's own shows.
+    const ok = { json: directoryWire("r1", "One", "D"), delayMs: 300 };
     const refused = { status: 403, json: { detail: "You do not have permission to perform this action." } };
     // Three lists and the probe, then the three PATCHes: one of them refused.
     const server = await faultScript(list, list, list, list, ok, refused, ok, list);

@@ -347,8 +347,8 @@ export class ReviewModeration extends ReviewElement {
   /** The confirmed bulk decision, one request per review; those the server refuses come back and stay ticked. */
   async #decideAll(chosen: ModerationItem[]): Promise<void> {
     const decision = this.bulk as ModerationDecision;
-    this.bulk = "";
-    const done = await Promise.all(chosen.map((item) => this.#decide(item, decision)));
+    this.bulk = this.failure = "";
+    const done = await Promise.all(chosen.map((item) => this.#decide(item, decision, true)));
     const failed = chosen.filter((_, index) => !done[index]);
     this.selected = new Set(failed.map((item) => item.id));
     this.announcement = this.i18n.t("bulkDone", { count: chosen.length - failed.length });
@@ -430,8 +430,11 @@ export class ReviewModeration extends ReviewElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
-  /** Optimistic: the review leaves the list at once, and comes back with a message if the server refuses. */
-  async #decide(item: ModerationItem, decision: ModerationDecision | "delete"): Promise<boolean> {
+  /**
+   * Optimistic: the review leaves the list at once, and comes back with a message if the server refuses.
+   * Part of a bulk decision (`bulk`), it says nothing itself: the bulk's one message follows when all are answered.
+   */
+  async #decide(item: ModerationItem, decision: ModerationDecision | "delete", bulk = false): Promise<boolean> {
     const i18n = this.i18n;
     const author = this.#author(item);
     const index = this.items.indexOf(item);
@@ -444,9 +447,13 @@ export class ReviewModeration extends ReviewElement {
     };
     this.items = this.items.filter((other) => other !== item);
     move(1);
-    this.failure = "";
     this.#focusIndex = index;
-    this.announcement = i18n.t(decision === "approve" ? "approved" : decision === "delete" ? "deleted" : this.#declines ? "declined" : "rejected", { author });
+    if (!bulk) {
+      this.failure = "";
+      this.announcement = i18n.t(decision === "approve" ? "approved" : decision === "delete" ? "deleted" : this.#declines ? "declined" : "rejected", {
+        author,
+      });
+    }
     try {
       const token = await this.currentToken();
       const status =
@@ -461,8 +468,10 @@ export class ReviewModeration extends ReviewElement {
       items.splice(Math.min(index, items.length), 0, item);
       this.items = items;
       move(-1);
-      this.failure = i18n.t("moderationFailed", { author });
-      this.announcement = "";
+      if (!bulk) {
+        this.failure = i18n.t("moderationFailed", { author });
+        this.announcement = "";
+      }
       this.#focusIndex = index;
       const apiError = ApiError.from(error);
       this.emit("review-error", { error: apiError });
