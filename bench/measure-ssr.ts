@@ -71,7 +71,7 @@ interface Network {
   downKbps: number;
   upKbps: number;
 }
-const FAST_4G: Network = { name: "first visit on fast 4G (RTT 80 ms, 9 / 1.5 Mbps)", latency: 80, downKbps: 9000, upKbps: 1500 };
+export const FAST_4G: Network = { name: "first visit on fast 4G (RTT 80 ms, 9 / 1.5 Mbps)", latency: 80, downKbps: 9000, upKbps: 1500 };
 const SLOW_4G: Network = { name: "first visit on slow 4G (RTT 150 ms, 1.6 / 0.75 Mbps)", latency: 150, downKbps: 1600, upKbps: 750 };
 
 interface Condition {
@@ -93,7 +93,8 @@ const CONDITIONS: readonly Condition[] = [
   { label: "100 reviews, loopback, CPU 1×", rate: 1, page: "ssr-listing-100.html", cards: 100 },
 ];
 
-const PROBE = `
+/** Init script: `window.__ssr` (first stars painted, `review-load`s, CLS, errors, the server's nodes when parsing ended). */
+export const PROBE = `
 window.__ssr = { stars: null, loads: 0, cls: 0, errors: [], served: null };
 addEventListener("review-load", () => window.__ssr.loads++);
 addEventListener("error", (event) => window.__ssr.errors.push(String(event.message)));
