@@ -114,8 +114,8 @@ export const PAGE_BUDGETS: readonly PageBudget[] = [
     aimKB: 26,
     ceilingKB: 30.5,
   },
-  { page: "owner's moderation page", path: "/directory-admin.html", files: ["review-widgets-moderation.js"], hardKB: 24, aimKB: 22, ceilingKB: 24.9 },
-  { page: "dist/review-widgets.js (everything)", path: "", files: ["review-widgets.js"], hardKB: 32, aimKB: 30, ceilingKB: 38.35 },
+  { page: "owner's moderation page", path: "/directory-admin.html", files: ["review-widgets-moderation.js"], hardKB: 24, aimKB: 22, ceilingKB: 24.95 },
+  { page: "dist/review-widgets.js (everything)", path: "", files: ["review-widgets.js"], hardKB: 32, aimKB: 30, ceilingKB: 38.4 },
 ];
 
 /**

@@ -7,7 +7,7 @@ let reader: Reader | null = null;
 
 /**
  * A page with server-rendered elements (a state child in its HTML): loads the code that reads their
- * state, then waits one frame and for the page's languages (core/server-state.ts `ready`) before the
+ * state, then waits one frame and for the page's languages (internal/server-state.ts `ready`) before the
  * tags are defined. Null on other pages: the tags are defined at once, and none of this is downloaded.
  */
 export function serverRendered(): Promise<unknown> | null {

@@ -24,14 +24,15 @@ import { importCatalog } from "../core/i18n/catalogs.js";
 import { LOADABLE, loadCatalog, setCatalogLoader } from "../core/i18n/index.js";
 import type { Review, RevieweeType } from "../core/model.js";
 import { scriptJson } from "../core/script-json.js";
-import { listState, summaryState, type ListState, type SummaryState } from "../core/server-state.js";
+import type { ListState, SummaryState } from "../core/server-state.js";
 import { arrange, isSort } from "../core/sort.js";
 import { structuredData, type JsonLd } from "../core/structured-data.js";
 import { HttpClient } from "../api/http.js";
 import { loaders } from "../internal/loader.js";
+import { listState, summaryState } from "../internal/server-state.js";
 import { provideServices, Services, services } from "../internal/services.js";
 
-export { STATE_SELECTOR } from "../core/server-state.js";
+export { STATE_SELECTOR } from "../internal/server-state.js";
 
 /** An element's attributes, as on the tag: `true` for a boolean attribute, `false`/`null`/`undefined` to leave one out. */
 export type Attributes = Readonly<Record<string, string | number | boolean | null | undefined>>;

@@ -1,9 +1,9 @@
 /**
- * The state a server-rendered element takes over from (src/core/server-state.ts) is untrusted
+ * The state a server-rendered element takes over from (src/internal/server-state.ts) is untrusted
  * input: only well-formed, public data passes, rebuilt field by field, and anything else is no state.
  */
 import { expect } from "@open-wc/testing";
-import { listState, readStateScript, summaryState } from "../../src/core/server-state.js";
+import { listState, readStateScript, summaryState } from "../../src/internal/server-state.js";
 
 type Loose = Record<string, unknown>;
 
